@@ -1,0 +1,82 @@
+"""The ``profile_*`` configuration values: declared once, validated once per build."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util import logging
+
+from .data.issues import Subtype
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024
+
+
+def _check_date_format(value: Any) -> None:
+    import datetime
+
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("expected a non-empty strftime pattern such as '%Y.%m'")
+    datetime.date(2024, 1, 2).strftime(value)
+
+
+def _check_str(value: Any) -> None:
+    if not isinstance(value, str):
+        raise ValueError(f"expected a string, got {type(value).__name__}")
+
+
+def _check_str_list(value: Any) -> None:
+    if not isinstance(value, list | tuple) or not all(isinstance(item, str) for item in value):
+        raise ValueError("expected a list of strings")
+
+
+def _check_positive_int(value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ValueError("expected a positive whole number")
+
+
+@dataclass(frozen=True)
+class ConfigValue:
+    name: str
+    default: Any
+    types: tuple[type, ...]
+    check: Callable[[Any], None]
+    rebuild: str = "env"
+
+
+CONFIG_VALUES = (
+    ConfigValue("profile_data_dir", "data", (str,), _check_str),
+    ConfigValue("profile_highlight", [], (list, tuple), _check_str_list),
+    ConfigValue("profile_date_format", "%b %Y", (str,), _check_date_format),
+    # Empty means the translated word "Present" in the page's language.
+    ConfigValue("profile_present", "", (str,), _check_str),
+    ConfigValue("profile_max_file_size", DEFAULT_MAX_FILE_SIZE, (int,), _check_positive_int),
+)
+
+
+def register_config_values(app: Sphinx) -> None:
+    for value in CONFIG_VALUES:
+        app.add_config_value(value.name, value.default, value.rebuild, types=value.types)
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    """Warn about each bad value and put its default back, so the build goes on."""
+    for value in CONFIG_VALUES:
+        current = config[value.name]
+        try:
+            value.check(current)
+        except ValueError as err:
+            logger.warning(
+                "invalid %s = %r: %s; using the default %r",
+                value.name, current, err, value.default,
+                type="profile", subtype=Subtype.CONFIG.value,
+            )
+            config[value.name] = value.default
+    # Directives cannot see the folder of conf.py, so resolve the data folder now.
+    config.profile_data_dir = str((Path(app.confdir) / config.profile_data_dir).resolve())

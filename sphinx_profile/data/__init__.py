@@ -1,0 +1,1 @@
+"""The data layer: files -> positioned values -> typed records -> queries. No Sphinx here."""

@@ -1,0 +1,130 @@
+"""Partial dates: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``present``.
+
+Academic data rarely knows the day an internship started, so a date keeps only
+the parts that were written, and formatting drops the parts it lacks.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from functools import total_ordering
+
+ACCEPTED_FORMS = "YYYY, YYYY-MM, YYYY-MM-DD or 'present'"
+
+_PATTERN = re.compile(r"^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$")
+_PRESENT_WORDS = frozenset({"present", "now", "current", "ongoing", "today"})
+
+# strftime directives that need a month or a day; removing one also removes
+# the separator that joins it to its neighbour ("%Y.%m" -> "%Y").
+_MONTH_DIRECTIVES = re.compile(r"[^%\w]*%-?[mbB][^%\w]*|%-?[mbB]")
+_DAY_DIRECTIVES = re.compile(r"[^%\w]*%-?[dej][^%\w]*|%-?[dej]")
+
+
+@total_ordering
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to the year, month or day; ``present`` sorts after every date."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    present: bool = False
+
+    @classmethod
+    def parse(cls, value: object) -> PartialDate:
+        """Read a date as YAML gives it: int year, ``datetime.date`` or text.
+
+        Raises ``ValueError`` with a message that names the accepted forms.
+        """
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, bool):
+            raise ValueError(f"expected a date ({ACCEPTED_FORMS}), got {value!r}")
+        if isinstance(value, _dt.datetime):
+            value = value.date()
+        if isinstance(value, _dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, int):
+            text = str(value)
+        elif isinstance(value, str):
+            text = value.strip()
+        else:
+            raise ValueError(f"expected a date ({ACCEPTED_FORMS}), got {type(value).__name__}")
+        if text.lower() in _PRESENT_WORDS:
+            return cls(9999, present=True)
+        match = _PATTERN.match(text)
+        if not match:
+            raise ValueError(f"invalid date {text!r}: use {ACCEPTED_FORMS}")
+        year, month, day = (int(part) if part else None for part in match.groups())
+        assert year is not None
+        try:
+            _dt.date(year, month or 1, day or 1)
+        except ValueError as err:
+            raise ValueError(f"invalid date {text!r}: {err}") from None
+        return cls(year, month, day)
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        if self.present:
+            return (9999, 99, 99)
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self.sort_key < other.sort_key
+
+    def may_precede(self, other: PartialDate) -> bool:
+        """True unless ``self`` is certainly after ``other`` (2023 vs 2023-05 is fine)."""
+        if self.present:
+            return other.present
+        if other.present:
+            return True
+        for mine, theirs in zip(self.sort_key, other.sort_key):
+            if not mine or not theirs:
+                return True  # a part one side lacks cannot contradict the order
+            if mine != theirs:
+                return mine < theirs
+        return True
+
+    def isoformat(self) -> str:
+        if self.present:
+            return "present"
+        parts = [f"{self.year:04d}"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+            if self.day:
+                parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    def format(self, fmt: str, present: str = "Present") -> str:
+        """Format with a strftime pattern, dropping the directives for missing parts."""
+        if self.present:
+            return present
+        if self.month is None:
+            fmt = _MONTH_DIRECTIVES.sub("", _DAY_DIRECTIVES.sub("", fmt))
+        elif self.day is None:
+            fmt = _DAY_DIRECTIVES.sub("", fmt)
+        fmt = fmt.strip() or "%Y"
+        return _dt.date(self.year, self.month or 1, self.day or 1).strftime(fmt)
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+
+def format_range(
+    start: PartialDate | None, end: PartialDate | None, fmt: str, present: str
+) -> str:
+    """``2022.07 - 2023.12``; a lone start reads as ongoing only when ``end`` is present."""
+    if start is None and end is None:
+        return ""
+    if start is None:
+        assert end is not None
+        return end.format(fmt, present)
+    first = start.format(fmt, present)
+    if end is None:
+        return first
+    last = end.format(fmt, present)
+    return first if last == first else f"{first} - {last}"

@@ -1,0 +1,193 @@
+"""Read a YAML data file into plain values plus the line and column of every key.
+
+Built on ``yaml.compose`` (the node graph, which keeps source marks) rather than
+``yaml.safe_load``, for three reasons: positions for error messages, YAML 1.1
+traps defused (``no``/``on`` stay text, ``2021-05`` stays text, ``1.10`` keeps
+its spelling), and bounds on size, nesting and alias expansion. Nothing here
+constructs Python objects from tags, so loading is safe by construction.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+Position = tuple[int, int]
+"""1-based (line, column)."""
+
+DataPath = tuple[int | str, ...]
+"""Where a value sits in the document, e.g. ``(3, "links", "code")``."""
+
+DEFAULT_MAX_BYTES = 4 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 200_000
+
+_INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?")
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_CORE_TAG = "tag:yaml.org,2002:"
+
+
+class SpelledNumber(float):
+    """A plain YAML number that remembers how it was written (``1.10``)."""
+
+    text: str
+
+    def __new__(cls, text: str) -> SpelledNumber:
+        number = super().__new__(cls, text.replace("_", ""))
+        number.text = text
+        return number
+
+
+class DataFileError(Exception):
+    """The file as a whole cannot be read (syntax error, bad encoding, too large)."""
+
+    def __init__(self, message: str, position: Position | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.position = position
+
+
+@dataclass
+class YamlDocument:
+    """Plain values (dict, list, str, int, float, bool, None) with their positions."""
+
+    data: Any
+    value_positions: dict[DataPath, Position] = field(default_factory=dict)
+    key_positions: dict[DataPath, Position] = field(default_factory=dict)
+    warnings: list[tuple[str, Position]] = field(default_factory=list)
+
+    def position(self, path: DataPath, *, key: bool = False) -> Position:
+        """The position of ``path``, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        if key and path in self.key_positions:
+            return self.key_positions[path]
+        while path and path not in self.value_positions:
+            path = path[:-1]
+        return self.value_positions.get(path, (1, 1))
+
+
+def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Read a data file as text: UTF-8 (a BOM is allowed) or BOM-marked UTF-16."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise DataFileError(
+            f"file is {size:,} bytes, above the limit of {max_bytes:,} "
+            "(raise profile_max_file_size if this is intended)"
+        )
+    raw = path.read_bytes()
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        raise DataFileError(
+            "file is not valid UTF-8 text (save it as UTF-8)", (line, column)
+        ) from None
+
+
+def parse_yaml(text: str) -> YamlDocument:
+    """Parse one YAML document; raises :class:`DataFileError` on syntax errors."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        position = (mark.line + 1, mark.column + 1) if mark else None
+        problem = err.problem or "invalid YAML"
+        context = f" {err.context}" if err.context else ""
+        raise DataFileError(f"YAML syntax error: {problem}{context}", position) from None
+    except yaml.YAMLError as err:
+        raise DataFileError(f"YAML error: {err}") from None
+    document = YamlDocument(data=None)
+    if root is not None:
+        builder = _Builder(document)
+        document.data = builder.build(root, (), depth=0)
+    return document
+
+
+def load_yaml_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> YamlDocument:
+    return parse_yaml(read_text(path, max_bytes))
+
+
+def _mark(node: yaml.Node) -> Position:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    def __init__(self, document: YamlDocument) -> None:
+        self.document = document
+        self.nodes_built = 0
+
+    def build(self, node: yaml.Node, path: DataPath, depth: int) -> Any:
+        self.nodes_built += 1
+        if self.nodes_built > MAX_NODES:
+            raise DataFileError(
+                f"document expands to more than {MAX_NODES:,} values "
+                "(too many aliases, or far too much data)",
+                _mark(node),
+            )
+        if depth > MAX_DEPTH:
+            raise DataFileError(f"nesting deeper than {MAX_DEPTH} levels", _mark(node))
+        self.document.value_positions[path] = _mark(node)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [
+                self.build(item, (*path, index), depth + 1)
+                for index, item in enumerate(node.value)
+            ]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: DataPath, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise DataFileError("a mapping key must be plain text", _mark(key_node))
+            key = str(key_node.value)
+            if key == "<<" and key_node.tag == _CORE_TAG + "merge":
+                raise DataFileError("YAML merge keys ('<<') are not supported", _mark(key_node))
+            if key in result:
+                first = self.document.key_positions[(*path, key)]
+                self.document.warnings.append(
+                    (f"duplicate key '{key}' (first at line {first[0]}); the last one wins",
+                     _mark(key_node))
+                )
+            self.document.key_positions[(*path, key)] = _mark(key_node)
+            result[key] = self.build(value_node, (*path, key), depth + 1)
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        text = node.value
+        if node.style or not node.tag.startswith(_CORE_TAG):
+            if not node.tag.startswith(_CORE_TAG) and node.tag != "!":
+                self.document.warnings.append(
+                    (f"YAML tag {node.tag!r} is ignored; the value is read as text", _mark(node))
+                )
+            return text
+        if node.tag != _CORE_TAG + "str" and node.tag.endswith(("null", "bool", "int", "float")):
+            return _plain_scalar(text)
+        return text
+
+
+def _plain_scalar(text: str) -> Any:
+    """YAML 1.2 core-schema reading of a plain scalar: only true/false are booleans."""
+    if text in _NULL:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.fullmatch(text):
+        return int(text.replace("_", ""))
+    if _FLOAT.fullmatch(text):
+        return SpelledNumber(text)
+    return text

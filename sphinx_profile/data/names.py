@@ -1,0 +1,31 @@
+"""Author-name matching for highlighting: documented, tolerant, no guessing.
+
+Two spellings are the same person when they are equal after normalization:
+accents removed (``Zhào`` = ``Zhao``), case folded, ``Last, First`` turned
+into ``First Last``, dots and hyphens treated as spaces, runs of spaces
+collapsed. Initials are *not* expanded: ``X. Zhao`` matches ``Xuanlei Zhao``
+only if it is listed among the profile's ``aliases`` (two people can share
+initials, and a wrong highlight on a homepage is worse than a missing one).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_SEPARATORS = re.compile(r"[\s.\-‐‑–]+")
+
+
+def normalize_name(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    if plain.count(",") == 1:
+        last, first = plain.split(",")
+        plain = f"{first} {last}"
+    return _SEPARATORS.sub(" ", plain.replace("{", "").replace("}", "")).strip().casefold()
+
+
+def name_matcher(names: Iterable[str]) -> frozenset[str]:
+    """The normalized forms to compare author names against."""
+    return frozenset(normalize_name(name) for name in names if name and name.strip())

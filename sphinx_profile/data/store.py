@@ -1,0 +1,67 @@
+"""Read each data file once: parse and validate, cached by path, size and mtime.
+
+The cache is per process; a parallel Sphinx build forks workers that inherit
+it, and a file that changed on disk gets a new key, so no entry is ever stale.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .issues import DataIssue, Subtype
+from .loader import DEFAULT_MAX_BYTES, DataFileError, load_yaml_file
+from .models import Model
+from .validate import validate_document
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class LoadedFile:
+    """The valid records of one data file and every problem found in it."""
+
+    path: Path
+    kind: str
+    records: tuple[Model, ...] = ()
+    issues: tuple[DataIssue, ...] = field(default_factory=tuple)
+    missing: bool = False
+
+
+def load_data_file(path: Path, kind: str, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedFile:
+    """Load ``path`` as records of ``kind``; never raises for bad content."""
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError:
+        return LoadedFile(
+            path, kind, issues=(DataIssue("data file not found", subtype=Subtype.FILE),),
+            missing=True,
+        )
+    except OSError as err:
+        return LoadedFile(path, kind, issues=(DataIssue(f"cannot read: {err.strerror}",
+                                                        subtype=Subtype.FILE),))
+    return _load_cached(path, kind, stat.st_size, stat.st_mtime_ns, max_bytes)
+
+
+@lru_cache(maxsize=256)
+def _load_cached(path: Path, kind: str, size: int, mtime_ns: int, max_bytes: int) -> LoadedFile:
+    if path.suffix.lower() not in YAML_SUFFIXES:
+        return LoadedFile(path, kind, issues=(DataIssue(
+            f"unsupported data file type {path.suffix!r}; use .yaml or .yml",
+            subtype=Subtype.FILE),))
+    try:
+        document = load_yaml_file(path, max_bytes)
+    except DataFileError as err:
+        line, column = err.position or (0, 0)
+        return LoadedFile(path, kind, issues=(DataIssue(err.message, line, column, Subtype.FILE),))
+    except OSError as err:
+        return LoadedFile(path, kind, issues=(DataIssue(f"cannot read: {err.strerror}",
+                                                        subtype=Subtype.FILE),))
+    validated = validate_document(document, kind)
+    return LoadedFile(path, kind, tuple(validated.records), tuple(validated.issues))
+
+
+def clear_cache() -> None:
+    _load_cached.cache_clear()

@@ -1,0 +1,1 @@
+"""Directives, one module per family; each reads data through ``base.DataDirective``."""

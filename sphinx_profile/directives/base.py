@@ -1,0 +1,158 @@
+"""What every data directive shares: locating files, reading them once, reporting problems."""
+
+from __future__ import annotations
+
+import os
+import weakref
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from ..data.issues import DataIssue, Subtype
+from ..locale import _
+
+if TYPE_CHECKING:
+    from ..data.models import Model, Profile
+    from ..data.store import LoadedFile
+    from ..render.common import RenderSettings
+
+logger = logging.getLogger(__name__)
+
+# Files whose problems were already reported in this build: each warning once,
+# however many directives read the file. Keyed weakly by the build environment.
+_reported: weakref.WeakKeyDictionary[BuildEnvironment, set[Path]] = weakref.WeakKeyDictionary()
+
+
+def display_path(path: Path) -> str:
+    """The path as the user would type it: relative to the working directory if below it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def report_issue(issue: DataIssue, path: Path) -> None:
+    location = f"{display_path(path)}:{issue.line}" if issue.line else f"{display_path(path)}:"
+    logger.warning(issue.message, location=location, type="profile", subtype=issue.subtype.value)
+
+
+class DataDirective(SphinxDirective):
+    """Base of the directives that render a data file.
+
+    Subclasses set ``file_kind`` (the model kind, also the default file stem)
+    and implement :meth:`render`.
+    """
+
+    file_kind: ClassVar[str]
+    css_class: ClassVar[str]
+    has_content = False
+    required_arguments = 0
+    optional_arguments = 0
+    option_spec: ClassVar[dict[str, Any]] = {
+        "source": directives.unchanged_required,
+        "class": directives.class_option,
+        "limit": directives.nonnegative_int,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        loaded = self.load(self.file_kind, self.options.get("source"))
+        if loaded is None or not loaded.records:
+            return []
+        records = list(loaded.records)
+        children = self.render(records)
+        if not children:
+            return []
+        container = nodes.container(classes=["sp-block", self.css_class,
+                                              *self.options.get("class", [])])
+        container.extend(children)
+        self.set_source_info(container)
+        return [container]
+
+    def render(self, records: list[Model]) -> list[nodes.Node]:
+        raise NotImplementedError
+
+    def limited(self, records: list[Any]) -> list[Any]:
+        limit = self.options.get("limit")
+        return records[:limit] if limit is not None else records
+
+    # -- locating and reading files ----------------------------------------------------
+
+    @property
+    def data_dir(self) -> Path:
+        return Path(self.config.profile_data_dir)  # made absolute when the config is read
+
+    def resolve_source(self, kind: str, source: str | None) -> Path | None:
+        """The file to read: ``source`` inside the data folder, or the kind's default file."""
+        data_dir = self.data_dir
+        if source is None:
+            default = data_dir / f"{kind}.yaml"
+            alternative = data_dir / f"{kind}.yml"
+            return alternative if not default.exists() and alternative.exists() else default
+        path = (data_dir / source).resolve()
+        if not path.is_relative_to(data_dir):
+            logger.warning(
+                "%s: refused :source: %r: it lies outside the data folder %s",
+                self.name, source, display_path(data_dir),
+                location=self.get_location(), type="profile", subtype=Subtype.FILE.value,
+            )
+            return None
+        return path
+
+    def load(self, kind: str, source: str | None = None, *, required: bool = True
+             ) -> LoadedFile | None:
+        """Read (once per build) and report the file's problems (once per build).
+
+        A missing optional file is silently ``None``; a missing required one warns
+        and is still noted as a dependency, so the page is re-read once it exists.
+        """
+        from ..data.store import load_data_file
+
+        path = self.resolve_source(kind, source)
+        if path is None:
+            return None
+        if not required and not path.exists():
+            return None
+        self.env.note_dependency(str(path))
+        loaded = load_data_file(path, kind, self.config.profile_max_file_size)
+        if loaded.missing:
+            logger.warning(
+                "%s: data file not found: %s (profile_data_dir is %r)",
+                self.name, display_path(path), self.config.profile_data_dir,
+                location=self.get_location(), type="profile", subtype=Subtype.FILE.value,
+            )
+            return None
+        reported = _reported.setdefault(self.env, set())
+        if path not in reported:
+            reported.add(path)
+            for issue in loaded.issues:
+                report_issue(issue, path)
+        return loaded
+
+    # -- settings shared by the renderers ----------------------------------------------
+
+    def load_profile(self) -> Profile | None:
+        loaded = self.load("profile", required=False)
+        return loaded.records[0] if loaded and loaded.records else None  # type: ignore[return-value]
+
+    def render_settings(self, profile: Profile | None = None) -> RenderSettings:
+        from ..data.names import name_matcher
+        from ..render.common import RenderSettings
+
+        names = list(self.config.profile_highlight)
+        if profile is not None:
+            names += [profile.name, *profile.aliases]
+        return RenderSettings(
+            date_format=self.config.profile_date_format,
+            present=self.config.profile_present or str(_("Present")),
+            highlight=name_matcher(names),
+        )
+
+    def doc_relative_uri(self, path: Path) -> str:
+        """A URI for ``path`` relative to the current document, as image nodes expect."""
+        doc_dir = Path(self.env.doc2path(self.env.docname)).parent
+        return Path(os.path.relpath(path, doc_dir)).as_posix()

@@ -1,0 +1,72 @@
+"""``experience``, ``education``, ``projects`` and ``news``: lists in the seed's layout."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+
+from .base import DataDirective
+
+if TYPE_CHECKING:
+    from ..data.models import Model
+
+
+class ExperienceDirective(DataDirective):
+    """``experience.yaml`` in file order.
+
+    Doctree: ``container.sp-experience-block > bullet_list.sp-experience >
+    list_item.sp-entry > paragraph.sp-entry-title (strong > reference), paragraph.sp-position,
+    paragraph.sp-people, paragraph.sp-summary, bullet_list.sp-highlights, paragraph.sp-dates``.
+    """
+
+    file_kind: ClassVar[str] = "experience"
+    css_class: ClassVar[str] = "sp-experience-block"
+
+    def render(self, records: list[Model]) -> list[nodes.Node]:
+        from ..render.entries import render_experience
+
+        return [render_experience(self.limited(records), self.render_settings())]
+
+
+class EducationDirective(DataDirective):
+    """``education.yaml``; consecutive entries of one institution share one item.
+
+    Doctree: ``container.sp-education-block > bullet_list.sp-education >
+    list_item.sp-entry > paragraph.sp-entry-title, then per degree paragraph.sp-degree,
+    paragraph.sp-people, paragraph.sp-summary, paragraph.sp-dates``.
+    ``:limit:`` counts degrees, not institutions.
+    """
+
+    file_kind: ClassVar[str] = "education"
+    css_class: ClassVar[str] = "sp-education-block"
+
+    def render(self, records: list[Model]) -> list[nodes.Node]:
+        from ..render.entries import render_education
+
+        return [render_education(self.limited(records), self.render_settings())]
+
+
+class ProjectsDirective(DataDirective):
+    """``projects.yaml``: ``list_item > paragraph.sp-entry-title > strong``, ``paragraph.sp-role``."""
+
+    file_kind: ClassVar[str] = "projects"
+    css_class: ClassVar[str] = "sp-projects-block"
+
+    def render(self, records: list[Model]) -> list[nodes.Node]:
+        from ..render.entries import render_projects
+
+        return [render_projects(self.limited(records), self.render_settings())]
+
+
+class NewsDirective(DataDirective):
+    """``news.yaml``, newest first: ``list_item > paragraph.sp-news-item > emphasis.sp-date``."""
+
+    file_kind: ClassVar[str] = "news"
+    css_class: ClassVar[str] = "sp-news-block"
+
+    def render(self, records: list[Any]) -> list[nodes.Node]:
+        from ..data.query import news_newest_first
+        from ..render.entries import render_news
+
+        return [render_news(self.limited(news_newest_first(records)), self.render_settings())]

@@ -1,0 +1,132 @@
+"""The ``publication-list`` directive: filter, sort, limit, group, render."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+
+from ..data.issues import Subtype
+from .base import DataDirective
+
+if TYPE_CHECKING:
+    from ..data.models import Publication
+
+logger = logging.getLogger(__name__)
+
+SORT_CHOICES = ("date", "date-asc", "title", "file")
+GROUP_CHOICES = ("none", "topic", "year", "type")
+STYLE_CHOICES = ("full", "compact")
+TYPE_CHOICES = ("conference", "journal", "preprint", "workshop", "thesis", "book", "chapter",
+                "report", "patent", "software", "other")
+
+
+def comma_list(argument: str | None) -> tuple[str, ...]:
+    """``a, b ,c`` -> ``("a", "b", "c")``; empty items are dropped."""
+    if argument is None:
+        raise ValueError("expected a comma-separated list")
+    return tuple(item.strip() for item in argument.split(",") if item.strip())
+
+
+def type_list(argument: str | None) -> tuple[str, ...]:
+    types = tuple(item.lower() for item in comma_list(argument))
+    unknown = [item for item in types if item not in TYPE_CHOICES]
+    if unknown:
+        raise ValueError(f"unknown type {unknown[0]!r}; choose from {', '.join(TYPE_CHOICES)}")
+    return types
+
+
+def year_range(argument: str | None) -> Any:
+    from ..data.query import YearRange
+
+    return YearRange.parse(argument or "")
+
+
+def _choice(values: tuple[str, ...]) -> Any:
+    return lambda argument: directives.choice((argument or "").strip().lower(), values)
+
+
+class PublicationListDirective(DataDirective):
+    """Render ``publications.yaml`` (or ``:source:``), filtered, sorted and grouped.
+
+    Doctree::
+
+        container.sp-block.sp-publications-block
+          sp_heading                     (one per group, when grouped; not a section)
+          bullet_list.sp-publications.sp-<style>
+            list_item.sp-pub  ids=pub-<id>
+              paragraph.sp-pub-title
+              compact: paragraph.sp-pub-meta  (sp_badge | role | references)
+              full:    paragraph.sp-pub-authors, paragraph.sp-pub-venue, paragraph.sp-pub-links
+    """
+
+    file_kind: ClassVar[str] = "publications"
+    css_class: ClassVar[str] = "sp-publications-block"
+    option_spec: ClassVar = {
+        **DataDirective.option_spec,
+        "selected": directives.flag,
+        "topics": comma_list,
+        "types": type_list,
+        "tags": comma_list,
+        "years": year_range,
+        "group-by": _choice(GROUP_CHOICES),
+        "group-order": comma_list,
+        "sort": _choice(SORT_CHOICES),
+        "style": _choice(STYLE_CHOICES),
+    }
+
+    def render(self, records: list[Any]) -> list[nodes.Node]:
+        from ..data.query import (
+            PublicationFilter,
+            filter_publications,
+            group_publications,
+            sort_publications,
+        )
+        from ..render.publications import render_publication_groups, type_heading
+
+        publications: list[Publication] = records
+        self._warn_unknown_names(publications)
+        criteria = PublicationFilter(
+            selected="selected" in self.options,
+            topics=self.options.get("topics", ()),
+            types=self.options.get("types", ()),
+            tags=self.options.get("tags", ()),
+            years=self.options.get("years"),
+        )
+        chosen = sort_publications(
+            filter_publications(publications, criteria), self.options.get("sort", "date")
+        )
+        chosen = self.limited(chosen)
+        group_by = self.options.get("group-by", "none")
+        groups = group_publications(
+            chosen, group_by, self.options.get("group-order", ()),
+            labels=type_heading if group_by == "type" else _other_label,
+        )
+        settings = self.render_settings(self.load_profile())
+        return list(render_publication_groups(groups, self.options.get("style", "full"), settings))
+
+    def _warn_unknown_names(self, publications: list[Publication]) -> None:
+        """A topic or tag no entry has is most likely a typo: say so."""
+        from ..data.query import unknown_names
+
+        topics = [topic for pub in publications for topic in pub.topics]
+        tags = [tag for pub in publications for tag in pub.tags]
+        wanted = (
+            ("topic", self.options.get("topics", ()), topics),
+            ("tag", self.options.get("tags", ()), tags),
+        )
+        if self.options.get("group-by") == "topic":
+            wanted += (("topic in :group-order:", self.options.get("group-order", ()), topics),)
+        for what, names, known in wanted:
+            for name in unknown_names(names, known):
+                logger.warning("%s: no publication has the %s %r", self.name, what, name,
+                               location=self.get_location(), type="profile",
+                               subtype=Subtype.OPTION.value)
+
+
+def _other_label(key: str) -> str:
+    from ..locale import _
+
+    return key or str(_("Other"))

@@ -1,0 +1,58 @@
+"""Everything the extension adds to Sphinx, in one list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from . import __version__
+from .config import check_config, register_config_values
+from .directives.entries import (
+    EducationDirective,
+    ExperienceDirective,
+    NewsDirective,
+    ProjectsDirective,
+)
+from .directives.profile import ProfileDirective
+from .directives.publications import PublicationListDirective
+from .locale import LOCALE_DIR, MESSAGE_CATALOG
+from .nodes import NODE_VISITORS
+
+STATIC_DIR = Path(__file__).parent / "static"
+STYLESHEET = "sphinx_profile.css"
+
+DIRECTIVES = {
+    "profile": ProfileDirective,
+    "publication-list": PublicationListDirective,
+    "experience": ExperienceDirective,
+    "education": EducationDirective,
+    "projects": ProjectsDirective,
+    "news": NewsDirective,
+}
+
+
+def add_html_assets(app: Sphinx) -> None:
+    """The stylesheet, for HTML builders only."""
+    if app.builder.format != "html":
+        return
+    app.config.html_static_path.append(str(STATIC_DIR))
+    app.add_css_file(STYLESHEET)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))
+    register_config_values(app)
+    app.connect("config-inited", check_config)
+    for node, visitors in NODE_VISITORS.items():
+        app.add_node(node, **visitors)
+    for name, directive in DIRECTIVES.items():
+        app.add_directive(name, directive)
+    app.connect("builder-inited", add_html_assets)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

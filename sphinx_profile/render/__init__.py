@@ -1,0 +1,1 @@
+"""Pure rendering: validated records -> docutils nodes. No directive state here."""

@@ -1,0 +1,93 @@
+"""Pieces shared by every renderer: settings, links, people, dates, separators."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from docutils import nodes
+
+from ..data.dates import PartialDate, format_range
+from ..data.models import Link, PersonRef
+from ..locale import _
+from .inline import inline_markdown
+
+DEFAULT_DATE_FORMAT = "%b %Y"
+
+
+@dataclass(frozen=True)
+class RenderSettings:
+    """What rendering needs from the configuration, resolved once per directive."""
+
+    date_format: str = DEFAULT_DATE_FORMAT
+    present: str = "Present"
+    highlight: frozenset[str] = field(default_factory=frozenset)
+    """Normalized author names to highlight (see ``data.names``)."""
+
+
+def external_link(text: str, url: str, classes: Sequence[str] = ()) -> nodes.reference:
+    return nodes.reference(text, text, refuri=url, internal=False, classes=list(classes))
+
+
+def maybe_link(text: str, url: str | None) -> nodes.Node:
+    return external_link(text, url) if url else nodes.Text(text)
+
+
+def markdown_paragraph(text: str, classes: Sequence[str]) -> nodes.paragraph:
+    paragraph = nodes.paragraph(classes=list(classes))
+    paragraph.extend(inline_markdown(text))
+    return paragraph
+
+
+def separator() -> nodes.inline:
+    """The `` | `` between items of a meta line; hidden from screen readers in HTML."""
+    return nodes.inline(" | ", " | ", classes=["sp-sep"])
+
+
+def joined(items: Iterable[nodes.Node], parent: nodes.Element) -> nodes.Element:
+    """Append ``items`` to ``parent`` with separators between them."""
+    for index, item in enumerate(items):
+        if index:
+            parent += separator()
+        parent += item
+    return parent
+
+
+def link_references(links: Iterable[Link]) -> list[nodes.reference]:
+    return [external_link(link.label, link.url, ["sp-link"]) for link in links]
+
+
+def people_line(label: str, people: Sequence[PersonRef], classes: Sequence[str]) -> nodes.paragraph:
+    """``Host: A and B`` / ``Advisors: A, B and C``, each name linked when it has a URL."""
+    paragraph = nodes.paragraph(classes=list(classes))
+    paragraph += nodes.Text(f"{label}: ")
+    for index, person in enumerate(people):
+        if index:
+            last = index == len(people) - 1
+            paragraph += nodes.Text(f" {_('and')} " if last else ", ")
+        paragraph += maybe_link(person.name, person.url)
+    return paragraph
+
+
+def date_range_paragraph(
+    start: PartialDate | None, end: PartialDate | None, settings: RenderSettings
+) -> nodes.paragraph | None:
+    text = format_range(start, end, settings.date_format, settings.present)
+    if not text:
+        return None
+    paragraph = nodes.paragraph(classes=["sp-dates"])
+    paragraph += nodes.emphasis(text, text)
+    return paragraph
+
+
+def bullet_list(classes: Sequence[str]) -> nodes.bullet_list:
+    return nodes.bullet_list(classes=["sp-list", *classes])
+
+
+def highlights_list(highlights: Sequence[str]) -> nodes.bullet_list | None:
+    if not highlights:
+        return None
+    items = bullet_list(["sp-highlights"])
+    for text in highlights:
+        items += nodes.list_item("", markdown_paragraph(text, []))
+    return items

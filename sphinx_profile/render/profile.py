@@ -1,0 +1,76 @@
+"""The profile card: avatar, name, headline, affiliation, location, bio, links."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from ..data.models import Link, Profile
+from ..locale import _
+from .common import external_link, markdown_paragraph
+
+# Display names of well-known link keys; anything else shows its key as written.
+LINK_LABELS = {
+    "homepage": "Homepage",
+    "website": "Website",
+    "github": "GitHub",
+    "gitlab": "GitLab",
+    "scholar": "Google Scholar",
+    "google_scholar": "Google Scholar",
+    "twitter": "Twitter",
+    "x": "X",
+    "bluesky": "Bluesky",
+    "mastodon": "Mastodon",
+    "linkedin": "LinkedIn",
+    "orcid": "ORCID",
+    "dblp": "DBLP",
+    "semantic_scholar": "Semantic Scholar",
+    "researchgate": "ResearchGate",
+    "email": "Email",
+    "cv": "CV",
+}
+
+
+def link_kind(link: Link) -> str:
+    """A CSS-safe key for the link's icon (``github``, ``email``, ``other``)."""
+    key = link.label.strip().lower().replace(" ", "_")
+    if link.url.startswith("mailto:"):
+        return "email"
+    return key if key in LINK_LABELS else "other"
+
+
+def render_profile(profile: Profile, avatar_uri: str | None) -> nodes.container:
+    """``container.sp-profile`` > [image.sp-avatar] + ``container.sp-profile-body``."""
+    card = nodes.container(classes=["sp-profile"])
+    if avatar_uri:
+        card += nodes.image(
+            uri=avatar_uri, alt=str(_("Photo of %s")) % profile.name, classes=["sp-avatar"]
+        )
+    body = nodes.container(classes=["sp-profile-body"])
+    body += nodes.paragraph("", "", nodes.strong(profile.name, profile.name),
+                            classes=["sp-profile-name"])
+    for field, css_class in (
+        (profile.headline, "sp-headline"),
+        (profile.affiliation, "sp-affiliation"),
+        (profile.location, "sp-location"),
+    ):
+        if field:
+            body += nodes.paragraph(field, field, classes=[css_class])
+    if profile.bio:
+        body += markdown_paragraph(profile.bio, ["sp-bio"])
+    links = _links(profile)
+    if links:
+        items = nodes.bullet_list(classes=["sp-list", "sp-profile-links"])
+        for link in links:
+            label = LINK_LABELS.get(link.label.strip().lower(), link.label)
+            reference = external_link(label, link.url, ["sp-link", f"sp-icon-{link_kind(link)}"])
+            items += nodes.list_item("", nodes.paragraph("", "", reference))
+        body += items
+    card += body
+    return card
+
+
+def _links(profile: Profile) -> list[Link]:
+    links = list(profile.links)
+    if profile.email and not any(link.url.startswith("mailto:") for link in links):
+        links.append(Link(label="email", url=f"mailto:{profile.email}"))
+    return links
