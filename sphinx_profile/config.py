@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -47,7 +47,7 @@ class ConfigValue:
     default: Any
     types: tuple[type, ...]
     check: Callable[[Any], None]
-    rebuild: str = "env"
+    rebuild: Literal["", "env", "html"] = "env"
 
 
 CONFIG_VALUES = (
@@ -74,8 +74,12 @@ def check_config(app: Sphinx, config: Config) -> None:
         except ValueError as err:
             logger.warning(
                 "invalid %s = %r: %s; using the default %r",
-                value.name, current, err, value.default,
-                type="profile", subtype=Subtype.CONFIG.value,
+                value.name,
+                current,
+                err,
+                value.default,
+                type="profile",
+                subtype=Subtype.CONFIG.value,
             )
             config[value.name] = value.default
     # Directives cannot see the folder of conf.py, so resolve the data folder now.

@@ -46,7 +46,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     register_config_values(app)
     app.connect("config-inited", check_config)
     for node, visitors in NODE_VISITORS.items():
-        app.add_node(node, **visitors)
+        app.add_node(node, **visitors)  # type: ignore[arg-type]
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     app.connect("builder-inited", add_html_assets)

@@ -11,14 +11,14 @@ from typing import Any
 from docutils import nodes
 
 
-class sp_badge(nodes.inline):  # noqa: N801 - docutils node classes are snake_case
+class sp_badge(nodes.inline):  # docutils node classes are snake_case
     """A short label such as a venue (``ICLR 2024``) or an award.
 
     HTML: ``<span class="sp-badge …">``; LaTeX: italic; text: the plain label.
     """
 
 
-class sp_heading(nodes.rubric):  # noqa: N801
+class sp_heading(nodes.rubric):
     """A group heading inside a list (a topic, a year) that is not a section.
 
     It never enters the toctree. HTML gives a real ``<hN>`` one level below the

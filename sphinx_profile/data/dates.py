@@ -82,7 +82,7 @@ class PartialDate:
             return other.present
         if other.present:
             return True
-        for mine, theirs in zip(self.sort_key, other.sort_key):
+        for mine, theirs in zip(self.sort_key, other.sort_key, strict=True):
             if not mine or not theirs:
                 return True  # a part one side lacks cannot contradict the order
             if mine != theirs:
@@ -114,9 +114,7 @@ class PartialDate:
         return self.isoformat()
 
 
-def format_range(
-    start: PartialDate | None, end: PartialDate | None, fmt: str, present: str
-) -> str:
+def format_range(start: PartialDate | None, end: PartialDate | None, fmt: str, present: str) -> str:
     """``2022.07 - 2023.12``; a lone start reads as ongoing only when ``end`` is present."""
     if start is None and end is None:
         return ""

@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass
 
 
-class Subtype(str, enum.Enum):
+class Subtype(enum.StrEnum):
     """Warning subtypes: each is ``profile.<value>`` for ``suppress_warnings``."""
 
     DATA = "data"

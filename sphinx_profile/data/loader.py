@@ -142,9 +142,9 @@ class _Builder:
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             return [
-                self.build(item, (*path, index), depth + 1)
-                for index, item in enumerate(node.value)
+                self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)
             ]
+        assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node)
 
     def _mapping(self, node: yaml.MappingNode, path: DataPath, depth: int) -> dict[str, Any]:
@@ -158,8 +158,10 @@ class _Builder:
             if key in result:
                 first = self.document.key_positions[(*path, key)]
                 self.document.warnings.append(
-                    (f"duplicate key '{key}' (first at line {first[0]}); the last one wins",
-                     _mark(key_node))
+                    (
+                        f"duplicate key '{key}' (first at line {first[0]}); the last one wins",
+                        _mark(key_node),
+                    )
                 )
             self.document.key_positions[(*path, key)] = _mark(key_node)
             result[key] = self.build(value_node, (*path, key), depth + 1)

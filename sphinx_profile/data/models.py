@@ -17,7 +17,6 @@ from pydantic import (
     PrivateAttr,
     model_validator,
 )
-
 from pydantic_core import PydanticCustomError
 
 from .dates import PartialDate
@@ -115,9 +114,10 @@ class Author(Model):
 
 
 Links = Annotated[list[Link], mapping_to_items("label", "url")]
-People = Annotated[list[Annotated[PersonRef, text_to_mapping("name")]], BeforeValidator(
-    lambda value: [value] if isinstance(value, str | dict) else value
-)]
+People = Annotated[
+    list[Annotated[PersonRef, text_to_mapping("name")]],
+    BeforeValidator(lambda value: [value] if isinstance(value, str | dict) else value),
+]
 
 
 class Profile(Model):
@@ -176,9 +176,7 @@ class _Dated(Model):
 
     @model_validator(mode="after")
     def _start_before_end(self) -> Any:
-        if self.start is not None and self.end is not None and not self.start.may_precede(
-            self.end
-        ):
+        if self.start is not None and self.end is not None and not self.start.may_precede(self.end):
             raise field_error("end", f"start {self.start} is after end {self.end}")
         return self
 
@@ -226,7 +224,7 @@ class NewsItem(Model):
 
 
 RECORD_MODELS: dict[str, type[Model]] = {
-    model.file_kind: model  # type: ignore[attr-defined]
+    model.file_kind: model
     for model in (Profile, Publication, Experience, Education, Project, NewsItem)
 }
 """File kind (also the default file's stem) -> the model of its records."""

@@ -14,7 +14,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-_SEPARATORS = re.compile(r"[\s.\-‐‑–]+")
+# ASCII hyphen, Unicode hyphen, non-breaking hyphen, en dash.
+_SEPARATORS = re.compile("[\\s.\\-\u2010\u2011\u2013]+")
 
 
 def normalize_name(name: str) -> str:

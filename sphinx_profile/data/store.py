@@ -36,29 +36,40 @@ def load_data_file(path: Path, kind: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
         stat = os.stat(path)
     except FileNotFoundError:
         return LoadedFile(
-            path, kind, issues=(DataIssue("data file not found", subtype=Subtype.FILE),),
+            path,
+            kind,
+            issues=(DataIssue("data file not found", subtype=Subtype.FILE),),
             missing=True,
         )
     except OSError as err:
-        return LoadedFile(path, kind, issues=(DataIssue(f"cannot read: {err.strerror}",
-                                                        subtype=Subtype.FILE),))
+        return LoadedFile(
+            path, kind, issues=(DataIssue(f"cannot read: {err.strerror}", subtype=Subtype.FILE),)
+        )
     return _load_cached(path, kind, stat.st_size, stat.st_mtime_ns, max_bytes)
 
 
 @lru_cache(maxsize=256)
 def _load_cached(path: Path, kind: str, size: int, mtime_ns: int, max_bytes: int) -> LoadedFile:
     if path.suffix.lower() not in YAML_SUFFIXES:
-        return LoadedFile(path, kind, issues=(DataIssue(
-            f"unsupported data file type {path.suffix!r}; use .yaml or .yml",
-            subtype=Subtype.FILE),))
+        return LoadedFile(
+            path,
+            kind,
+            issues=(
+                DataIssue(
+                    f"unsupported data file type {path.suffix!r}; use .yaml or .yml",
+                    subtype=Subtype.FILE,
+                ),
+            ),
+        )
     try:
         document = load_yaml_file(path, max_bytes)
     except DataFileError as err:
         line, column = err.position or (0, 0)
         return LoadedFile(path, kind, issues=(DataIssue(err.message, line, column, Subtype.FILE),))
     except OSError as err:
-        return LoadedFile(path, kind, issues=(DataIssue(f"cannot read: {err.strerror}",
-                                                        subtype=Subtype.FILE),))
+        return LoadedFile(
+            path, kind, issues=(DataIssue(f"cannot read: {err.strerror}", subtype=Subtype.FILE),)
+        )
     validated = validate_document(document, kind)
     return LoadedFile(path, kind, tuple(validated.records), tuple(validated.issues))
 

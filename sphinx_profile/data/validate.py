@@ -45,9 +45,7 @@ def validate_document(document: YamlDocument, kind: str) -> ValidatedFile:
     """Validate ``document`` as a file of ``kind`` (a key of ``RECORD_MODELS``)."""
     model = RECORD_MODELS[kind]
     result = ValidatedFile(kind)
-    result.issues.extend(
-        DataIssue(message, *position) for message, position in document.warnings
-    )
+    result.issues.extend(DataIssue(message, *position) for message, position in document.warnings)
     data = document.data
     if data is None:
         return result
@@ -113,7 +111,10 @@ def _drop_duplicate_ids(records: list[Model], issues: list[DataIssue]) -> list[M
 
 
 def _issue_from_error(
-    model: type[Model], error: ErrorDetails, item: dict[str, Any], path: DataPath,
+    model: type[Model],
+    error: ErrorDetails,
+    item: dict[str, Any],
+    path: DataPath,
     document: YamlDocument,
 ) -> DataIssue:
     loc = tuple(error["loc"])

@@ -67,8 +67,9 @@ class DataDirective(SphinxDirective):
         children = self.render(records)
         if not children:
             return []
-        container = nodes.container(classes=["sp-block", self.css_class,
-                                              *self.options.get("class", [])])
+        container = nodes.container(
+            classes=["sp-block", self.css_class, *self.options.get("class", [])]
+        )
         container.extend(children)
         self.set_source_info(container)
         return [container]
@@ -97,14 +98,19 @@ class DataDirective(SphinxDirective):
         if not path.is_relative_to(data_dir):
             logger.warning(
                 "%s: refused :source: %r: it lies outside the data folder %s",
-                self.name, source, display_path(data_dir),
-                location=self.get_location(), type="profile", subtype=Subtype.FILE.value,
+                self.name,
+                source,
+                display_path(data_dir),
+                location=self.get_location(),
+                type="profile",
+                subtype=Subtype.FILE.value,
             )
             return None
         return path
 
-    def load(self, kind: str, source: str | None = None, *, required: bool = True
-             ) -> LoadedFile | None:
+    def load(
+        self, kind: str, source: str | None = None, *, required: bool = True
+    ) -> LoadedFile | None:
         """Read (once per build) and report the file's problems (once per build).
 
         A missing optional file is silently ``None``; a missing required one warns
@@ -122,8 +128,12 @@ class DataDirective(SphinxDirective):
         if loaded.missing:
             logger.warning(
                 "%s: data file not found: %s (profile_data_dir is %r)",
-                self.name, display_path(path), self.config.profile_data_dir,
-                location=self.get_location(), type="profile", subtype=Subtype.FILE.value,
+                self.name,
+                display_path(path),
+                self.config.profile_data_dir,
+                location=self.get_location(),
+                type="profile",
+                subtype=Subtype.FILE.value,
             )
             return None
         reported = _reported.setdefault(self.env, set())

@@ -48,7 +48,10 @@ class EducationDirective(DataDirective):
 
 
 class ProjectsDirective(DataDirective):
-    """``projects.yaml``: ``list_item > paragraph.sp-entry-title > strong``, ``paragraph.sp-role``."""
+    """``projects.yaml``.
+
+    Doctree: ``list_item > paragraph.sp-entry-title > strong``, then ``paragraph.sp-role``.
+    """
 
     file_kind: ClassVar[str] = "projects"
     css_class: ClassVar[str] = "sp-projects-block"

@@ -49,12 +49,21 @@ class ProfileDirective(DataDirective):
         path = (self.data_dir / profile.avatar).resolve()
         location = f"{display_path(self.data_dir / 'profile.yaml')}:{profile.line}"
         if not path.is_relative_to(self.data_dir):
-            logger.warning("avatar %r lies outside the data folder; it is not shown",
-                           profile.avatar, location=location, type="profile",
-                           subtype=Subtype.FILE.value)
+            logger.warning(
+                "avatar %r lies outside the data folder; it is not shown",
+                profile.avatar,
+                location=location,
+                type="profile",
+                subtype=Subtype.FILE.value,
+            )
             return None
         if not path.is_file():
-            logger.warning("avatar image not found: %s", display_path(path), location=location,
-                           type="profile", subtype=Subtype.FILE.value)
+            logger.warning(
+                "avatar image not found: %s",
+                display_path(path),
+                location=location,
+                type="profile",
+                subtype=Subtype.FILE.value,
+            )
             return None
         return self.doc_relative_uri(path)

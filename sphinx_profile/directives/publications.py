@@ -19,8 +19,19 @@ logger = logging.getLogger(__name__)
 SORT_CHOICES = ("date", "date-asc", "title", "file")
 GROUP_CHOICES = ("none", "topic", "year", "type")
 STYLE_CHOICES = ("full", "compact")
-TYPE_CHOICES = ("conference", "journal", "preprint", "workshop", "thesis", "book", "chapter",
-                "report", "patent", "software", "other")
+TYPE_CHOICES = (
+    "conference",
+    "journal",
+    "preprint",
+    "workshop",
+    "thesis",
+    "book",
+    "chapter",
+    "report",
+    "patent",
+    "software",
+    "other",
+)
 
 
 def comma_list(argument: str | None) -> tuple[str, ...]:
@@ -101,7 +112,9 @@ class PublicationListDirective(DataDirective):
         chosen = self.limited(chosen)
         group_by = self.options.get("group-by", "none")
         groups = group_publications(
-            chosen, group_by, self.options.get("group-order", ()),
+            chosen,
+            group_by,
+            self.options.get("group-order", ()),
             labels=type_heading if group_by == "type" else _other_label,
         )
         settings = self.render_settings(self.load_profile())
@@ -113,17 +126,23 @@ class PublicationListDirective(DataDirective):
 
         topics = [topic for pub in publications for topic in pub.topics]
         tags = [tag for pub in publications for tag in pub.tags]
-        wanted = (
+        wanted = [
             ("topic", self.options.get("topics", ()), topics),
             ("tag", self.options.get("tags", ()), tags),
-        )
+        ]
         if self.options.get("group-by") == "topic":
-            wanted += (("topic in :group-order:", self.options.get("group-order", ()), topics),)
+            wanted.append(("topic in :group-order:", self.options.get("group-order", ()), topics))
         for what, names, known in wanted:
             for name in unknown_names(names, known):
-                logger.warning("%s: no publication has the %s %r", self.name, what, name,
-                               location=self.get_location(), type="profile",
-                               subtype=Subtype.OPTION.value)
+                logger.warning(
+                    "%s: no publication has the %s %r",
+                    self.name,
+                    what,
+                    name,
+                    location=self.get_location(),
+                    type="profile",
+                    subtype=Subtype.OPTION.value,
+                )
 
 
 def _other_label(key: str) -> str:

@@ -46,8 +46,9 @@ def render_profile(profile: Profile, avatar_uri: str | None) -> nodes.container:
             uri=avatar_uri, alt=str(_("Photo of %s")) % profile.name, classes=["sp-avatar"]
         )
     body = nodes.container(classes=["sp-profile-body"])
-    body += nodes.paragraph("", "", nodes.strong(profile.name, profile.name),
-                            classes=["sp-profile-name"])
+    body += nodes.paragraph(
+        "", "", nodes.strong(profile.name, profile.name), classes=["sp-profile-name"]
+    )
     for field, css_class in (
         (profile.headline, "sp-headline"),
         (profile.affiliation, "sp-affiliation"),

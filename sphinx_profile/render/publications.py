@@ -83,8 +83,13 @@ def _title(publication: Publication) -> nodes.paragraph:
 def _badges(publication: Publication) -> list[nodes.Node]:
     badges: list[nodes.Node] = []
     if publication.venue_short:
-        badges.append(sp_badge(publication.venue_short, publication.venue_short,
-                               classes=["sp-venue", f"sp-type-{publication.type or 'other'}"]))
+        badges.append(
+            sp_badge(
+                publication.venue_short,
+                publication.venue_short,
+                classes=["sp-venue", f"sp-type-{publication.type or 'other'}"],
+            )
+        )
     if publication.award:
         badge = sp_badge(classes=["sp-award"])
         badge.extend(markdown_paragraph(publication.award, []).children)
@@ -156,8 +161,11 @@ def _all_links(publication: Publication) -> list[Link]:
     for label, identifier, prefix in identifiers:
         if not identifier:
             continue
-        bare = identifier.split(":", 1)[1] if identifier.lower().startswith(("doi:", "arxiv:")) \
+        bare = (
+            identifier.split(":", 1)[1]
+            if identifier.lower().startswith(("doi:", "arxiv:"))
             else identifier.removeprefix(prefix)
+        )
         if not any(bare in link.url for link in links):
             links.append(Link(label=label, url=prefix + bare))
     return links
