@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from .issues import Subtype
+
 Position = tuple[int, int]
 """1-based (line, column)."""
 
@@ -49,10 +51,13 @@ class SpelledNumber(float):
 class DataFileError(Exception):
     """The file as a whole cannot be read (syntax error, bad encoding, too large)."""
 
-    def __init__(self, message: str, position: Position | None = None) -> None:
+    def __init__(
+        self, message: str, position: Position | None = None, subtype: Subtype = Subtype.FILE
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.position = position
+        self.subtype = subtype
 
 
 @dataclass

@@ -7,16 +7,15 @@ it, and a file that changed on disk gets a new key, so no entry is ever stale.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from .issues import DataIssue, Subtype
-from .loader import DEFAULT_MAX_BYTES, DataFileError, load_yaml_file
+from .loader import DEFAULT_MAX_BYTES, DataFileError, YamlDocument, load_yaml_file
 from .models import Model
 from .validate import validate_document
-
-YAML_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -50,28 +49,39 @@ def load_data_file(path: Path, kind: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
 
 @lru_cache(maxsize=256)
 def _load_cached(path: Path, kind: str, size: int, mtime_ns: int, max_bytes: int) -> LoadedFile:
-    if path.suffix.lower() not in YAML_SUFFIXES:
-        return LoadedFile(
-            path,
-            kind,
-            issues=(
-                DataIssue(
-                    f"unsupported data file type {path.suffix!r}; use .yaml or .yml",
-                    subtype=Subtype.FILE,
-                ),
-            ),
-        )
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        known = ", ".join(sorted(READERS))
+        message = f"unsupported data file type {path.suffix!r}; use one of {known}"
+        return LoadedFile(path, kind, issues=(DataIssue(message, subtype=Subtype.FILE),))
     try:
-        document = load_yaml_file(path, max_bytes)
+        document = reader(path, kind, max_bytes)
     except DataFileError as err:
         line, column = err.position or (0, 0)
-        return LoadedFile(path, kind, issues=(DataIssue(err.message, line, column, Subtype.FILE),))
+        issue = DataIssue(err.message, line, column, err.subtype)
+        return LoadedFile(path, kind, issues=(issue,))
     except OSError as err:
-        return LoadedFile(
-            path, kind, issues=(DataIssue(f"cannot read: {err.strerror}", subtype=Subtype.FILE),)
-        )
+        issue = DataIssue(f"cannot read: {err.strerror}", subtype=Subtype.FILE)
+        return LoadedFile(path, kind, issues=(issue,))
     validated = validate_document(document, kind)
     return LoadedFile(path, kind, tuple(validated.records), tuple(validated.issues))
+
+
+def _read_yaml(path: Path, kind: str, max_bytes: int) -> YamlDocument:
+    return load_yaml_file(path, max_bytes)
+
+
+Reader = Callable[[Path, str, int], YamlDocument]
+
+READERS: dict[str, Reader] = {
+    ".yaml": _read_yaml,
+    ".yml": _read_yaml,
+}
+"""File suffix -> a reader giving positioned raw values in this project's schema.
+
+Readers of other formats (BibTeX, JSON Resume) translate into the same raw
+values, so validation, error messages and caching are shared by all formats.
+"""
 
 
 def clear_cache() -> None:
