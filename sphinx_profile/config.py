@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,8 +21,6 @@ DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024
 
 
 def _check_date_format(value: Any) -> None:
-    import datetime
-
     if not isinstance(value, str) or not value.strip():
         raise ValueError("expected a non-empty strftime pattern such as '%Y.%m'")
     datetime.date(2024, 1, 2).strftime(value)
@@ -34,6 +34,28 @@ def _check_str(value: Any) -> None:
 def _check_str_list(value: Any) -> None:
     if not isinstance(value, list | tuple) or not all(isinstance(item, str) for item in value):
         raise ValueError("expected a list of strings")
+
+
+def _check_non_negative_int(value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError("expected a whole number, 0 or more")
+
+
+def _check_bool(value: Any) -> None:
+    if not isinstance(value, bool):
+        raise ValueError("expected True or False")
+
+
+# A colour is inserted into a style attribute: allow only plain colour syntax.
+_COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(rgb|hsl)a?\([0-9.,%\s]+\))$")
+
+
+def _check_colours(value: Any) -> None:
+    if not isinstance(value, dict):
+        raise ValueError("expected a mapping of venue or type to a CSS colour")
+    for key, colour in value.items():
+        if not isinstance(key, str) or not isinstance(colour, str) or not _COLOUR.match(colour):
+            raise ValueError(f"invalid colour {colour!r} for {key!r}: use #hex, a name or rgb()")
 
 
 def _check_positive_int(value: Any) -> None:
@@ -57,6 +79,10 @@ CONFIG_VALUES = (
     # Empty means the translated word "Present" in the page's language.
     ConfigValue("profile_present", "", (str,), _check_str),
     ConfigValue("profile_max_file_size", DEFAULT_MAX_FILE_SIZE, (int,), _check_positive_int),
+    ConfigValue("profile_max_authors", 0, (int,), _check_non_negative_int),
+    ConfigValue("profile_derive_role", False, (bool,), _check_bool),
+    ConfigValue("profile_link_titles", False, (bool,), _check_bool),
+    ConfigValue("profile_venue_colors", {}, (dict,), _check_colours),
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from docutils import nodes
 from sphinx.application import Sphinx
 
 from . import __version__
@@ -17,11 +18,13 @@ from .directives.entries import (
 )
 from .directives.profile import ProfileDirective
 from .directives.publications import PublicationListDirective
+from .domain import ProfileDomain, PublicationRole
 from .locale import LOCALE_DIR, MESSAGE_CATALOG
 from .nodes import NODE_VISITORS
 
 STATIC_DIR = Path(__file__).parent / "static"
 STYLESHEET = "sphinx_profile.css"
+SCRIPT = "sphinx_profile.js"
 
 DIRECTIVES = {
     "profile": ProfileDirective,
@@ -39,6 +42,7 @@ def add_html_assets(app: Sphinx) -> None:
         return
     app.config.html_static_path.append(str(STATIC_DIR))
     app.add_css_file(STYLESHEET)
+    app.add_js_file(SCRIPT, loading_method="defer")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -49,6 +53,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_node(node, **visitors)  # type: ignore[arg-type]
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
+    app.add_domain(ProfileDomain)
+    app.add_role("pub", PublicationRole(innernodeclass=nodes.inline))
     app.connect("builder-inited", add_html_assets)
     return {
         "version": __version__,

@@ -26,11 +26,34 @@ class sp_heading(nodes.rubric):
     """
 
 
+class sp_toggle(nodes.General, nodes.Element):  # docutils node classes are snake_case
+    """Content behind a disclosure: ``<details>`` in HTML, no script needed.
+
+    Children: one :class:`sp_toggle_summary`, then the body. ``fallback`` says
+    what other builders print: ``"body"`` (the body without the summary, e.g. a
+    full author list) or ``"none"`` (nothing, e.g. an abstract on a CV).
+    """
+
+
+class sp_toggle_summary(nodes.TextElement):
+    """The always-visible line of an :class:`sp_toggle` (``<summary>``)."""
+
+
+class sp_numbered_list(nodes.enumerated_list):
+    """A list whose items carry explicit numbers, so a CV can count down."""
+
+
+class sp_numbered_item(nodes.list_item):
+    """A list item with its own ``number``: ``<li value="N">``, ``N.`` elsewhere."""
+
+
 # -- HTML ------------------------------------------------------------------------------
 
 
 def visit_badge_html(self: Any, node: sp_badge) -> None:
-    self.body.append(self.starttag(node, "span", "", CLASS="sp-badge"))
+    # "colour" comes from profile_venue_colors, checked against a strict pattern.
+    style = {"style": f"--sp-badge: {node['colour']}"} if node.get("colour") else {}
+    self.body.append(self.starttag(node, "span", "", CLASS="sp-badge", **style))
 
 
 def depart_badge_html(self: Any, node: sp_badge) -> None:
@@ -45,6 +68,38 @@ def visit_heading_html(self: Any, node: sp_heading) -> None:
 
 def depart_heading_html(self: Any, node: sp_heading) -> None:
     self.body.append(f"</h{node['sp_level']}>\n")
+
+
+def visit_toggle_html(self: Any, node: sp_toggle) -> None:
+    self.body.append(self.starttag(node, "details", "", CLASS="sp-toggle"))
+
+
+def depart_toggle_html(self: Any, node: sp_toggle) -> None:
+    self.body.append("</details>\n")
+
+
+def visit_summary_html(self: Any, node: sp_toggle_summary) -> None:
+    self.body.append(self.starttag(node, "summary", ""))
+
+
+def depart_summary_html(self: Any, node: sp_toggle_summary) -> None:
+    self.body.append("</summary>\n")
+
+
+def visit_numbered_list_html(self: Any, node: sp_numbered_list) -> None:
+    self.body.append(self.starttag(node, "ol", "", CLASS="sp-numbered"))
+
+
+def depart_numbered_list_html(self: Any, node: sp_numbered_list) -> None:
+    self.body.append("</ol>\n")
+
+
+def visit_numbered_item_html(self: Any, node: sp_numbered_item) -> None:
+    self.body.append(self.starttag(node, "li", "", value=str(node["number"])))
+
+
+def depart_numbered_item_html(self: Any, node: sp_numbered_item) -> None:
+    self.body.append("</li>\n")
 
 
 # -- LaTeX -----------------------------------------------------------------------------
@@ -66,6 +121,34 @@ def depart_heading_latex(self: Any, node: sp_heading) -> None:
     self.body.append("}\\par\\nopagebreak\\smallskip\n")
 
 
+def visit_numbered_list_latex(self: Any, node: sp_numbered_list) -> None:
+    self.body.append("\n\\begin{itemize}\n")
+
+
+def depart_numbered_list_latex(self: Any, node: sp_numbered_list) -> None:
+    self.body.append("\\end{itemize}\n")
+
+
+def visit_numbered_item_latex(self: Any, node: sp_numbered_item) -> None:
+    self.body.append(f"\\item[{node['number']}.] ")
+
+
+def depart_numbered_item_latex(self: Any, node: sp_numbered_item) -> None:
+    self.body.append("\n")
+
+
+# -- every builder but HTML -------------------------------------------------------------
+
+
+def visit_toggle_fallback(self: Any, node: sp_toggle) -> None:
+    if node.get("fallback", "body") == "none":
+        raise nodes.SkipNode
+
+
+def skip_node(self: Any, node: nodes.Node) -> None:
+    raise nodes.SkipNode
+
+
 # -- text, man, texinfo: the words alone ----------------------------------------------
 
 
@@ -75,6 +158,14 @@ def visit_passthrough(self: Any, node: nodes.Node) -> None:
 
 def depart_passthrough(self: Any, node: nodes.Node) -> None:
     pass
+
+
+def visit_badge_text(self: Any, node: sp_badge) -> None:
+    self.add_text("[") if hasattr(self, "add_text") else self.body.append("[")
+
+
+def depart_badge_text(self: Any, node: sp_badge) -> None:
+    self.add_text("]") if hasattr(self, "add_text") else self.body.append("]")
 
 
 def visit_heading_text(self: Any, node: sp_heading) -> None:
@@ -101,13 +192,68 @@ def depart_heading_texinfo(self: Any, node: sp_heading) -> None:
     self.body.append("}\n\n")
 
 
+def visit_numbered_item_text(self: Any, node: sp_numbered_item) -> None:
+    self.new_state(len(str(node["number"])) + 2)
+
+
+def depart_numbered_item_text(self: Any, node: sp_numbered_item) -> None:
+    self.end_state(first=f"{node['number']}. ")
+
+
+def visit_numbered_item_man(self: Any, node: sp_numbered_item) -> None:
+    self.body.append(f'.IP "{node["number"]}." 4\n')
+
+
+def visit_numbered_list_texinfo(self: Any, node: sp_numbered_list) -> None:
+    self.body.append("\n\n@itemize @w{}\n")
+
+
+def depart_numbered_list_texinfo(self: Any, node: sp_numbered_list) -> None:
+    self.ensure_eol()
+    self.body.append("@end itemize\n")
+
+
+def visit_numbered_item_texinfo(self: Any, node: sp_numbered_item) -> None:
+    self.body.append(f"\n@item {node['number']}. ")
+
+
+_PASS = (visit_passthrough, depart_passthrough)
+_FALLBACK_TOGGLE = (visit_toggle_fallback, depart_passthrough)
+_SKIP = (skip_node, depart_passthrough)
+
 NODE_VISITORS: dict[type[nodes.Element], dict[str, tuple[Any, Any]]] = {
     sp_badge: {
         "html": (visit_badge_html, depart_badge_html),
         "latex": (visit_badge_latex, depart_badge_latex),
-        "text": (visit_passthrough, depart_passthrough),
-        "man": (visit_passthrough, depart_passthrough),
-        "texinfo": (visit_passthrough, depart_passthrough),
+        "text": (visit_badge_text, depart_badge_text),
+        "man": (visit_badge_text, depart_badge_text),
+        "texinfo": (visit_badge_text, depart_badge_text),
+    },
+    sp_toggle: {
+        "html": (visit_toggle_html, depart_toggle_html),
+        "latex": _FALLBACK_TOGGLE,
+        "text": _FALLBACK_TOGGLE,
+        "man": _FALLBACK_TOGGLE,
+        "texinfo": _FALLBACK_TOGGLE,
+    },
+    sp_toggle_summary: {
+        "html": (visit_summary_html, depart_summary_html),
+        "latex": _SKIP,
+        "text": _SKIP,
+        "man": _SKIP,
+        "texinfo": _SKIP,
+    },
+    sp_numbered_list: {
+        "html": (visit_numbered_list_html, depart_numbered_list_html),
+        "latex": (visit_numbered_list_latex, depart_numbered_list_latex),
+        "texinfo": (visit_numbered_list_texinfo, depart_numbered_list_texinfo),
+    },
+    sp_numbered_item: {
+        "html": (visit_numbered_item_html, depart_numbered_item_html),
+        "latex": (visit_numbered_item_latex, depart_numbered_item_latex),
+        "text": (visit_numbered_item_text, depart_numbered_item_text),
+        "man": (visit_numbered_item_man, depart_passthrough),
+        "texinfo": (visit_numbered_item_texinfo, depart_passthrough),
     },
     sp_heading: {
         "html": (visit_heading_html, depart_heading_html),

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from .models import Education, Model, NewsItem, Publication
+from .names import normalize_name
 
 T = TypeVar("T", bound=Model)
 
 SORT_KEYS = ("date", "date-asc", "title", "file")
-GROUP_KEYS = ("none", "topic", "year", "type")
+GROUP_KEYS = ("none", "topic", "year", "type", "venue")
 
 _YEARS = re.compile(r"^\s*(\d{4})?\s*(-)?\s*(\d{4})?\s*$")
 
@@ -50,11 +51,20 @@ class PublicationFilter:
     types: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     years: YearRange | None = None
+    exclude_types: tuple[str, ...] = ()
+    authors: frozenset[str] = frozenset()
+    """Normalized names (``data.names``): keep entries by any of them."""
 
     def accepts(self, publication: Publication) -> bool:
         if self.selected and not publication.selected:
             return False
         if self.types and (publication.type or "") not in self.types:
+            return False
+        if self.exclude_types and (publication.type or "") in self.exclude_types:
+            return False
+        if self.authors and not any(
+            normalize_name(author.name) in self.authors for author in publication.authors
+        ):
             return False
         if self.topics and not _shares(self.topics, publication.topics):
             return False
@@ -123,6 +133,8 @@ def _group_keys(publication: Publication, by: str) -> list[str]:
         return [str(when.year)] if when is not None and not when.present else [""]
     if by == "type":
         return [publication.type or ""]
+    if by == "venue":
+        return [publication.venue_short or publication.venue or ""]
     raise ValueError(f"unknown grouping {by!r}")
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .bibtex import read_bibtex
 from .issues import DataIssue, Subtype
 from .loader import DEFAULT_MAX_BYTES, DataFileError, YamlDocument, load_yaml_file
 from .models import Model
@@ -76,6 +77,7 @@ Reader = Callable[[Path, str, int], YamlDocument]
 READERS: dict[str, Reader] = {
     ".yaml": _read_yaml,
     ".yml": _read_yaml,
+    ".bib": read_bibtex,
 }
 """File suffix -> a reader giving positioned raw values in this project's schema.
 

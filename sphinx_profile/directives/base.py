@@ -156,10 +156,15 @@ class DataDirective(SphinxDirective):
         names = list(self.config.profile_highlight)
         if profile is not None:
             names += [profile.name, *profile.aliases]
+        config = self.config
         return RenderSettings(
-            date_format=self.config.profile_date_format,
-            present=self.config.profile_present or str(_("Present")),
+            date_format=config.profile_date_format,
+            present=config.profile_present or str(_("Present")),
             highlight=name_matcher(names),
+            max_authors=config.profile_max_authors,
+            derive_role=config.profile_derive_role,
+            link_titles=config.profile_link_titles,
+            venue_colors=tuple(config.profile_venue_colors.items()),
         )
 
     def doc_relative_uri(self, path: Path) -> str:

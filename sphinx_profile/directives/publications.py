@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 SORT_CHOICES = ("date", "date-asc", "title", "file")
-GROUP_CHOICES = ("none", "topic", "year", "type")
+GROUP_CHOICES = ("none", "topic", "year", "type", "venue")
 STYLE_CHOICES = ("full", "compact")
+LIST_CHOICES = ("bullet", "enumerated", "none")
 TYPE_CHOICES = (
     "conference",
     "journal",
@@ -86,39 +87,61 @@ class PublicationListDirective(DataDirective):
         "group-order": comma_list,
         "sort": _choice(SORT_CHOICES),
         "style": _choice(STYLE_CHOICES),
+        "author": comma_list,
+        "exclude-types": type_list,
+        "list": _choice(LIST_CHOICES),
+        "reversed": directives.flag,
     }
 
     def render(self, records: list[Any]) -> list[nodes.Node]:
+        from ..data.names import name_matcher
         from ..data.query import (
             PublicationFilter,
             filter_publications,
             group_publications,
             sort_publications,
         )
-        from ..render.publications import render_publication_groups, type_heading
+        from ..domain import note_publications
+        from ..render.publications import (
+            ListLayout,
+            publication_anchor,
+            render_publication_groups,
+            type_heading,
+        )
 
         publications: list[Publication] = records
         self._warn_unknown_names(publications)
+        options = self.options
         criteria = PublicationFilter(
-            selected="selected" in self.options,
-            topics=self.options.get("topics", ()),
-            types=self.options.get("types", ()),
-            tags=self.options.get("tags", ()),
-            years=self.options.get("years"),
+            selected="selected" in options,
+            topics=options.get("topics", ()),
+            types=options.get("types", ()),
+            tags=options.get("tags", ()),
+            years=options.get("years"),
+            exclude_types=options.get("exclude-types", ()),
+            authors=name_matcher(options.get("author", ())),
         )
         chosen = sort_publications(
-            filter_publications(publications, criteria), self.options.get("sort", "date")
+            filter_publications(publications, criteria), options.get("sort", "date")
         )
         chosen = self.limited(chosen)
-        group_by = self.options.get("group-by", "none")
+        note_publications(
+            self.env, ((pub.id, publication_anchor(pub), pub.title) for pub in chosen), len(chosen)
+        )
+        group_by = options.get("group-by", "none")
         groups = group_publications(
             chosen,
             group_by,
-            self.options.get("group-order", ()),
+            options.get("group-order", ()),
             labels=type_heading if group_by == "type" else _other_label,
         )
+        layout = ListLayout(
+            style=options.get("style", "full"),
+            list_type=options.get("list", "bullet"),
+            reversed="reversed" in options,
+        )
         settings = self.render_settings(self.load_profile())
-        return list(render_publication_groups(groups, self.options.get("style", "full"), settings))
+        return list(render_publication_groups(groups, layout, settings))
 
     def _warn_unknown_names(self, publications: list[Publication]) -> None:
         """A topic or tag no entry has is most likely a typo: say so."""

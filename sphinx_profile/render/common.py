@@ -23,6 +23,12 @@ class RenderSettings:
     present: str = "Present"
     highlight: frozenset[str] = field(default_factory=frozenset)
     """Normalized author names to highlight (see ``data.names``)."""
+    max_authors: int = 0
+    """Show at most this many authors before "and N more" (0: all)."""
+    derive_role: bool = False
+    link_titles: bool = False
+    venue_colors: tuple[tuple[str, str], ...] = ()
+    """(venue badge text or publication type, CSS colour) pairs."""
 
 
 def external_link(text: str, url: str, classes: Sequence[str] = ()) -> nodes.reference:

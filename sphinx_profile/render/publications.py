@@ -3,23 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from docutils import nodes
 
-from ..data.models import Author, Link, Publication
-from ..data.names import normalize_name
+from ..data.models import Link, Publication
 from ..locale import _
-from ..nodes import sp_badge, sp_heading
-from .common import (
-    RenderSettings,
-    bullet_list,
-    external_link,
-    joined,
-    link_references,
-    markdown_paragraph,
+from ..nodes import (
+    sp_badge,
+    sp_heading,
+    sp_numbered_item,
+    sp_numbered_list,
+    sp_toggle,
+    sp_toggle_summary,
 )
+from .authors import derive_role, legend, marks_used, render_authors
+from .common import RenderSettings, external_link, joined, link_references, markdown_paragraph
 
 STYLES = ("full", "compact")
+LIST_TYPES = ("bullet", "enumerated", "none")
+TITLE_LINK_LABELS = ("paper", "html", "pdf")
+
+
+@dataclass(frozen=True)
+class ListLayout:
+    style: str = "full"
+    list_type: str = "bullet"
+    reversed: bool = False
+    """Number from the total down to 1, as CVs do (implies numbering)."""
 
 
 def publication_anchor(publication: Publication) -> str:
@@ -29,104 +40,141 @@ def publication_anchor(publication: Publication) -> str:
 
 def render_publication_groups(
     groups: Sequence[tuple[str | None, Sequence[Publication]]],
-    style: str,
+    layout: ListLayout,
     settings: RenderSettings,
 ) -> list[nodes.Element]:
-    """Headings (when grouped) and one bullet list per group.
+    """Group headings and one list per group, then the legend of author marks.
 
-    An entry shown in two groups carries its anchor only the first time.
+    Numbers run on across groups. An entry shown in two groups carries its
+    anchor only the first time.
     """
     output: list[nodes.Element] = []
     anchored: set[str] = set()
+    marks: set[str] = set()
+    numbered = layout.reversed or layout.list_type == "enumerated"
+    total = sum(len(publications) for _, publications in groups)
+    number = total if layout.reversed else 1
     for heading, publications in groups:
         if heading is not None:
             output.append(sp_heading(heading, heading))
-        items = bullet_list(["sp-publications", f"sp-{style}"])
+        entries = _list_node(layout, numbered)
         for publication in publications:
-            item = render_publication(publication, style, settings)
             anchor = publication_anchor(publication)
-            if anchor not in anchored:
-                item["ids"].append(anchor)
-                anchored.add(anchor)
-            items += item
-        output.append(items)
+            body = render_publication(publication, layout.style, settings, anchor not in anchored)
+            anchored.add(anchor)
+            marks |= marks_used(publication.authors) if layout.style == "full" else set()
+            entries += _wrap_entry(body, layout, numbered, number)
+            number += -1 if layout.reversed else 1
+        output.append(entries)
+    note = legend(marks)
+    if note is not None:
+        output.append(note)
     return output
 
 
+def _list_node(layout: ListLayout, numbered: bool) -> nodes.Element:
+    classes = ["sp-list", "sp-publications", f"sp-{layout.style}"]
+    if numbered:
+        return sp_numbered_list(classes=classes, enumtype="arabic", prefix="", suffix=".")
+    if layout.list_type == "none":
+        return nodes.container(classes=[*classes, "sp-unlisted"])
+    return nodes.bullet_list(classes=classes)
+
+
+def _wrap_entry(
+    body: list[nodes.Node], layout: ListLayout, numbered: bool, number: int
+) -> nodes.Element:
+    if numbered:
+        return sp_numbered_item("", *body, classes=["sp-pub"], number=number)
+    if layout.list_type == "none":
+        return nodes.container("", *body, classes=["sp-pub"])
+    return nodes.list_item("", *body, classes=["sp-pub"])
+
+
 def render_publication(
-    publication: Publication, style: str, settings: RenderSettings
-) -> nodes.list_item:
-    item = nodes.list_item(classes=["sp-pub"])
-    item += _title(publication)
+    publication: Publication, style: str, settings: RenderSettings, anchored: bool = True
+) -> list[nodes.Node]:
+    """The body of one entry: title, then the lines of its style, toggles and note."""
+    body: list[nodes.Node] = [_title(publication, settings, anchored)]
+    role = publication.role
+    if role is None and settings.derive_role:
+        role = derive_role(publication.authors, settings)
     if style == "compact":
-        item += _compact_meta(publication)
+        body.append(_compact_meta(publication, role, settings))
     else:
         if publication.authors:
-            item += _authors(publication.authors, settings)
-        venue = _venue(publication, settings)
+            body.append(render_authors(publication.authors, settings))
+        venue = _venue(publication, role, settings)
         if venue is not None:
-            item += venue
-        links = _links(publication)
-        if links is not None:
-            item += links
+            body.append(venue)
+        links = link_references(all_links(publication))
+        if links:
+            body.append(joined(links, nodes.paragraph(classes=["sp-pub-links"])))
+    body.extend(_toggles(publication))
     if publication.note:
-        item += markdown_paragraph(publication.note, ["sp-pub-note"])
-    return item
+        body.append(markdown_paragraph(publication.note, ["sp-pub-note"]))
+    return body
 
 
-def _title(publication: Publication) -> nodes.paragraph:
+def title_url(publication: Publication) -> str | None:
+    """Where a linked title points: the paper link, else the DOI."""
+    by_label = {link.label.casefold(): link.url for link in publication.links}
+    for label in TITLE_LINK_LABELS:
+        if label in by_label:
+            return by_label[label]
+    return f"https://doi.org/{publication.doi}" if publication.doi else None
+
+
+def _title(publication: Publication, settings: RenderSettings, anchored: bool) -> nodes.paragraph:
     title = nodes.paragraph(classes=["sp-pub-title"])
-    title += nodes.Text(publication.title)
+    if anchored:
+        title += nodes.target("", "", ids=[publication_anchor(publication)])
+    url = title_url(publication) if settings.link_titles else None
+    title += external_link(publication.title, url) if url else nodes.Text(publication.title)
     return title
 
 
-def _badges(publication: Publication) -> list[nodes.Node]:
+def _badges(publication: Publication, settings: RenderSettings) -> list[nodes.Node]:
     badges: list[nodes.Node] = []
     if publication.venue_short:
-        badges.append(
-            sp_badge(
-                publication.venue_short,
-                publication.venue_short,
-                classes=["sp-venue", f"sp-type-{publication.type or 'other'}"],
-            )
+        badge = sp_badge(
+            publication.venue_short,
+            publication.venue_short,
+            classes=["sp-venue", f"sp-type-{publication.type or 'other'}"],
         )
-    if publication.award:
-        badge = sp_badge(classes=["sp-award"])
-        badge.extend(markdown_paragraph(publication.award, []).children)
+        colour = _venue_colour(publication, settings)
+        if colour:
+            badge["colour"] = colour
         badges.append(badge)
+    if publication.award:
+        award = sp_badge(classes=["sp-award"])
+        award.extend(markdown_paragraph(publication.award, []).children)
+        badges.append(award)
     return badges
 
 
-def _compact_meta(publication: Publication) -> nodes.paragraph:
+def _venue_colour(publication: Publication, settings: RenderSettings) -> str | None:
+    keys = {(publication.venue_short or "").casefold(), (publication.type or "").casefold()}
+    return next((colour for key, colour in settings.venue_colors if key.casefold() in keys), None)
+
+
+def _compact_meta(
+    publication: Publication, role: str | None, settings: RenderSettings
+) -> nodes.paragraph:
     """The seed's line: ``arXiv | first author | paper | code | blog``."""
-    parts: list[nodes.Node] = list(_badges(publication))
-    if publication.role:
-        role = nodes.inline(classes=["sp-role"])
-        role.extend(markdown_paragraph(publication.role, []).children)
-        parts.append(role)
-    parts.extend(link_references(_all_links(publication)))
+    parts: list[nodes.Node] = list(_badges(publication, settings))
+    if role:
+        role_node = nodes.inline(classes=["sp-role"])
+        role_node.extend(markdown_paragraph(role, []).children)
+        parts.append(role_node)
+    parts.extend(link_references(all_links(publication)))
     return joined(parts, nodes.paragraph(classes=["sp-pub-meta"]))
 
 
-def _authors(authors: Sequence[Author], settings: RenderSettings) -> nodes.paragraph:
-    paragraph = nodes.paragraph(classes=["sp-pub-authors"])
-    for index, author in enumerate(authors):
-        if index:
-            paragraph += nodes.Text(", ")
-        is_me = normalize_name(author.name) in settings.highlight
-        name: nodes.Element = (
-            nodes.strong(author.name, author.name, classes=["sp-me"])
-            if is_me
-            else nodes.inline(author.name, author.name, classes=["sp-author"])
-        )
-        paragraph += external_link(author.name, author.url) if author.url and not is_me else name
-        marks = ("*" if author.equal else "") + ("†" if author.corresponding else "")
-        if marks:
-            paragraph += nodes.superscript(marks, marks)
-    return paragraph
-
-
-def _venue(publication: Publication, settings: RenderSettings) -> nodes.paragraph | None:
+def _venue(
+    publication: Publication, role: str | None, settings: RenderSettings
+) -> nodes.paragraph | None:
+    """``[ICLR 2024] International Conference on …, 2024, first author``."""
     parts: list[nodes.Node] = []
     if publication.venue:
         parts.append(nodes.emphasis(publication.venue, publication.venue))
@@ -134,24 +182,25 @@ def _venue(publication: Publication, settings: RenderSettings) -> nodes.paragrap
     if when is not None:
         text = when.format(settings.date_format, settings.present)
         parts.append(nodes.inline(text, text, classes=["sp-date"]))
-    if publication.role:
-        parts.extend(markdown_paragraph(publication.role, []).children)
-    badges = _badges(publication)
+    if role:
+        role_node = nodes.inline(classes=["sp-role"])
+        role_node.extend(markdown_paragraph(role, []).children)
+        parts.append(role_node)
+    badges = _badges(publication, settings)
     if not parts and not badges:
         return None
     paragraph = nodes.paragraph(classes=["sp-pub-venue"])
+    for badge in badges:
+        paragraph += badge
+        paragraph += nodes.Text(" ")
     for index, part in enumerate(parts):
         if index:
             paragraph += nodes.Text(", ")
         paragraph += part
-    for badge in badges:
-        if len(paragraph):
-            paragraph += nodes.Text(" ")
-        paragraph += badge
     return paragraph
 
 
-def _all_links(publication: Publication) -> list[Link]:
+def all_links(publication: Publication) -> list[Link]:
     """The entry's links, plus DOI and arXiv links unless a link already contains the id."""
     links = list(publication.links)
     identifiers = (
@@ -161,21 +210,30 @@ def _all_links(publication: Publication) -> list[Link]:
     for label, identifier, prefix in identifiers:
         if not identifier:
             continue
-        bare = (
-            identifier.split(":", 1)[1]
-            if identifier.lower().startswith(("doi:", "arxiv:"))
-            else identifier.removeprefix(prefix)
-        )
+        bare = identifier.strip()
+        if bare.lower().startswith(("doi:", "arxiv:")):
+            bare = bare.split(":", 1)[1].strip()
+        bare = bare.removeprefix(prefix)
         if not any(bare in link.url for link in links):
             links.append(Link(label=label, url=prefix + bare))
     return links
 
 
-def _links(publication: Publication) -> nodes.paragraph | None:
-    links = link_references(_all_links(publication))
-    if not links:
-        return None
-    return joined(links, nodes.paragraph(classes=["sp-pub-links"]))
+def _toggles(publication: Publication) -> list[nodes.Node]:
+    """Abstract and BibTeX behind ``<details>``; other builders leave them out."""
+    toggles: list[nodes.Node] = []
+    if publication.abstract:
+        toggle = sp_toggle(classes=["sp-abstract"], fallback="none")
+        toggle += sp_toggle_summary("", str(_("Abstract")))
+        toggle += nodes.paragraph(publication.abstract, publication.abstract)
+        toggles.append(toggle)
+    if publication.bibtex:
+        toggle = sp_toggle(classes=["sp-bibtex"], fallback="none")
+        toggle += sp_toggle_summary("", "BibTeX")
+        code = nodes.literal_block(publication.bibtex, publication.bibtex, language="bibtex")
+        toggle += code
+        toggles.append(toggle)
+    return toggles
 
 
 def type_heading(key: str) -> str:

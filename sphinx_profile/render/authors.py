@@ -1,0 +1,129 @@
+"""Author lists: the highlighted name, contribution marks, truncation, derived roles."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from docutils import nodes
+
+from ..data.models import CORRESPONDING_MARK, EQUAL_MARK, Author
+from ..data.names import normalize_name
+from ..locale import _
+from ..nodes import sp_toggle, sp_toggle_summary
+from .common import RenderSettings, external_link
+
+_ORDINALS = (
+    _("first author"),
+    _("second author"),
+    _("third author"),
+    _("fourth author"),
+    _("fifth author"),
+)
+
+
+def highlighted_index(authors: Sequence[Author], settings: RenderSettings) -> int | None:
+    """The position of the first author that is the site's person, if any."""
+    for index, author in enumerate(authors):
+        if normalize_name(author.name) in settings.highlight:
+            return index
+    return None
+
+
+def derive_role(authors: Sequence[Author], settings: RenderSettings) -> str | None:
+    """``first author``, ``co-first author``, ``last author`` or an ordinal, from the list.
+
+    Co-first means the person and everyone before them carry the equal mark.
+    """
+    index = highlighted_index(authors, settings)
+    if index is None:
+        return None
+    if index == 0:
+        return str(_ORDINALS[0])
+    if all(author.equal for author in authors[: index + 1]):
+        return str(_("co-first author"))
+    if index == len(authors) - 1 and len(authors) > 2:
+        return str(_("last author"))
+    return str(_ORDINALS[index]) if index < len(_ORDINALS) else None
+
+
+def marks_used(authors: Sequence[Author]) -> set[str]:
+    used = set()
+    for author in authors:
+        if author.equal:
+            used.add(EQUAL_MARK)
+        if author.corresponding:
+            used.add(CORRESPONDING_MARK)
+    return used
+
+
+def render_authors(authors: Sequence[Author], settings: RenderSettings) -> nodes.Element:
+    """A paragraph of names; a long list becomes a toggle (full list in other builders).
+
+    Truncated HTML keeps the highlighted name visible: ``A, B, C, …, Me and 35 more``.
+    """
+    limit = settings.max_authors
+    full = _names_paragraph(authors, range(len(authors)), settings)
+    if not limit or len(authors) <= limit:
+        return full
+    shown = list(range(limit))
+    me = highlighted_index(authors, settings)
+    if me is not None and me >= limit:
+        shown = [*range(limit - 1), me]
+    hidden = len(authors) - len(shown)
+    summary = sp_toggle_summary(classes=["sp-authors-summary"])
+    short = _names_paragraph(authors, shown, settings, elide=True)
+    summary += nodes.inline("", "", *short.children, classes=["sp-authors-short"])
+    more = " " + str(_("and %d more")) % hidden
+    summary += nodes.inline(more, more, classes=["sp-more"])
+    toggle = sp_toggle(classes=["sp-authors"], fallback="body")
+    toggle += summary
+    toggle += full
+    return nodes.container("", toggle, classes=["sp-pub-authors"])
+
+
+def _names_paragraph(
+    authors: Sequence[Author],
+    indices: Sequence[int] | range,
+    settings: RenderSettings,
+    *,
+    elide: bool = False,
+) -> nodes.paragraph:
+    paragraph = nodes.paragraph(classes=["sp-pub-authors"])
+    previous = -1
+    for position, index in enumerate(indices):
+        if position:
+            paragraph += nodes.Text(", … " if elide and index != previous + 1 else ", ")
+        paragraph.extend(_author(authors[index], settings))
+        previous = index
+    return paragraph
+
+
+def _author(author: Author, settings: RenderSettings) -> list[nodes.Node]:
+    is_me = normalize_name(author.name) in settings.highlight
+    if is_me:
+        name: nodes.Node = nodes.strong(author.name, author.name, classes=["sp-me"])
+    elif author.url:
+        name = external_link(author.name, author.url, ["sp-author"])
+    else:
+        name = nodes.inline(author.name, author.name, classes=["sp-author"])
+    output = [name]
+    marks = (EQUAL_MARK if author.equal else "") + (
+        CORRESPONDING_MARK if author.corresponding else ""
+    )
+    if marks:
+        output.append(nodes.superscript(marks, marks, classes=["sp-mark"]))
+    return output
+
+
+def legend(marks: set[str]) -> nodes.paragraph | None:
+    """``* Equal contribution  † Corresponding author``, for the marks that appear."""
+    if not marks:
+        return None
+    paragraph = nodes.paragraph(classes=["sp-legend"])
+    entries = []
+    if EQUAL_MARK in marks:
+        entries.append(f"{EQUAL_MARK} {_('Equal contribution')}")
+    if CORRESPONDING_MARK in marks:
+        entries.append(f"{CORRESPONDING_MARK} {_('Corresponding author')}")
+    paragraph += nodes.Text("; ".join(entries))
+    return paragraph
