@@ -223,8 +223,34 @@ class NewsItem(Model):
     text: Text
 
 
+class PublicationOverlay(Model):
+    """What a YAML file adds to publications read from elsewhere (a .bib), by ``id``."""
+
+    file_kind: ClassVar[str] = "publication-overlay"
+
+    id: Text
+    topics: TextList = []
+    tags: TextList = []
+    selected: bool | None = None
+    role: Text | None = None
+    links: Links = []
+    venue_short: Text | None = Field(None, validation_alias=_choices("venue_short", "abbr"))
+    type: PublicationType | None = None
+    award: Text | None = None
+    note: Text | None = None
+    abstract: Text | None = None
+
+
 RECORD_MODELS: dict[str, type[Model]] = {
     model.file_kind: model
-    for model in (Profile, Publication, Experience, Education, Project, NewsItem)
+    for model in (
+        Profile,
+        Publication,
+        Experience,
+        Education,
+        Project,
+        NewsItem,
+        PublicationOverlay,
+    )
 }
 """File kind (also the default file's stem) -> the model of its records."""

@@ -91,6 +91,7 @@ class PublicationListDirective(DataDirective):
         "exclude-types": type_list,
         "list": _choice(LIST_CHOICES),
         "reversed": directives.flag,
+        "overlay": directives.unchanged_required,
     }
 
     def render(self, records: list[Any]) -> list[nodes.Node]:
@@ -109,7 +110,7 @@ class PublicationListDirective(DataDirective):
             type_heading,
         )
 
-        publications: list[Publication] = records
+        publications: list[Publication] = self._with_overlay(records)
         self._warn_unknown_names(publications)
         options = self.options
         criteria = PublicationFilter(
@@ -142,6 +143,28 @@ class PublicationListDirective(DataDirective):
         )
         settings = self.render_settings(self.load_profile())
         return list(render_publication_groups(groups, layout, settings))
+
+    def _with_overlay(self, publications: list[Publication]) -> list[Publication]:
+        """Apply ``:overlay:``; an overlay id that matches nothing is reported at its line."""
+        from ..data.overlay import apply_overlay
+        from .base import display_path
+
+        if "overlay" not in self.options:
+            return publications
+        loaded = self.load("publication-overlay", self.options["overlay"])
+        if loaded is None:
+            return publications
+        merged, unmatched = apply_overlay(publications, loaded.records)  # type: ignore[arg-type]
+        for overlay in unmatched:
+            logger.warning(
+                "overlay id %r matches no publication of %s",
+                overlay.id,
+                self.options.get("source", "publications.yaml"),
+                location=f"{display_path(loaded.path)}:{overlay.line}",
+                type="profile",
+                subtype=Subtype.DATA.value,
+            )
+        return merged
 
     def _warn_unknown_names(self, publications: list[Publication]) -> None:
         """A topic or tag no entry has is most likely a typo: say so."""
