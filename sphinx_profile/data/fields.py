@@ -1,20 +1,59 @@
-"""Field types shared by the data models: text, URLs, dates, links and people."""
+"""Field types shared by the data models: text, URLs, dates, links and people.
+
+Each type carries a :class:`Kind` (its name in the guide) and the JSON Schema
+of what a data file may write for it, which is wider than the Python type:
+``Text`` accepts a number (``1.10`` keeps its spelling), ``Links`` a mapping.
+"""
 
 from __future__ import annotations
 
 import datetime as _dt
+import html
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import (
+    BeforeValidator,
+    GetJsonSchemaHandler,
+    PlainSerializer,
+    PlainValidator,
+    ValidationInfo,
+    WithJsonSchema,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
 
+from .dates import _PRESENT_WORDS as PRESENT_WORDS
 from .dates import ACCEPTED_FORMS, PartialDate
 from .loader import SpelledNumber
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+DROP_UNSAFE_URLS = "drop_unsafe_urls"
+"""Validation context flag: keep an unsafe URL as :class:`UnsafeUrl` instead of failing."""
+
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 # Browsers ignore these characters inside a scheme ("java\tscript:"), so must we.
 _IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How the guide names a field type (``text``, ``URL``, ``date``)."""
+
+    label: str
+
+
+@dataclass(frozen=True)
+class AlsoAccepts:
+    """Widen a field's JSON Schema with the other shapes a before-validator converts."""
+
+    alternatives: tuple[dict[str, Any], ...]
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"anyOf": [handler(core_schema), *self.alternatives]}
 
 
 def _as_text(value: Any) -> Any:
@@ -30,18 +69,37 @@ def _as_text(value: Any) -> Any:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_as_text)]
+TEXT_SCHEMA: dict[str, Any] = {"type": ["string", "number"]}
+
+Text = Annotated[str, BeforeValidator(_as_text), WithJsonSchema(TEXT_SCHEMA), Kind("text")]
 """A string; numbers keep the spelling they had in the file."""
+
+Markdown = Annotated[Text, Kind("Markdown text")]
+"""Text in which ``**bold**``, ``*italic*``, ``[links](url)`` and ```code``` are shown."""
+
+
+class UnsafeUrl(str):
+    """A refused link, kept during validation only so it can be reported, then dropped."""
+
+    reason: str
+
+    def __new__(cls, url: str, reason: str) -> UnsafeUrl:
+        instance = super().__new__(cls, url)
+        instance.reason = reason
+        return instance
 
 
 def normalize_url(value: str) -> str:
     """Expand ``doi:``/``arXiv:`` forms and refuse schemes that can run code.
 
     Raises ``ValueError`` for ``javascript:``, ``data:`` and every other scheme
-    that is not http(s) or mailto; relative paths are allowed.
+    that is not http(s) or mailto, however obfuscated (``JaVaScRiPt:``,
+    ``java\\tscript:``, ``&#106;avascript:``); relative paths are allowed.
     """
     url = value.strip()
-    lowered = _IGNORED_IN_SCHEME.sub("", url).lower()
+    # An href is entity-decoded by the browser, and control characters and
+    # spaces inside a scheme are skipped, so check the scheme as a browser reads it.
+    lowered = _IGNORED_IN_SCHEME.sub("", html.unescape(url)).lower()
     if lowered.startswith("doi:"):
         return "https://doi.org/" + url.split(":", 1)[1].strip()
     if lowered.startswith("arxiv:"):
@@ -57,22 +115,66 @@ def normalize_url(value: str) -> str:
     return url
 
 
-def _url(value: Any) -> str:
+def _caseless(*words: str) -> str:
+    """A JSON Schema (ECMA-262) alternation matching ``words`` in any case."""
+    return "|".join(
+        "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
+        for word in sorted(words)
+    )
+
+
+def describe_value(value: Any) -> str:
+    """How a message names a value that has the wrong type: ``the number 1.10``, ``a list``."""
+    if isinstance(value, SpelledNumber):
+        return f"the number {value.text}"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        return f"the text {value[:40]!r}"
+    if isinstance(value, int):
+        return f"the number {value}"
+    return f"{type(value).__name__} {value!r}"[:60]
+
+
+def _url(value: Any, info: ValidationInfo) -> str:
     value = _as_text(value)
     if not isinstance(value, str):
-        raise ValueError(f"expected a URL, got {type(value).__name__}")
-    return normalize_url(value)
+        raise ValueError(f"expected a URL, got {describe_value(value)}")
+    try:
+        return normalize_url(value)
+    except ValueError as err:
+        if info.context and info.context.get(DROP_UNSAFE_URLS):
+            return UnsafeUrl(value, str(err))
+        raise PydanticCustomError("unsafe_url", "{reason}", {"reason": str(err)}) from None
 
 
 Url = Annotated[
     str,
     PlainValidator(_url),
-    WithJsonSchema({"type": "string", "description": "http(s), mailto, doi: or arXiv: link"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            # Refuses what starts with a scheme other than the safe ones; the
+            # checker also catches the obfuscated forms a regular expression cannot.
+            "pattern": rf"^(?!\s*(?!{_caseless('https:', 'http:', 'mailto:', 'doi:', 'arxiv:')})"
+            r"[a-zA-Z][a-zA-Z0-9+.\-]*:)",
+            "description": "an http(s) or mailto: address, a doi: or arXiv: identifier, "
+            "or a relative path",
+        }
+    ),
+    Kind("URL"),
 ]
 
 
 def _date(value: Any) -> PartialDate:
-    return PartialDate.parse(value)
+    # An unquoted ``2024.05`` is read as a number; as a date it means what it says.
+    return PartialDate.parse(value.text if isinstance(value, SpelledNumber) else value)
 
 
 Date = Annotated[
@@ -84,11 +186,12 @@ Date = Annotated[
             "anyOf": [
                 {"type": "integer", "minimum": 1000, "maximum": 9999},
                 {"type": "string", "pattern": r"^\d{4}([-/.]\d{1,2}([-/.]\d{1,2})?)?$"},
-                {"type": "string", "enum": ["present", "now", "current", "ongoing"]},
+                {"type": "string", "pattern": f"^({_caseless(*PRESENT_WORDS)})$"},
             ],
             "description": f"a date: {ACCEPTED_FORMS}",
         }
     ),
+    Kind("date"),
 ]
 
 
@@ -121,4 +224,18 @@ def one_or_many(value: Any) -> Any:
     return value
 
 
-TextList = Annotated[list[Text], BeforeValidator(one_or_many)]
+TextList = Annotated[
+    list[Text],
+    BeforeValidator(one_or_many),
+    AlsoAccepts((TEXT_SCHEMA,)),
+    Kind("list of text"),
+]
+"""A list of texts; a single text is a list of one."""
+
+MarkdownList = Annotated[
+    list[Markdown],
+    BeforeValidator(one_or_many),
+    AlsoAccepts((TEXT_SCHEMA,)),
+    Kind("list of Markdown text"),
+]
+"""A list of Markdown texts; a single text is a list of one."""

@@ -1,7 +1,8 @@
 """Typed models, one per record kind: the single source of truth for the data files.
 
-They validate at build time and give the JSON Schema of each file. Field aliases
-accept the spellings people bring from other tools (``company``, ``abbr``).
+They validate at build time, give the JSON Schema of each file
+(:mod:`.schema`) and the field tables of the guide. Field aliases accept the
+spellings people bring from other tools; :data:`ALIAS_SOURCES` says which.
 """
 
 from __future__ import annotations
@@ -20,7 +21,20 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .dates import PartialDate
-from .fields import Date, Text, TextList, Url, mapping_to_items, text_to_mapping
+from .fields import (
+    TEXT_SCHEMA,
+    AlsoAccepts,
+    Date,
+    Kind,
+    Markdown,
+    MarkdownList,
+    Text,
+    TextList,
+    UnsafeUrl,
+    Url,
+    mapping_to_items,
+    text_to_mapping,
+)
 
 PublicationType = Literal[
     "conference",
@@ -39,14 +53,33 @@ PublicationType = Literal[
 EQUAL_MARK = "*"
 CORRESPONDING_MARK = "†"
 
+JSON_RESUME = "JSON Resume"
+RENDERCV = "RenderCV"
+AL_FOLIO = "al-folio"
+HUGOBLOX = "HugoBlox"
+
+HUGOBLOX_LINKS = ("pdf", "code", "dataset", "poster", "project", "slides", "source", "video")
+"""HugoBlox's ``url_<label>`` keys of a publication, in the order they join ``links``."""
+
 
 def field_error(field: str, message: str) -> PydanticCustomError:
     """An error of a whole-record check, reported at ``field`` (``ctx["field"]``)."""
     return PydanticCustomError("record_check", message, {"field": field})
 
 
-def _choices(*names: str) -> AliasChoices:
-    return AliasChoices(*names)
+class Aliases(AliasChoices):
+    """The field's own name, then the other spellings a file may use, each with its origin.
+
+    ``Aliases("start", startDate=JSON_RESUME)``: the origins are shown in the guide.
+    """
+
+    __slots__ = ("sources",)
+
+    def __init__(self, field_name: str, /, **sources: str | tuple[str, ...]) -> None:
+        super().__init__(field_name, *sources)
+        self.sources = {
+            alias: (tools,) if isinstance(tools, str) else tools for alias, tools in sources.items()
+        }
 
 
 class Model(BaseModel):
@@ -60,21 +93,22 @@ class Model(BaseModel):
         return self._line
 
     @classmethod
+    def aliases_of(cls, name: str) -> list[str]:
+        """The other keys a data file may use for field ``name``."""
+        alias = cls.model_fields[name].validation_alias
+        return list(alias.sources) if isinstance(alias, Aliases) else []
+
+    @classmethod
     def known_keys(cls) -> list[str]:
         """Every key a data file may use for this model, aliases included."""
-        keys: list[str] = []
-        for name, info in cls.model_fields.items():
-            alias = info.validation_alias
-            if isinstance(alias, AliasChoices):
-                keys.extend(str(choice) for choice in alias.choices)
-            else:
-                keys.append(name)
-        return keys
+        return [key for name in cls.model_fields for key in (name, *cls.aliases_of(name))]
 
 
 class Link(Model):
-    label: Text
-    url: Url
+    """A link: the text shown and where it goes."""
+
+    label: Text = Field(description="The text of the link, such as ``code`` or ``slides``.")
+    url: Url = Field(description="Where the link goes.")
 
     @model_validator(mode="before")
     @classmethod
@@ -90,8 +124,8 @@ class Link(Model):
 class PersonRef(Model):
     """A host, an advisor: a name and an optional link."""
 
-    name: Text
-    url: Url | None = None
+    name: Text = Field(description="The person's name.")
+    url: Url | None = Field(None, description="Their home page.")
 
 
 def _split_marks(value: Any) -> Any:
@@ -107,60 +141,157 @@ def _split_marks(value: Any) -> Any:
 
 
 class Author(Model):
-    name: Text
-    url: Url | None = None
-    equal: bool = False
-    corresponding: bool = False
+    """An author of a publication."""
+
+    name: Text = Field(description="The author's name, as printed.")
+    url: Url | None = Field(None, description="Their home page; the name becomes a link.")
+    equal: bool = Field(False, description=f"Equal contribution, shown as ``{EQUAL_MARK}``.")
+    corresponding: bool = Field(
+        False, description=f"The corresponding author, shown as ``{CORRESPONDING_MARK}``."
+    )
 
 
-Links = Annotated[list[Link], mapping_to_items("label", "url")]
+_AUTHOR_TEXT = {
+    **TEXT_SCHEMA,
+    "description": f"a name; a trailing {EQUAL_MARK} marks equal contribution, "
+    f"{CORRESPONDING_MARK} the corresponding author",
+}
+_LINKS_MAPPING = {
+    "type": "object",
+    "description": "link text -> URL, in the order to show them",
+    "additionalProperties": {"type": "string"},
+}
+_PERSON_TEXT = {**TEXT_SCHEMA, "description": "a name"}
+
+Authors = Annotated[
+    list[Annotated[Author, BeforeValidator(_split_marks), AlsoAccepts((_AUTHOR_TEXT,))]],
+    Kind("list of authors"),
+]
+Links = Annotated[
+    list[Link],
+    mapping_to_items("label", "url"),
+    AlsoAccepts((_LINKS_MAPPING,)),
+    Kind("links"),
+]
 People = Annotated[
-    list[Annotated[PersonRef, text_to_mapping("name")]],
+    list[Annotated[PersonRef, text_to_mapping("name"), AlsoAccepts((_PERSON_TEXT,))]],
     BeforeValidator(lambda value: [value] if isinstance(value, str | dict) else value),
+    Kind("people"),
 ]
 
 
 class Profile(Model):
+    """``profile.yaml``: a mapping that describes you."""
+
     file_kind: ClassVar[str] = "profile"
 
-    name: Text
-    aliases: TextList = []
-    avatar: Text | None = None
-    headline: Text | None = None
-    affiliation: Text | None = None
-    location: Text | None = None
-    email: Text | None = None
-    bio: Text | None = None
-    links: Links = []
+    name: Text = Field(description="Your name, as shown on the card; highlighted in author lists.")
+    aliases: TextList = Field(
+        [],
+        description="Other spellings of your name in author lists (``X. Zhao``, "
+        "``Zhao, Xuanlei``); highlighted like your name.",
+    )
+    avatar: Text | None = Field(
+        None,
+        validation_alias=Aliases("avatar", image=JSON_RESUME, photo=RENDERCV),
+        description="A photo, as a path relative to the data folder (``avatar.jpg``); "
+        "a path outside the data folder is refused.",
+    )
+    headline: Text | None = Field(
+        None,
+        validation_alias=Aliases("headline", label=JSON_RESUME),
+        description="Your position, such as ``PhD student in Computer Science``.",
+    )
+    affiliation: Text | None = Field(None, description="Your university or company.")
+    location: Text | None = Field(None, description="Where you are, such as ``Singapore``.")
+    email: Text | None = Field(None, description="Your e-mail address; shown as a link.")
+    bio: Markdown | None = Field(
+        None, validation_alias=Aliases("bio", summary=JSON_RESUME), description="A short biography."
+    )
+    links: Links = Field([], description="Your pages elsewhere (``github: https://…``).")
 
 
 class Publication(Model):
+    """``publications.yaml``: a list of publications."""
+
     file_kind: ClassVar[str] = "publications"
 
-    id: Text
-    title: Text
-    authors: list[Annotated[Author, BeforeValidator(_split_marks)]] = []
-    venue: Text | None = None
-    venue_short: Text | None = Field(None, validation_alias=_choices("venue_short", "abbr"))
-    year: int | None = Field(None, ge=1000, le=9999)
-    date: Date | None = None
-    type: PublicationType | None = None
-    topics: TextList = []
-    tags: TextList = []
-    selected: bool = False
-    role: Text | None = None
-    links: Links = []
-    doi: Text | None = None
-    arxiv: Text | None = None
-    abstract: Text | None = None
-    bibtex: Text | None = None
-    award: Text | None = None
-    note: Text | None = None
+    id: Text = Field(
+        description="A short name for the entry, unique in the file (``pab``); "
+        "the anchor ``#pub-<id>`` and the target of ``:pub:`` references."
+    )
+    title: Text = Field(description="The title.")
+    authors: Authors = Field(
+        [],
+        description=f"The authors, in order; ``{EQUAL_MARK}`` after a name marks equal "
+        f"contribution, ``{CORRESPONDING_MARK}`` the corresponding author.",
+    )
+    venue: Text | None = Field(
+        None,
+        validation_alias=Aliases(
+            "venue", publisher=JSON_RESUME, journal=RENDERCV, publication=HUGOBLOX
+        ),
+        description="The full name of the venue (``International Conference on "
+        "Learning Representations``).",
+    )
+    venue_short: Text | None = Field(
+        None,
+        validation_alias=Aliases("venue_short", abbr=AL_FOLIO, publication_short=HUGOBLOX),
+        description="The text of the venue badge, such as ``ICLR 2024`` or ``arXiv``.",
+    )
+    year: int | None = Field(None, ge=1000, le=9999, description="The year of publication.")
+    date: Date | None = Field(
+        None,
+        validation_alias=Aliases("date", releaseDate=JSON_RESUME),
+        description="The date of publication, when you know more than the year; "
+        "if ``year`` is also given, the two must agree.",
+    )
+    type: PublicationType | None = Field(
+        None, description="The kind of publication, for ``:types:`` and ``:group-by: type``."
+    )
+    topics: TextList = Field(
+        [], description="Research topics, for ``:topics:`` and ``:group-by: topic``."
+    )
+    tags: TextList = Field([], description="Free labels, for ``:tags:``.")
+    selected: bool = Field(
+        False,
+        validation_alias=Aliases("selected", featured=HUGOBLOX),
+        description="Whether ``:selected:`` keeps the entry.",
+    )
+    role: Markdown | None = Field(None, description="Your part, such as ``first author``.")
+    links: Links = Field([], description="Paper, code, slides… in the order to show them.")
+    doi: Text | None = Field(None, description="The DOI (``10.1145/3627535.3638465``).")
+    arxiv: Text | None = Field(None, description="The arXiv identifier (``2408.12588``).")
+    abstract: Text | None = Field(None, description="The abstract.")
+    bibtex: Text | None = Field(None, description="A BibTeX record of the publication.")
+    award: Markdown | None = Field(None, description="An award, such as ``Best Paper``.")
+    note: Markdown | None = Field(None, description="Any other remark.")
+    url_pdf: Url | None = Field(None, description="HugoBlox: becomes a ``pdf`` link.")
+    url_code: Url | None = Field(None, description="HugoBlox: becomes a ``code`` link.")
+    url_dataset: Url | None = Field(None, description="HugoBlox: becomes a ``dataset`` link.")
+    url_poster: Url | None = Field(None, description="HugoBlox: becomes a ``poster`` link.")
+    url_project: Url | None = Field(None, description="HugoBlox: becomes a ``project`` link.")
+    url_slides: Url | None = Field(None, description="HugoBlox: becomes a ``slides`` link.")
+    url_source: Url | None = Field(None, description="HugoBlox: becomes a ``source`` link.")
+    url_video: Url | None = Field(None, description="HugoBlox: becomes a ``video`` link.")
 
     @model_validator(mode="after")
     def _year_matches_date(self) -> Publication:
         if self.year is not None and self.date is not None and self.date.year != self.year:
             raise field_error("date", f"year {self.year} disagrees with date {self.date}")
+        return self
+
+    @model_validator(mode="after")
+    def _hugoblox_links(self) -> Publication:
+        """``url_pdf: …`` joins ``links`` as a ``pdf`` link (an unsafe one is dropped later)."""
+        extra = [
+            Link.model_construct(label=label, url=url)
+            for label in HUGOBLOX_LINKS
+            if (url := getattr(self, f"url_{label}")) and not isinstance(url, UnsafeUrl)
+        ]
+        if extra:
+            # Frozen for users of the model; completing it here is part of validating it.
+            object.__setattr__(self, "links", [*self.links, *extra])
         return self
 
     @property
@@ -171,8 +302,18 @@ class Publication(Model):
 
 
 class _Dated(Model):
-    start: Date | None = Field(None, validation_alias=_choices("start", "start_date"))
-    end: Date | None = Field(None, validation_alias=_choices("end", "end_date"))
+    start: Date | None = Field(
+        None,
+        validation_alias=Aliases(
+            "start", start_date=RENDERCV, startDate=JSON_RESUME, date_start=HUGOBLOX
+        ),
+        description="When it began.",
+    )
+    end: Date | None = Field(
+        None,
+        validation_alias=Aliases("end", end_date=RENDERCV, endDate=JSON_RESUME, date_end=HUGOBLOX),
+        description="When it ended, or ``present``; not before ``start``.",
+    )
 
     @model_validator(mode="after")
     def _start_before_end(self) -> Any:
@@ -182,45 +323,76 @@ class _Dated(Model):
 
 
 class Experience(_Dated):
+    """``experience.yaml``: a list of positions."""
+
     file_kind: ClassVar[str] = "experience"
 
-    organization: Text = Field(validation_alias=_choices("organization", "company"))
-    url: Url | None = None
-    position: Text | None = Field(None, validation_alias=_choices("position", "role", "title"))
-    hosts: People = []
-    location: Text | None = None
-    summary: Text | None = None
-    highlights: TextList = []
+    organization: Text = Field(
+        validation_alias=Aliases("organization", company=(RENDERCV, HUGOBLOX), name=JSON_RESUME),
+        description="The company, lab or project.",
+    )
+    url: Url | None = Field(
+        None, validation_alias=Aliases("url", company_url=HUGOBLOX), description="Its web site."
+    )
+    position: Text | None = Field(
+        None,
+        validation_alias=Aliases("position", role=(), title=HUGOBLOX),
+        description="Your position, such as ``Research Engineer Intern``.",
+    )
+    hosts: People = Field([], description="Your hosts or mentors.")
+    location: Text | None = Field(None, description="Where it was.")
+    summary: Markdown | None = Field(
+        None,
+        validation_alias=Aliases("summary", description=HUGOBLOX),
+        description="What you did, in a sentence or two.",
+    )
+    highlights: MarkdownList = Field([], description="Achievements, one bullet each.")
 
 
 class Education(_Dated):
+    """``education.yaml``: a list of degrees."""
+
     file_kind: ClassVar[str] = "education"
 
-    institution: Text
-    url: Url | None = None
-    degree: Text | None = None
-    area: Text | None = None
-    advisors: People = []
-    location: Text | None = None
-    summary: Text | None = None
-    highlights: TextList = []
+    institution: Text = Field(description="The university or school.")
+    url: Url | None = Field(None, description="Its web site.")
+    degree: Text | None = Field(
+        None,
+        validation_alias=Aliases("degree", studyType=JSON_RESUME),
+        description="The degree, such as ``PhD`` or ``B.Eng.``.",
+    )
+    area: Text | None = Field(None, description="The field of study.")
+    advisors: People = Field([], description="Your advisors.")
+    location: Text | None = Field(None, description="Where it was.")
+    summary: Markdown | None = Field(None, description="A sentence about it.")
+    highlights: MarkdownList = Field([], description="Achievements, one bullet each.")
 
 
 class Project(Model):
+    """``projects.yaml``: a list of projects."""
+
     file_kind: ClassVar[str] = "projects"
 
-    name: Text
-    url: Url | None = None
-    description: Text | None = None
-    role: Text | None = None
-    tags: TextList = []
+    name: Text = Field(
+        validation_alias=Aliases("name", title=HUGOBLOX), description="The name of the project."
+    )
+    url: Url | None = Field(None, description="Its home page or repository.")
+    description: Markdown | None = Field(
+        None, validation_alias=Aliases("description", summary=HUGOBLOX), description="What it is."
+    )
+    role: Markdown | None = Field(None, description="Your part in it.")
+    tags: TextList = Field(
+        [], validation_alias=Aliases("tags", keywords=JSON_RESUME), description="Free labels."
+    )
 
 
 class NewsItem(Model):
+    """``news.yaml``: a list of dated news, shown newest first."""
+
     file_kind: ClassVar[str] = "news"
 
-    date: Date
-    text: Text
+    date: Date = Field(description="When it happened.")
+    text: Markdown = Field(description="The news.")
 
 
 class PublicationOverlay(Model):
@@ -228,17 +400,21 @@ class PublicationOverlay(Model):
 
     file_kind: ClassVar[str] = "publication-overlay"
 
-    id: Text
-    topics: TextList = []
-    tags: TextList = []
-    selected: bool | None = None
-    role: Text | None = None
-    links: Links = []
-    venue_short: Text | None = Field(None, validation_alias=_choices("venue_short", "abbr"))
-    type: PublicationType | None = None
-    award: Text | None = None
-    note: Text | None = None
-    abstract: Text | None = None
+    id: Text = Field(description="The ``id`` (BibTeX key) of the publication to complete.")
+    topics: TextList = Field([], description="Research topics, added to the entry's.")
+    tags: TextList = Field([], description="Free labels, added to the entry's.")
+    selected: bool | None = Field(None, description="Whether ``:selected:`` keeps the entry.")
+    role: Markdown | None = Field(None, description="Your part, such as ``first author``.")
+    links: Links = Field([], description="Links added to the entry's; a same label replaces.")
+    venue_short: Text | None = Field(
+        None,
+        validation_alias=Aliases("venue_short", abbr=AL_FOLIO, publication_short=HUGOBLOX),
+        description="The text of the venue badge, such as ``ICLR 2024``.",
+    )
+    type: PublicationType | None = Field(None, description="The kind of publication.")
+    award: Markdown | None = Field(None, description="An award, such as ``Best Paper``.")
+    note: Markdown | None = Field(None, description="Any other remark.")
+    abstract: Text | None = Field(None, description="The abstract.")
 
 
 RECORD_MODELS: dict[str, type[Model]] = {

@@ -1,7 +1,9 @@
 """Turn a parsed YAML document into typed records and readable problems.
 
 Every record is validated on its own, so one bad entry costs only itself; all
-problems are collected, none stops the others from being found.
+problems are collected, none stops the others from being found. An unsafe link
+costs only the link: it is reported (subtype ``url``) and dropped, and the rest
+of its record is kept.
 """
 
 from __future__ import annotations
@@ -9,14 +11,18 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
+from markdown_it import MarkdownIt
 from pydantic import ValidationError
+from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
+from .fields import DROP_UNSAFE_URLS, Kind, UnsafeUrl, describe_value, normalize_url
 from .issues import DataIssue, Subtype
 from .loader import DataPath, SpelledNumber, YamlDocument
-from .models import RECORD_MODELS, Model
+from .models import RECORD_MODELS, Link, Model
 
 SINGLE_RECORD_KINDS = frozenset({"profile"})
 
@@ -32,6 +38,9 @@ _TYPE_NAMES = {
     "int_parsing": "a whole number",
     "int_from_float": "a whole number",
 }
+_LENIENT = {DROP_UNSAFE_URLS: True}
+
+Loc = tuple[int | str, ...]
 
 
 @dataclass
@@ -51,23 +60,31 @@ def validate_document(document: YamlDocument, kind: str) -> ValidatedFile:
         return result
     if kind in SINGLE_RECORD_KINDS:
         if not isinstance(data, dict):
-            result.issues.append(DataIssue("expected a mapping of keys to values", 1, 1))
+            message = "expected a mapping of keys to values"
+            result.issues.append(DataIssue(message, *document.position(())))
             return result
         items: list[tuple[DataPath, Any]] = [((), data)]
     else:
         if not isinstance(data, list):
-            result.issues.append(
-                DataIssue("expected a list of entries (each starting with '- ')", 1, 1)
-            )
+            result.issues.append(DataIssue(_not_a_list(data, kind), *document.position(())))
             return result
         items = [((index,), item) for index, item in enumerate(data)]
+    validated: list[tuple[DataPath, Model]] = []
     for path, item in items:
         record = _validate_record(model, item, path, document, result.issues)
         if record is not None:
-            result.records.append(record)
+            validated.append((path, record))
     if "id" in model.model_fields:
-        result.records = _drop_duplicate_ids(result.records, result.issues)
+        validated = _drop_duplicate_ids(validated, document, result.issues)
+    result.records = [record for _, record in validated]
     return result
+
+
+def _not_a_list(data: Any, kind: str) -> str:
+    message = "expected a list of entries (each starting with '- ')"
+    if isinstance(data, dict) and len(data) == 1 and isinstance(next(iter(data.values())), list):
+        message += f"; remove the line '{next(iter(data))}:' and the indentation below it"
+    return message
 
 
 def _validate_record(
@@ -77,13 +94,41 @@ def _validate_record(
         issues.append(DataIssue(_entry_is_not_mapping(item), *document.position(path)))
         return None
     try:
-        record = model.model_validate(item)
+        record = model.model_validate(item, context=_LENIENT)
     except ValidationError as err:
-        for error in err.errors(include_url=False):
-            issues.append(_issue_from_error(model, error, item, path, document))
+        found = [
+            _issue_from_error(model, e, item, path, document) for e in _all_errors(model, item, err)
+        ]
+        issues.extend(sorted(found, key=lambda issue: (issue.line, issue.column)))
         return None
+    for loc, reason in _unsafe_links(record, ()):
+        where = document.position((*path, *_input_path(model, item, loc)))
+        key = _describe(_input_path(model, item, loc))
+        issues.append(DataIssue(f"{key}: {reason}", *where, subtype=Subtype.URL))
+    record = _without_unsafe_links(record)
     record._line = document.position(path)[0]
     return record
+
+
+def _all_errors(model: type[Model], item: dict[str, Any], err: ValidationError) -> list[Any]:
+    """The errors of a failed record, plus its unsafe links (only reported by a strict pass)."""
+    errors = err.errors(include_url=False)
+    try:
+        model.model_validate(item)
+    except ValidationError as strict:
+        errors += [e for e in strict.errors(include_url=False) if e["type"] == "unsafe_url"]
+    # A misspelt required key is one mistake: "unknown key 'titel'; did you mean 'title'?"
+    # says it all, so the "missing required key 'title'" it causes is not repeated.
+    misspelt = {
+        (tuple(e["loc"][:-1]), _suggestion(model, tuple(e["loc"])))
+        for e in errors
+        if e["type"] == "extra_forbidden"
+    }
+    return [
+        e
+        for e in errors
+        if not (e["type"] == "missing" and (tuple(e["loc"][:-1]), e["loc"][-1]) in misspelt)
+    ]
 
 
 def _entry_is_not_mapping(item: Any) -> str:
@@ -91,23 +136,28 @@ def _entry_is_not_mapping(item: Any) -> str:
     return f"expected an entry of 'key: value' lines, got {str(shown)[:40]!r}"
 
 
-def _drop_duplicate_ids(records: list[Model], issues: list[DataIssue]) -> list[Model]:
+def _drop_duplicate_ids(
+    validated: list[tuple[DataPath, Model]], document: YamlDocument, issues: list[DataIssue]
+) -> list[tuple[DataPath, Model]]:
+    """Keep the first record of each id; report a later one at its ``id``, naming the first."""
     first_line: dict[str, int] = {}
-    kept: list[Model] = []
-    for record in records:
+    kept: list[tuple[DataPath, Model]] = []
+    for path, record in validated:
         record_id = record.id  # type: ignore[attr-defined]
+        where = document.position((*path, "id"))
         if record_id in first_line:
-            issues.append(
-                DataIssue(
-                    f"duplicate id '{record_id}' (first defined at line "
-                    f"{first_line[record_id]}); this entry is skipped",
-                    record.line,
-                )
+            message = (
+                f"duplicate id '{record_id}' (first defined at line {first_line[record_id]}); "
+                "this entry is skipped"
             )
+            issues.append(DataIssue(message, *where))
             continue
-        first_line[record_id] = record.line
-        kept.append(record)
+        first_line[record_id] = where[0]
+        kept.append((path, record))
     return kept
+
+
+# -- messages ----------------------------------------------------------------------------
 
 
 def _issue_from_error(
@@ -117,35 +167,63 @@ def _issue_from_error(
     path: DataPath,
     document: YamlDocument,
 ) -> DataIssue:
-    loc = tuple(error["loc"])
+    loc: Loc = tuple(error["loc"])
     kind = error["type"]
     context = error.get("ctx") or {}
     if "field" in context:
         loc = (*loc, context["field"])
-    input_loc = _input_path(item, loc)
+    input_loc = _input_path(model, item, loc)
     where = document.position((*path, *input_loc), key=kind == "extra_forbidden")
     key = _describe(input_loc)
+    subtype = Subtype.DATA
     if kind == "extra_forbidden":
-        known = _keys_expected_at(model, loc[:-1])
-        message = f"unknown key '{loc[-1]}'"
-        suggestion = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
-        if suggestion:
-            message += f"; did you mean '{suggestion[0]}'?"
-        elif known:
-            message += f" (known keys: {', '.join(known)})"
+        message = _unknown_key(model, loc, item)
     elif kind == "missing":
         parent = _describe(input_loc[:-1])
         message = f"missing required key '{loc[-1]}'" + (f" in {parent}" if parent else "")
     elif kind in _TYPE_NAMES:
-        got = _type_name(error.get("input"))
+        got = describe_value(error.get("input"))
         message = f"{key}: expected {_TYPE_NAMES[kind]}, got {got}"
     elif kind == "literal_error":
         message = f"{key}: expected one of {context.get('expected', '')}, got {error['input']!r}"
+    elif kind in ("greater_than_equal", "less_than_equal"):
+        message = f"{key}: expected a year of four digits, got {describe_value(error['input'])}"
     else:
         text = error["msg"].removeprefix("Value error, ")
         message = f"{key}: {text}" if key else text
-    subtype = Subtype.URL if "unsafe link" in message else Subtype.DATA
+        if kind == "unsafe_url":
+            subtype = Subtype.URL
     return DataIssue(message, *where, subtype=subtype)
+
+
+def _unknown_key(model: type[Model], loc: Loc, item: dict[str, Any]) -> str:
+    owner = _model_at(model, loc[:-1])
+    name = str(loc[-1])
+    if owner is not None:
+        for field_name in owner.model_fields:
+            spellings = [field_name, *owner.aliases_of(field_name)]
+            if name in spellings:
+                parent = _value_at(item, _input_path(model, item, loc[:-1]))
+                used = next((s for s in spellings if isinstance(parent, dict) and s in parent), "")
+                return f"'{name}' and '{used}' are two names of the same key; keep one"
+    message = f"unknown key '{name}'"
+    if owner is None:
+        return message
+    suggestion = _suggestion(model, loc)
+    if suggestion:
+        return f"{message}; did you mean '{suggestion}'?"
+    return f"{message} (known keys: {', '.join(owner.model_fields)})"
+
+
+def _suggestion(model: type[Model], loc: Loc) -> str | None:
+    """The known key nearest to the unknown key at ``loc``: a field name, else an alias."""
+    owner = _model_at(model, loc[:-1])
+    if owner is None:
+        return None
+    name = str(loc[-1])
+    matches = difflib.get_close_matches(name, list(owner.model_fields), n=1, cutoff=0.6)
+    matches = matches or difflib.get_close_matches(name, owner.known_keys(), n=1, cutoff=0.6)
+    return matches[0] if matches else None
 
 
 def _describe(loc: tuple[Any, ...]) -> str:
@@ -156,7 +234,10 @@ def _describe(loc: tuple[Any, ...]) -> str:
     return text
 
 
-def _input_path(item: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
+# -- from the model's locations to the file's keys ---------------------------------------
+
+
+def _input_path(model: type[Model], item: Any, loc: Loc) -> tuple[Any, ...]:
     """Translate a model ``loc`` into the path of keys the file actually has.
 
     Field names become the alias the file used, an index into a mapping written
@@ -164,40 +245,58 @@ def _input_path(item: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     """
     result: list[Any] = []
     current = item
+    owner: type[Model] | None = model
     for part in loc:
         if isinstance(current, dict):
             if isinstance(part, int) and 0 <= part < len(current):
                 part = list(current)[part]
-            elif isinstance(part, str) and part not in current:
-                part = next((key for key in _aliases_of(part) if key in current), part)
+            elif isinstance(part, str) and part not in current and _has_field(owner, part):
+                spellings = owner.aliases_of(part)  # type: ignore[union-attr]
+                part = next((key for key in spellings if key in current), part)
         elif not isinstance(current, list):
             break
         result.append(part)
-        try:
-            current = current[part]
-        except (KeyError, IndexError, TypeError):
-            current = None
+        if isinstance(part, str) and owner is not None:
+            info = owner.model_fields.get(_field_name(owner, part))
+            owner = _innermost_model(info.annotation) if info is not None else None
+        current = _child(current, part)
     return tuple(result)
 
 
-def _aliases_of(field_name: str) -> Iterator[str]:
-    for model in RECORD_MODELS.values():
-        info = model.model_fields.get(field_name)
-        if info is not None and info.validation_alias is not None:
-            yield from (str(c) for c in getattr(info.validation_alias, "choices", ()))
+def _has_field(owner: type[Model] | None, name: str) -> bool:
+    return owner is not None and name in owner.model_fields
 
 
-def _keys_expected_at(model: type[Model], loc: tuple[Any, ...]) -> list[str]:
-    """The known keys of the (possibly nested) model that ``loc`` points into."""
+def _field_name(owner: type[Model], key: str) -> str:
+    if key in owner.model_fields:
+        return key
+    return next((name for name in owner.model_fields if key in owner.aliases_of(name)), key)
+
+
+def _child(value: Any, part: Any) -> Any:
+    try:
+        return value[part]
+    except (KeyError, IndexError, TypeError):
+        return None
+
+
+def _value_at(value: Any, path: tuple[Any, ...]) -> Any:
+    for part in path:
+        value = _child(value, part)
+    return value
+
+
+def _model_at(model: type[Model], loc: Loc) -> type[Model] | None:
+    """The (possibly nested) model that ``loc`` points into."""
     current: Any = model
     for part in loc:
         if isinstance(part, int):
             continue
         info = getattr(current, "model_fields", {}).get(part)
         if info is None:
-            return []
+            return None
         current = _innermost_model(info.annotation)
-    return current.known_keys() if isinstance(current, type) and issubclass(current, Model) else []
+    return current if isinstance(current, type) and issubclass(current, Model) else None
 
 
 def _innermost_model(annotation: Any) -> Any:
@@ -211,17 +310,80 @@ def _innermost_model(annotation: Any) -> Any:
     return _innermost_model(origin) if origin is not None and origin is not annotation else None
 
 
-def _type_name(value: Any) -> str:
-    if isinstance(value, SpelledNumber):
-        return f"the number {value.text}"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, dict):
-        return "a mapping"
+# -- unsafe links ------------------------------------------------------------------------
+
+
+def is_markdown(info: FieldInfo) -> bool:
+    """Whether the field's text is shown as inline Markdown (so may hold links)."""
+    return any("Markdown" in kind.label for kind in _kinds(info.annotation, info.metadata))
+
+
+def _kinds(annotation: Any, metadata: list[Any]) -> Iterator[Kind]:
+    yield from (item for item in metadata if isinstance(item, Kind))
+    yield from (item for item in getattr(annotation, "__metadata__", ()) if isinstance(item, Kind))
+    for argument in getattr(annotation, "__args__", ()):
+        yield from _kinds(argument, [])
+
+
+def _unsafe_links(record: Model, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    """``(loc, reason)`` of every refused URL and unsafe Markdown link in ``record``."""
+    for name, info in type(record).model_fields.items():
+        yield from _unsafe_in(getattr(record, name), (*loc, name), is_markdown(info))
+
+
+def _unsafe_in(value: Any, loc: Loc, markdown: bool) -> Iterator[tuple[Loc, str]]:
+    if isinstance(value, UnsafeUrl):
+        yield loc, value.reason
+    elif isinstance(value, Model):
+        yield from _unsafe_links(value, loc)
+    elif isinstance(value, list):
+        for index, element in enumerate(value):
+            yield from _unsafe_in(element, (*loc, index), markdown)
+    elif markdown and isinstance(value, str):
+        for href in _markdown_hrefs(value):
+            try:
+                normalize_url(href)
+            except ValueError as err:
+                yield loc, f"{err}; it is shown as plain text"
+
+
+def _markdown_hrefs(text: str) -> list[str]:
+    if "](" not in text:
+        return []
+    tokens = _markdown().parseInline(text)
+    children = tokens[0].children if tokens and tokens[0].children else []
+    return [str(token.attrGet("href") or "") for token in children if token.type == "link_open"]
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    # The rules of the renderer (render/inline.py), so the same links are found.
+    parser = MarkdownIt("zero").enable(["link", "escape", "entity", "backticks", "emphasis"])
+    # See every link, to report the unsafe ones.
+    parser.validateLink = lambda url: True  # type: ignore[method-assign]
+    return parser
+
+
+def _without_unsafe_links(value: Any) -> Any:
+    """``value`` with links whose URL was refused left out, and refused URLs unset."""
+    if isinstance(value, UnsafeUrl):
+        return None
+    if isinstance(value, Model):
+        update = {}
+        for name in type(value).model_fields:
+            current = getattr(value, name)
+            cleaned = _without_unsafe_links(current)
+            if cleaned is not current:
+                update[name] = cleaned
+        return value.model_copy(update=update) if update else value
     if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "nothing"
-    if isinstance(value, str):
-        return f"the text {value[:40]!r}"
-    return f"{type(value).__name__} {value!r}"
+        kept = [
+            _without_unsafe_links(element)
+            for element in value
+            if not (isinstance(element, Link) and isinstance(element.url, UnsafeUrl))
+        ]
+        changed = len(kept) != len(value) or any(
+            a is not b for a, b in zip(kept, value, strict=True)
+        )
+        return kept if changed else value
+    return value
