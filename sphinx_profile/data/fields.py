@@ -154,22 +154,17 @@ def _url(value: Any, info: ValidationInfo) -> str:
         raise PydanticCustomError("unsafe_url", "{reason}", {"reason": str(err)}) from None
 
 
-Url = Annotated[
-    str,
-    PlainValidator(_url),
-    WithJsonSchema(
-        {
-            "type": "string",
-            # Refuses what starts with a scheme other than the safe ones; the
-            # checker also catches the obfuscated forms a regular expression cannot.
-            "pattern": rf"^(?!\s*(?!{_caseless('https:', 'http:', 'mailto:', 'doi:', 'arxiv:')})"
-            r"[a-zA-Z][a-zA-Z0-9+.\-]*:)",
-            "description": "an http(s) or mailto: address, a doi: or arXiv: identifier, "
-            "or a relative path",
-        }
-    ),
-    Kind("URL"),
-]
+URL_SCHEMA: dict[str, Any] = {
+    "type": "string",
+    # Refuses what starts with a scheme other than the safe ones; the checker
+    # also catches the obfuscated forms a regular expression cannot.
+    "pattern": rf"^(?!\s*(?!{_caseless('https:', 'http:', 'mailto:', 'doi:', 'arxiv:')})"
+    r"[a-zA-Z][a-zA-Z0-9+.\-]*:)",
+    "description": "an http(s) or mailto: address, a doi: or arXiv: identifier, or a relative path",
+}
+
+Url = Annotated[str, PlainValidator(_url), WithJsonSchema(URL_SCHEMA), Kind("URL")]
+"""A link that is safe to put in an ``href``; see :func:`normalize_url`."""
 
 
 def _date(value: Any) -> PartialDate:

@@ -35,6 +35,12 @@ _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
 _CORE_TAG = "tag:yaml.org,2002:"
+# The tags of YAML's own types. Anything else ("!!python/object", "!Ref") is
+# application-specific: never acted on, reported as ignored.
+_KNOWN_TAGS = frozenset(
+    _CORE_TAG + name
+    for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "binary")
+)
 
 
 class SpelledNumber(float):
@@ -88,22 +94,35 @@ def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
             "(raise profile_max_file_size if this is intended)"
         )
     raw = path.read_bytes()
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return raw.decode("utf-16")
     try:
+        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return raw.decode("utf-16")
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
-        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        raise DataFileError(
-            "file is not valid UTF-8 text (save it as UTF-8)", (line, column)
-        ) from None
+        raise DataFileError(_not_utf8(raw, err), _byte_position(raw, err.start)) from None
+
+
+def _byte_position(raw: bytes, offset: int) -> Position:
+    line = raw.count(b"\n", 0, offset) + 1
+    return (line, offset - (raw.rfind(b"\n", 0, offset) + 1) + 1)
+
+
+def _not_utf8(raw: bytes, err: UnicodeDecodeError) -> str:
+    if err.encoding == "utf-16":
+        return "file starts like UTF-16 text but is not valid UTF-16 (save it as UTF-8)"
+    if b"\x00" in raw[:200]:
+        return (
+            "file is not valid UTF-8 text; it looks like UTF-16 without a byte order mark "
+            "(save it as UTF-8)"
+        )
+    # Most often Latin-1 or Windows-1252 from an old editor; the position shows the character.
+    return "file is not valid UTF-8 text (save it as UTF-8)"
 
 
 def parse_yaml(text: str) -> YamlDocument:
     """Parse one YAML document; raises :class:`DataFileError` on syntax errors."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_BoundedLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         position = (mark.line + 1, mark.column + 1) if mark else None
@@ -117,6 +136,26 @@ def parse_yaml(text: str) -> YamlDocument:
         builder = _Builder(document)
         document.data = builder.build(root, (), depth=0)
     return document
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """The pure-Python loader, refusing deep nesting before it exhausts the stack.
+
+    PyYAML composes nested collections recursively, one Python frame per level.
+    """
+
+    _depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH + 1:
+                mark = self.peek_event().start_mark
+                position = (mark.line + 1, mark.column + 1)
+                raise DataFileError(f"nesting deeper than {MAX_DEPTH} levels", position)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def load_yaml_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> YamlDocument:
@@ -143,6 +182,8 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise DataFileError(f"nesting deeper than {MAX_DEPTH} levels", _mark(node))
         self.document.value_positions[path] = _mark(node)
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _KNOWN_TAGS:
+            self._ignored_tag(node)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -172,17 +213,36 @@ class _Builder:
             result[key] = self.build(value_node, (*path, key), depth + 1)
         return result
 
+    def _ignored_tag(self, node: yaml.Node) -> None:
+        if node.tag == "!":
+            return
+        tag = node.tag.replace(_CORE_TAG, "!!", 1)[:60]
+        shape = {yaml.ScalarNode: "text", yaml.SequenceNode: "a plain list"}.get(
+            type(node), "a plain mapping"
+        )
+        # Tags are never acted on (no object is constructed), so "!!python/…" is harmless.
+        message = f"YAML tag {tag!r} is ignored; the value is read as {shape}"
+        self.document.warnings.append((message, _mark(node)))
+
     def _scalar(self, node: yaml.ScalarNode) -> Any:
-        text = node.value
-        if node.style or not node.tag.startswith(_CORE_TAG):
-            if not node.tag.startswith(_CORE_TAG) and node.tag != "!":
-                self.document.warnings.append(
-                    (f"YAML tag {node.tag!r} is ignored; the value is read as text", _mark(node))
-                )
+        text = _whole_characters(node.value)
+        if node.style or node.tag not in _KNOWN_TAGS:
+            if node.tag not in _KNOWN_TAGS:
+                self._ignored_tag(node)
             return text
         if node.tag != _CORE_TAG + "str" and node.tag.endswith(("null", "bool", "int", "float")):
             return _plain_scalar(text)
         return text
+
+
+def _whole_characters(text: str) -> str:
+    """Join ``"\\ud83d\\ude00"`` escapes into one character; a lone half becomes U+FFFD.
+
+    Half characters cannot be written to an output file, so none may leave the loader.
+    """
+    if not any("\ud800" <= char <= "\udfff" for char in text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def _plain_scalar(text: str) -> Any:

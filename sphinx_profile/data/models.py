@@ -23,6 +23,7 @@ from pydantic_core import PydanticCustomError
 from .dates import PartialDate
 from .fields import (
     TEXT_SCHEMA,
+    URL_SCHEMA,
     AlsoAccepts,
     Date,
     Kind,
@@ -159,7 +160,7 @@ _AUTHOR_TEXT = {
 _LINKS_MAPPING = {
     "type": "object",
     "description": "link text -> URL, in the order to show them",
-    "additionalProperties": {"type": "string"},
+    "additionalProperties": URL_SCHEMA,
 }
 _PERSON_TEXT = {**TEXT_SCHEMA, "description": "a name"}
 
@@ -417,6 +418,51 @@ class PublicationOverlay(Model):
     abstract: Text | None = Field(None, description="The abstract.")
 
 
+class Member(_Dated):
+    """``people.yaml``: a list of the members of a group, current and former."""
+
+    file_kind: ClassVar[str] = "people"
+
+    id: Text = Field(
+        description="A short name, unique in the file (``ada``): the value of ``:person:`` "
+        "and the target of links to the member's page."
+    )
+    name: Text = Field(description="The member's name, as shown; matched in author lists.")
+    aliases: TextList = Field(
+        [],
+        description="Other spellings of the name in author lists (``A. Lovelace``); they "
+        "select the member's publications and link to the member's page like the name.",
+    )
+    photo: Text | None = Field(
+        None,
+        validation_alias=Aliases("photo", avatar=()),
+        description="A photo, as a path relative to the data folder (``lab/photos/ada.jpg``); "
+        "a path outside the data folder is refused.",
+    )
+    position: Text | None = Field(
+        None,
+        validation_alias=Aliases("position", role=HUGOBLOX),
+        description="Such as ``PI``, ``Postdoc``, ``PhD student`` or ``Alumni``: the default "
+        "grouping of the ``people`` directive.",
+    )
+    group: Text | None = Field(
+        None, description="A team or research group inside the lab, for ``:group-by: group``."
+    )
+    url: Url | None = Field(
+        None,
+        description="The member's own home page; the name links to it when the member "
+        "has no page on this site.",
+    )
+    email: Text | None = Field(None, description="An e-mail address; shown as a link.")
+    interests: TextList = Field([], description="Research interests, shown on the card.")
+    now: Markdown | None = Field(
+        None,
+        description="Where a former member went (``Assistant Professor at Example University``).",
+    )
+    bio: Markdown | None = Field(None, description="A short biography, for the member's page.")
+    links: Links = Field([], description="Pages elsewhere (``github: https://…``).")
+
+
 RECORD_MODELS: dict[str, type[Model]] = {
     model.file_kind: model
     for model in (
@@ -427,6 +473,7 @@ RECORD_MODELS: dict[str, type[Model]] = {
         Project,
         NewsItem,
         PublicationOverlay,
+        Member,
     )
 }
 """File kind (also the default file's stem) -> the model of its records."""

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .bibtex import read_bibtex
+from .formats import read_json, translate
 from .issues import DataIssue, Subtype
 from .loader import DEFAULT_MAX_BYTES, DataFileError, YamlDocument, load_yaml_file
 from .models import Model
@@ -69,7 +70,8 @@ def _load_cached(path: Path, kind: str, size: int, mtime_ns: int, max_bytes: int
 
 
 def _read_yaml(path: Path, kind: str, max_bytes: int) -> YamlDocument:
-    return load_yaml_file(path, max_bytes)
+    # A RenderCV file (a top-level "cv:") or a JSON Resume in YAML is translated.
+    return translate(load_yaml_file(path, max_bytes), kind, path.name)
 
 
 Reader = Callable[[Path, str, int], YamlDocument]
@@ -78,6 +80,7 @@ READERS: dict[str, Reader] = {
     ".yaml": _read_yaml,
     ".yml": _read_yaml,
     ".bib": read_bibtex,
+    ".json": read_json,
 }
 """File suffix -> a reader giving positioned raw values in this project's schema.
 

@@ -1,0 +1,47 @@
+"""Other tools' files read as this project's records: JSON Resume and RenderCV.
+
+Both are recognised by content, whatever the file is called: a mapping with
+JSON Resume's sections (``basics``, ``work``…) or with RenderCV's ``cv:``. JSON
+is read by the YAML loader (JSON is YAML), so every value keeps its line and
+column, and the translation carries them over (see :mod:`.translate`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..loader import DataFileError, YamlDocument, parse_yaml, read_text
+from . import jsonresume, rendercv
+
+FOREIGN_KINDS = ("profile", "experience", "education", "publications", "projects")
+
+
+def read_json(path: Path, kind: str, max_bytes: int) -> YamlDocument:
+    """A ``.json`` file: a JSON Resume, or records of this project's schema written as JSON."""
+    # JSON allows tabs wherever it allows spaces; YAML does not in indentation.
+    # A raw tab cannot occur inside a JSON string, so this changes no value,
+    # and it keeps every column where it was.
+    text = read_text(path, max_bytes).replace("\t", " ")
+    return translate(parse_yaml(text), kind, path.name)
+
+
+def translate(document: YamlDocument, kind: str, name: str) -> YamlDocument:
+    """``document`` in this project's schema: translated if it is another tool's file."""
+    if jsonresume.is_json_resume(document.data):
+        if kind not in jsonresume.SECTIONS:
+            raise DataFileError(f"{name} is a JSON Resume file, which holds no {kind}")
+        return jsonresume.from_json_resume(document, kind, name)
+    if rendercv.is_rendercv(document.data):
+        if kind not in FOREIGN_KINDS:
+            raise DataFileError(f"{name} is a RenderCV file, which holds no {kind}")
+        return rendercv.from_rendercv(document, kind, name)
+    return document
+
+
+def kinds_of(document: YamlDocument) -> list[str] | None:
+    """The kinds of records another tool's file holds; ``None`` for this project's own."""
+    if jsonresume.is_json_resume(document.data):
+        return jsonresume.kinds_in(document.data)
+    if rendercv.is_rendercv(document.data):
+        return rendercv.kinds_in(document.data)
+    return None

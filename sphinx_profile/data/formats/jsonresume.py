@@ -1,0 +1,152 @@
+"""JSON Resume (``resume.json``, https://jsonresume.org/schema) as this project's records.
+
+``basics`` gives the profile, ``work`` the experience, ``education`` the
+education, ``publications`` the publications and ``projects`` the projects.
+Keys the models know under another spelling (``startDate``, ``studyType``,
+``releaseDate``) are kept as written; fields this site does not show
+(``phone``, ``score``, ``courses``) are left out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..loader import DataPath, YamlDocument
+from ..models import Education, Experience, Profile, Project, Publication
+from .translate import Translation, slug
+
+SECTIONS = {
+    "profile": "basics",
+    "experience": "work",
+    "education": "education",
+    "publications": "publications",
+    "projects": "projects",
+}
+"""File kind -> the JSON Resume section it is read from."""
+
+TOP_LEVEL_KEYS = frozenset(
+    {
+        *SECTIONS.values(),
+        "volunteer",
+        "awards",
+        "certificates",
+        "skills",
+        "languages",
+        "interests",
+        "references",
+        "meta",
+    }
+)
+
+
+def is_json_resume(data: Any) -> bool:
+    # A profile.yaml always has a top-level name; a JSON Resume never has one.
+    return isinstance(data, dict) and "name" not in data and bool(TOP_LEVEL_KEYS.intersection(data))
+
+
+def kinds_in(data: Any) -> list[str]:
+    """The kinds of records ``data`` (a JSON Resume) holds."""
+    return [kind for kind, section in SECTIONS.items() if data.get(section)]
+
+
+def from_json_resume(document: YamlDocument, kind: str, name: str) -> YamlDocument:
+    section = SECTIONS[kind]
+    single = kind == "profile"
+    translation = Translation(document, {} if single else [])
+    value = translation.get((section,))
+    if value is None:
+        translation.warn(f"{name} has no '{section}' section, so there is no {kind} to show", ())
+        translation.result.data = None
+        return translation.result
+    if single:
+        translation.result.data = _profile(translation, (section,))
+    elif not isinstance(value, list):
+        translation.copy((section,), ())
+        translation.result.data = value  # reported by validation as "expected a list"
+    else:
+        make = _ENTRIES[kind]
+        taken: set[str] = set()
+        translation.result.data = [
+            make(translation, (section, index), (index,), taken) for index in range(len(value))
+        ]
+    return translation.result
+
+
+def _experience(t: Translation, source: DataPath, target: DataPath, _: set[str]) -> Any:
+    # "description" describes the company, not the position.
+    return t.record(source, target, Experience, leave_out=frozenset({"description"}))
+
+
+def _education(t: Translation, source: DataPath, target: DataPath, _: set[str]) -> Any:
+    return t.record(source, target, Education)
+
+
+def _project(t: Translation, source: DataPath, target: DataPath, _: set[str]) -> Any:
+    record = t.record(source, target, Project)
+    roles = t.get((*source, "roles"))
+    if isinstance(record, dict) and isinstance(roles, list) and roles:
+        record["role"] = ", ".join(str(role) for role in roles)
+        t.place((*target, "role"), (*source, "roles"))
+    return record
+
+
+def _publication(t: Translation, source: DataPath, target: DataPath, taken: set[str]) -> Any:
+    record = t.record(source, target, Publication, {"name": "title", "summary": "abstract"})
+    if not isinstance(record, dict):
+        return record
+    url = t.get((*source, "url"))
+    if url is not None:
+        record["links"] = {"link": url}
+        t.place((*target, "links"), (*source, "url"))
+        t.place((*target, "links", "link"), (*source, "url"))
+    title = record.get("title")
+    record["id"] = slug(str(title) if title is not None else "", taken)
+    t.place((*target, "id"), source)
+    return record
+
+
+_ENTRIES = {
+    "experience": _experience,
+    "education": _education,
+    "publications": _publication,
+    "projects": _project,
+}
+
+
+def _profile(t: Translation, source: DataPath) -> Any:
+    basics = t.get(source)
+    if not isinstance(basics, dict):
+        return t.copy(source, ())
+    profile = t.record(source, (), Profile)
+    assert profile is not None
+    profile.pop("image", None)
+    image = basics.get("image")
+    if isinstance(image, str) and image.strip():
+        if "://" in image:
+            t.warn(
+                "basics.image is a web address; the card shows a photo only from a file "
+                "in the data folder, so none is shown",
+                (*source, "image"),
+            )
+        else:
+            profile["avatar"] = t.copy((*source, "image"), ("avatar",))
+    location = basics.get("location")
+    if isinstance(location, dict):
+        parts = [location.get(key) for key in ("city", "region", "countryCode")]
+        profile["location"] = ", ".join(str(part) for part in parts if part)
+        t.place(("location",), (*source, "location"))
+    links: dict[str, Any] = {}
+    if basics.get("url"):
+        links["homepage"] = t.copy((*source, "url"), ("links", "homepage"))
+    for index, entry in enumerate(basics.get("profiles") or []):
+        if not isinstance(entry, dict):
+            continue
+        network = str(entry.get("network") or "link").strip().lower() or "link"
+        if entry.get("url"):
+            links[network] = t.copy((*source, "profiles", index, "url"), ("links", network))
+        else:
+            t.warn(f"profile '{network}' has no url; it is not shown", (*source, "profiles", index))
+    if links:
+        profile["links"] = links
+        t.place(("links",), (*source, "profiles"))
+    return profile

@@ -1,0 +1,6 @@
+project = "Test Formats"
+author = "Grace Hopper"
+extensions = ["myst_parser", "sphinx_profile"]
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+exclude_patterns = ["_build", "data"]
+profile_date_format = "%Y.%m"
