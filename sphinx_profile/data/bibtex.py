@@ -10,6 +10,8 @@ pybtex is an optional dependency (``sphinx-profile[bibtex]``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +71,8 @@ _MARKS = re.compile(
 )
 _ENTRY_START = re.compile(r"@\s*([A-Za-z]+)\s*([{(])\s*([^,\s]+)\s*,", re.MULTILINE)
 _FIELD_START = re.compile(r"^[ \t]*([A-Za-z][\w\-]*)[ \t]*=", re.MULTILINE)
+_BRACES = re.compile(r"[{}]")
+_PARENTHESES = re.compile(r"[()]")
 
 
 def read_bibtex(path: Path, kind: str, max_bytes: int) -> YamlDocument:
@@ -122,11 +126,27 @@ def _error_position(
     return (1, 1)
 
 
+# Text that LaTeX decoding would change: commands, braces, math, ties, comments,
+# dashes, TeX quotes, runs of white space. Anything else is already plain text.
+_LATEX = re.compile(r"[\\{}$~%\n\r\t]|--|``|''|\s\s")
+
+
+@cache
+def _text_backend() -> Any:
+    # render_as("text") looks the backend up among the installed entry points on
+    # every call (milliseconds each); look it up once.
+    from pybtex.plugin import find_plugin
+
+    return find_plugin("pybtex.backends", "text")()
+
+
 def _latex_to_text(value: str) -> str:
+    if not _LATEX.search(value):
+        return value.strip()
     from pybtex.richtext import Text
 
     try:
-        return str(Text.from_latex(value).render_as("text")).strip()
+        return str(Text.from_latex(value).render(_text_backend())).strip()
     except Exception:  # pybtex raises several types on unbalanced LaTeX; keep the raw text
         return value.replace("{", "").replace("}", "").strip()
 
@@ -234,19 +254,21 @@ def _schema_keys(record: dict[str, Any]) -> dict[str, str]:
 def _entry_sources(text: str) -> dict[str, tuple[str, Position, dict[str, Position]]]:
     """Each entry's original text, its position and its fields' positions, by lower-case key."""
     found: dict[str, tuple[str, Position, dict[str, Position]]] = {}
+    line_starts = [0, *(newline.end() for newline in re.finditer("\n", text))]
+
+    def position(offset: int) -> Position:
+        line = bisect_right(line_starts, offset)
+        return (line, offset - line_starts[line - 1] + 1)
+
     for match in _ENTRY_START.finditer(text):
         if match.group(1).lower() in ("comment", "preamble", "string"):
             continue
         end = _matching_close(text, match.start(2))
         raw = text[match.start() : end]
-        line = text.count("\n", 0, match.start()) + 1
         fields: dict[str, Position] = {}
         for field in _FIELD_START.finditer(raw):
-            offset = match.start() + field.start(1)
-            fields.setdefault(
-                field.group(1).lower(),
-                (text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)),
-            )
+            fields.setdefault(field.group(1).lower(), position(match.start() + field.start(1)))
+        line = position(match.start())[0]
         found.setdefault(match.group(3).lower(), (raw.strip(), (line, 1), fields))
     return found
 
@@ -254,13 +276,9 @@ def _entry_sources(text: str) -> dict[str, tuple[str, Position, dict[str, Positi
 def _matching_close(text: str, opening: int) -> int:
     """The offset just after the bracket that closes the one at ``opening``."""
     open_char = text[opening]
-    close_char = "}" if open_char == "{" else ")"
     depth = 0
-    for index in range(opening, len(text)):
-        if text[index] == open_char:
-            depth += 1
-        elif text[index] == close_char:
-            depth -= 1
-            if depth == 0:
-                return index + 1
+    for bracket in (_BRACES if open_char == "{" else _PARENTHESES).finditer(text, opening):
+        depth += 1 if bracket.group() == open_char else -1
+        if depth == 0:
+            return bracket.end()
     return len(text)

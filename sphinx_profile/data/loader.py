@@ -41,6 +41,7 @@ _KNOWN_TAGS = frozenset(
     _CORE_TAG + name
     for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "binary")
 )
+_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", None)  # absent when built without libyaml
 
 
 class SpelledNumber(float):
@@ -122,7 +123,7 @@ def _not_utf8(raw: bytes, err: UnicodeDecodeError) -> str:
 def parse_yaml(text: str) -> YamlDocument:
     """Parse one YAML document; raises :class:`DataFileError` on syntax errors."""
     try:
-        root = yaml.compose(text, Loader=_BoundedLoader)
+        root = _compose(text)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         position = (mark.line + 1, mark.column + 1) if mark else None
@@ -138,10 +139,27 @@ def parse_yaml(text: str) -> YamlDocument:
     return document
 
 
+def _compose(text: str) -> yaml.Node | None:
+    """The node graph, from libyaml when PyYAML has it (about ten times faster).
+
+    Both parsers give the same nodes, tags, styles and marks for a valid
+    document; only their error messages differ, so a document libyaml rejects
+    is parsed again by the pure-Python parser, whose messages are the ones
+    users see everywhere else.
+    """
+    if _FAST_LOADER is not None:
+        try:
+            return yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=_BoundedLoader)
+
+
 class _BoundedLoader(yaml.SafeLoader):
     """The pure-Python loader, refusing deep nesting before it exhausts the stack.
 
-    PyYAML composes nested collections recursively, one Python frame per level.
+    PyYAML composes nested collections recursively; libyaml stops at 1000
+    levels itself, but a deeper document then falls back to this parser.
     """
 
     _depth = 0
