@@ -2,7 +2,7 @@
 
 They validate at build time, give the JSON Schema of each file
 (:mod:`.schema`) and the field tables of the guide. Field aliases accept the
-spellings people bring from other tools; :data:`ALIAS_SOURCES` says which.
+spellings people bring from other tools; each :class:`Aliases` says from which.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -101,11 +102,13 @@ def _validate_record(
         ]
         issues.extend(sorted(found, key=lambda issue: (issue.line, issue.column)))
         return None
-    for loc, reason in _unsafe_links(record, ()):
+    unsafe = list(_unsafe_links(record, ()))
+    for loc, reason in unsafe:
         where = document.position((*path, *_input_path(model, item, loc)))
         key = _describe(_input_path(model, item, loc))
         issues.append(DataIssue(f"{key}: {reason}", *where, subtype=Subtype.URL))
-    record = _without_unsafe_links(record)
+    if unsafe:  # every refused URL is among them, so a clean record needs no copy
+        record = _without_unsafe_links(record)
     record._line = document.position(path)[0]
     return record
 
@@ -325,10 +328,16 @@ def _kinds(annotation: Any, metadata: list[Any]) -> Iterator[Kind]:
         yield from _kinds(argument, [])
 
 
+@cache
+def _fields_and_markdown(model: type[Model]) -> tuple[tuple[str, bool], ...]:
+    """Each field of ``model`` and whether it is Markdown: worked out once per model."""
+    return tuple((name, is_markdown(info)) for name, info in model.model_fields.items())
+
+
 def _unsafe_links(record: Model, loc: Loc) -> Iterator[tuple[Loc, str]]:
     """``(loc, reason)`` of every refused URL and unsafe Markdown link in ``record``."""
-    for name, info in type(record).model_fields.items():
-        yield from _unsafe_in(getattr(record, name), (*loc, name), is_markdown(info))
+    for name, markdown in _fields_and_markdown(type(record)):
+        yield from _unsafe_in(getattr(record, name), (*loc, name), markdown)
 
 
 def _unsafe_in(value: Any, loc: Loc, markdown: bool) -> Iterator[tuple[Loc, str]]:
@@ -387,3 +396,17 @@ def _without_unsafe_links(value: Any) -> Any:
         )
         return kept if changed else value
     return value
+
+
+# -- files next to the data --------------------------------------------------------------
+
+
+def avatar_problem(avatar: str, data_dir: Path) -> str | None:
+    """Why the avatar (a path relative to ``data_dir``) cannot be shown, or ``None``."""
+    folder = data_dir.resolve()
+    path = (folder / avatar).resolve()
+    if not path.is_relative_to(folder):
+        return f"avatar {avatar!r} lies outside the data folder; it is not shown"
+    if not path.is_file():
+        return f"avatar image not found: {avatar}"
+    return None

@@ -18,11 +18,18 @@ FOREIGN_KINDS = ("profile", "experience", "education", "publications", "projects
 
 def read_json(path: Path, kind: str, max_bytes: int) -> YamlDocument:
     """A ``.json`` file: a JSON Resume, or records of this project's schema written as JSON."""
-    # JSON allows tabs wherever it allows spaces; YAML does not in indentation.
-    # A raw tab cannot occur inside a JSON string, so this changes no value,
-    # and it keeps every column where it was.
-    text = read_text(path, max_bytes).replace("\t", " ")
-    return translate(parse_yaml(text), kind, path.name)
+    return translate(load_document(path, max_bytes), kind, path.name)
+
+
+def load_document(path: Path, max_bytes: int) -> YamlDocument:
+    """A YAML or JSON file as it is, before any translation."""
+    text = read_text(path, max_bytes)
+    if path.suffix.lower() == ".json":
+        # JSON allows tabs wherever it allows spaces; YAML does not in indentation.
+        # A raw tab cannot occur inside a JSON string, so this changes no value,
+        # and it keeps every column where it was.
+        text = text.replace("\t", " ")
+    return parse_yaml(text)
 
 
 def translate(document: YamlDocument, kind: str, name: str) -> YamlDocument:
