@@ -42,6 +42,7 @@ _KNOWN_TAGS = frozenset(
     for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "binary")
 )
 _FAST_LOADER: Any = getattr(yaml, "CSafeLoader", None)  # absent when built without libyaml
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class SpelledNumber(float):
@@ -258,7 +259,7 @@ def _whole_characters(text: str) -> str:
 
     Half characters cannot be written to an output file, so none may leave the loader.
     """
-    if not any("\ud800" <= char <= "\udfff" for char in text):
+    if not _SURROGATE.search(text):
         return text
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
