@@ -1,0 +1,98 @@
+"""Shared fixtures: Sphinx's own test fixtures, the test roots, and private copies of them.
+
+Test roots live in ``tests/roots/test-<name>/`` (the ``sphinx.testing`` convention) and
+are used read-only through ``@pytest.mark.sphinx(..., testroot="<name>")`` and the ``app``
+fixture. A test that edits files, or that needs a build of its own, works on a copy
+made by ``copy_root`` so that it never disturbs another test.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+try:  # Sphinx >= 7.3
+    from sphinx.util.console import strip_escape_sequences as _strip_escapes
+except ImportError:  # pragma: no cover - older Sphinx
+    from sphinx.util.console import strip_colors as _strip_escapes
+
+pytest_plugins = ["sphinx.testing.fixtures"]
+
+ROOTS = Path(__file__).parent / "roots"
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return ROOTS
+
+
+def strip_ansi(text: str) -> str:
+    """Warnings as the user reads them, without terminal colour codes."""
+    return _strip_escapes(text)
+
+
+def warnings_of(app: SphinxTestApp) -> str:
+    # ``_warning`` is the stream in every Sphinx release; ``.warning`` came in 7.3.
+    return strip_ansi(app._warning.getvalue())
+
+
+def copy_root(name: str, destination: Path) -> Path:
+    """A private copy of ``tests/roots/test-<name>`` (without any old build)."""
+    shutil.copytree(ROOTS / f"test-{name}", destination, ignore=shutil.ignore_patterns("_build"))
+    return destination
+
+
+@pytest.fixture(scope="session")
+def get_warnings() -> Callable[[SphinxTestApp], str]:
+    """``get_warnings(app)``: the app's warnings with colour codes removed."""
+    return warnings_of
+
+
+@pytest.fixture(scope="session")
+def strip_ansi_codes() -> Callable[[str], str]:
+    """``strip_ansi_codes(text)``: output of a ``sphinx-build`` process without colours."""
+    return strip_ansi
+
+
+@pytest.fixture
+def private_root(tmp_path: Path) -> Callable[[str], Path]:
+    """``private_root("basic")``: a copy of a test root in this test's temporary folder."""
+
+    def make(name: str) -> Path:
+        return copy_root(name, tmp_path / name)
+
+    return make
+
+
+@pytest.fixture(scope="module")
+def built_root(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Callable[..., SphinxTestApp]]:
+    """Build a private copy of a root once, for all the tests of a module that only read.
+
+    ``built_root("basic", "html", **kwargs)`` copies the root, builds it and returns
+    the app. Docutils' global registrations are cleaned up right after the build, so
+    that the next app of the session (made by ``app`` or ``make_app``) starts clean
+    and does not warn that the extension's nodes are already registered. The
+    doctrees and the output stay readable.
+    """
+    builds: dict[tuple[str, str, str], SphinxTestApp] = {}
+
+    def build(name: str, buildername: str = "html", **kwargs: Any) -> SphinxTestApp:
+        key = (name, buildername, repr(sorted(kwargs.items())))
+        if key not in builds:
+            srcdir = copy_root(name, tmp_path_factory.mktemp(name) / "src")
+            app = SphinxTestApp(buildername, srcdir=srcdir, **kwargs)
+            try:
+                app.build()
+            finally:
+                app.cleanup()
+            builds[key] = app
+        return builds[key]
+
+    yield build
