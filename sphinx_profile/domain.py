@@ -1,13 +1,22 @@
-"""Cross-page publication data: anchors for ``:pub:`` references and ``objects.inv``.
+"""Cross-page data: publication anchors for ``:pub:`` and ``objects.inv``; member pages.
 
 Each page that lists a publication claims it; a reference goes to the best
 claim (the page with the longest list, then the first page by name), so the
 choice is the same however pages were read, in parallel or incrementally.
+
+A page with ``profile :person: <id>`` is that member's page. Member names in
+author lists and on people cards are ``pending_xref`` nodes of type ``member``,
+resolved when pages are written: to the member's page (the first by name if
+several), else to the ``sp_fallback_url`` of the node, else the bare name,
+never a warning. When the set of member pages changes, the pages that link to
+members are written again (``env-get-updated``), so incremental builds agree
+with full ones.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Set
+from dataclasses import dataclass, field
 from typing import Any, ClassVar, NamedTuple
 
 from docutils import nodes
@@ -32,6 +41,14 @@ class Claim(NamedTuple):
     list_size: int
 
 
+class ReportedIssue(NamedTuple):
+    """A problem in a data file, as a warning will show it."""
+
+    location: str
+    message: str
+    subtype: str
+
+
 class PublicationRole(XRefRole):
     """``:pub:`id``` (MyST ``{pub}`id```): a link to the entry, titled by default."""
 
@@ -46,8 +63,14 @@ class ProfileDomain(Domain):
     label = "sphinx-profile"
     object_types: ClassVar[dict[str, ObjType]] = {"publication": ObjType(_("publication"), "pub")}
     roles: ClassVar = {"pub": PublicationRole(innernodeclass=nodes.inline)}
-    initial_data: ClassVar[dict[str, Any]] = {"publications": {}}
-    data_version = 1
+    initial_data: ClassVar[dict[str, Any]] = {
+        "publications": {},
+        "members": {},
+        "member_links": {},
+        "linked_pages": {},
+        "issues": {},
+    }
+    data_version = 2
 
     @property
     def publications(self) -> dict[str, dict[str, Claim]]:
@@ -67,18 +90,60 @@ class ProfileDomain(Domain):
             return None
         return min(claims.items(), key=lambda item: (-item[1].list_size, item[0]))
 
+    @property
+    def members(self) -> dict[str, set[str]]:
+        """member id -> the pages that show the member's card (``profile :person:``)."""
+        return self.data.setdefault("members", {})
+
+    @property
+    def member_links(self) -> dict[str, bool]:
+        """The pages that hold member references (a dict, used as an ordered set)."""
+        return self.data.setdefault("member_links", {})
+
+    def member_page(self, member_id: str) -> str | None:
+        pages = self.members.get(member_id)
+        return min(pages) if pages else None
+
+    def member_pages(self) -> dict[str, str]:
+        """member id -> the page member references go to."""
+        return {member_id: min(pages) for member_id, pages in self.members.items() if pages}
+
+    @property
+    def issues(self) -> dict[str, list[ReportedIssue]]:
+        """page -> the data-file problems met while reading it (reported once per build)."""
+        return self.data.setdefault("issues", {})
+
     def clear_doc(self, docname: str) -> None:
+        self.issues.pop(docname, None)
+        self.data.setdefault("shown", {}).pop(docname, None)
         for publication_id in list(self.publications):
             claims = self.publications[publication_id]
             claims.pop(docname, None)
             if not claims:
                 del self.publications[publication_id]
+        for member_id in list(self.members):
+            self.members[member_id].discard(docname)
+            if not self.members[member_id]:
+                del self.members[member_id]
+        self.member_links.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        self.issues.update(
+            (doc, found) for doc, found in otherdata.get("issues", {}).items() if doc in docnames
+        )
+        shown = self.data.setdefault("shown", {})
+        shown.update(
+            (doc, seen) for doc, seen in otherdata.get("shown", {}).items() if doc in docnames
+        )
         for publication_id, claims in otherdata.get("publications", {}).items():
             for docname, claim in claims.items():
                 if docname in docnames:
                     self.note_publication(publication_id, docname, *claim)
+        for member_id, pages in otherdata.get("members", {}).items():
+            self.members.setdefault(member_id, set()).update(pages & docnames)
+        for docname in otherdata.get("member_links", {}):
+            if docname in docnames:
+                self.member_links[docname] = True
 
     def resolve_xref(
         self,
@@ -90,6 +155,8 @@ class ProfileDomain(Domain):
         node: pending_xref,
         contnode: Element,
     ) -> Element | None:
+        if typ == "member":
+            return self._resolve_member(builder, fromdocname, target, node, contnode)
         found = self.best_claim(target)
         if found is None:
             logger.warning(
@@ -104,6 +171,22 @@ class ProfileDomain(Domain):
         if not node.get("refexplicit"):
             contnode = nodes.inline(claim.title, claim.title, classes=contnode["classes"])
         return make_refnode(builder, fromdocname, docname, claim.anchor, contnode, claim.title)
+
+    def _resolve_member(
+        self,
+        builder: Builder,
+        fromdocname: str,
+        member_id: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> Element:
+        page = self.member_page(member_id)
+        if page is not None and page != fromdocname:
+            return make_refnode(builder, fromdocname, page, "", contnode)
+        url = node.get("sp_fallback_url")
+        if url:
+            return nodes.reference("", "", contnode, refuri=url, internal=False)
+        return contnode
 
     def resolve_any_xref(
         self,
@@ -128,6 +211,31 @@ class ProfileDomain(Domain):
                 yield publication_id, claim.title, "publication", docname, claim.anchor, 1
 
 
+def outdated_member_links(app: Any, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``: the pages to write again because a member page came or went."""
+    domain = env.get_domain(ProfileDomain.name)
+    assert isinstance(domain, ProfileDomain)
+    current = domain.member_pages()
+    if current == domain.data.get("linked_pages"):
+        return []
+    domain.data["linked_pages"] = current
+    return sorted(domain.member_links)
+
+
+def note_member_page(env: BuildEnvironment, member_id: str) -> None:
+    """The current page shows the card of ``member_id``: it is the member's page."""
+    domain = env.get_domain(ProfileDomain.name)
+    assert isinstance(domain, ProfileDomain)
+    domain.members.setdefault(member_id, set()).add(env.docname)
+
+
+def note_member_links(env: BuildEnvironment) -> None:
+    """The current page holds member references (see :func:`outdated_member_links`)."""
+    domain = env.get_domain(ProfileDomain.name)
+    assert isinstance(domain, ProfileDomain)
+    domain.member_links[env.docname] = True
+
+
 def note_publications(
     env: BuildEnvironment, entries: Iterable[tuple[str, str, str]], list_size: int
 ) -> None:
@@ -136,3 +244,84 @@ def note_publications(
     assert isinstance(domain, ProfileDomain)
     for publication_id, anchor, title in entries:
         domain.note_publication(publication_id, env.docname, anchor, title, list_size)
+
+
+# -- what each page shows, for the page's metadata (JSON-LD, per-paper pages) ----------
+
+
+class ProfileShown(NamedTuple):
+    """A page's ``profile`` card: the files its JSON-LD ``Person`` is made from."""
+
+    profile: str
+    avatar: str | None = None
+    experience: str | None = None
+    education: str | None = None
+
+
+class ListShown(NamedTuple):
+    """A page's ``publication-list``: the files it read and the entries it showed."""
+
+    source: str
+    overlay: str | None
+    ids: tuple[str, ...]
+    pages: bool
+    """Whether the entries have pages of their own (``:pages:``)."""
+
+
+@dataclass
+class ShownOnPage:
+    profile: ProfileShown | None = None
+    lists: list[ListShown] = field(default_factory=list)
+
+
+def shown_on_pages(env: BuildEnvironment) -> dict[str, ShownOnPage]:
+    """docname -> what the page's directives showed (kept in the domain's data)."""
+    domain = env.get_domain(ProfileDomain.name)
+    shown: dict[str, ShownOnPage] = domain.data.setdefault("shown", {})
+    return shown
+
+
+def note_shown(
+    env: BuildEnvironment, profile: ProfileShown | None = None, listed: ListShown | None = None
+) -> None:
+    """Record that the current page shows a profile card or a publication list."""
+    seen = shown_on_pages(env).setdefault(env.docname, ShownOnPage())
+    if profile is not None and seen.profile is None:
+        seen.profile = profile
+    if listed is not None:
+        seen.lists.append(listed)
+
+
+def note_data_issue(env: BuildEnvironment, issue: ReportedIssue) -> None:
+    """Remember a data-file problem met on the current page; see :func:`report_data_issues`."""
+    domain = env.get_domain(ProfileDomain.name)
+    assert isinstance(domain, ProfileDomain)
+    found = domain.issues.setdefault(env.docname, [])
+    if issue not in found:
+        found.append(issue)
+
+
+def remember_docs_to_read(app: Any, env: BuildEnvironment, docnames: list[str]) -> None:
+    """``env-before-read-docs``: the pages this build reads, for :func:`report_data_issues`."""
+    env.get_domain(ProfileDomain.name).docs_read_now = set(docnames)  # type: ignore[attr-defined]
+
+
+def report_data_issues(app: Any, env: BuildEnvironment) -> None:
+    """``env-updated``: warn once about each data-file problem met by the pages just read.
+
+    Directives only record problems: a file used by many pages, or read by
+    several parallel workers, must still give each warning once.
+    """
+    domain = env.get_domain(ProfileDomain.name)
+    assert isinstance(domain, ProfileDomain)
+    docnames = getattr(domain, "docs_read_now", set())
+    unique = {issue for docname in docnames for issue in domain.issues.get(docname, ())}
+    for issue in sorted(unique, key=_issue_order):
+        logger.warning(
+            issue.message, location=issue.location, type="profile", subtype=issue.subtype
+        )
+
+
+def _issue_order(issue: ReportedIssue) -> tuple[str, int, str]:
+    path, _, line = issue.location.rpartition(":")
+    return (path, int(line) if line.isdigit() else 0, issue.message)

@@ -7,6 +7,7 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.config import Config
 
 from . import __version__
 from .config import check_config, register_config_values
@@ -16,11 +17,20 @@ from .directives.entries import (
     NewsDirective,
     ProjectsDirective,
 )
+from .directives.people import PeopleDirective, PeoplePhotoFallback
 from .directives.profile import ProfileDirective
 from .directives.publications import PublicationListDirective
-from .domain import ProfileDomain, PublicationRole
+from .domain import (
+    ProfileDomain,
+    PublicationRole,
+    outdated_member_links,
+    remember_docs_to_read,
+    report_data_issues,
+)
 from .locale import LOCALE_DIR, MESSAGE_CATALOG
 from .nodes import NODE_VISITORS
+from .paper_pages import PaperLinkTransform, collect_paper_pages
+from .seo import add_jsonld
 
 STATIC_DIR = Path(__file__).parent / "static"
 STYLESHEET = "sphinx_profile.css"
@@ -33,14 +43,20 @@ DIRECTIVES = {
     "education": EducationDirective,
     "projects": ProjectsDirective,
     "news": NewsDirective,
+    "people": PeopleDirective,
 }
 
 
+def add_static_path(app: Sphinx, config: Config) -> None:
+    """Before the configuration is compared with the last build's, so it never differs."""
+    if str(STATIC_DIR) not in config.html_static_path:
+        config.html_static_path.append(str(STATIC_DIR))
+
+
 def add_html_assets(app: Sphinx) -> None:
-    """The stylesheet, for HTML builders only."""
+    """The stylesheet and script, for HTML builders only."""
     if app.builder.format != "html":
         return
-    app.config.html_static_path.append(str(STATIC_DIR))
     app.add_css_file(STYLESHEET)
     app.add_js_file(SCRIPT, loading_method="defer")
 
@@ -55,10 +71,18 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_directive(name, directive)
     app.add_domain(ProfileDomain)
     app.add_role("pub", PublicationRole(innernodeclass=nodes.inline))
+    app.connect("env-get-updated", outdated_member_links)
+    app.add_post_transform(PeoplePhotoFallback)
+    app.connect("config-inited", add_static_path)
     app.connect("builder-inited", add_html_assets)
+    app.add_post_transform(PaperLinkTransform)
+    app.connect("html-collect-pages", collect_paper_pages)
+    app.connect("html-page-context", add_jsonld)
+    app.connect("env-before-read-docs", remember_docs_to_read)
+    app.connect("env-updated", report_data_issues)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

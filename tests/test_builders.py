@@ -133,11 +133,6 @@ def test_html_group_headings_stay_out_of_the_toc(html_app):
         assert heading not in toc
 
 
-@pytest.mark.xfail(
-    reason="two publication-list directives on one page both give the same entry "
-    "id='pub-engine', so the page has duplicate HTML ids and '#pub-engine' is ambiguous",
-    strict=True,
-)
 def test_html_ids_are_unique_on_a_page_with_several_lists(html_app):
     html = (html_app.outdir / "rst" / "publication-list.html").read_text(encoding="utf-8")
     ids = re.findall(r'\bid="([^"]+)"', html)

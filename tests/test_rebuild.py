@@ -71,12 +71,6 @@ def test_unchanged_rebuild_reads_nothing(builds, get_warnings):
     assert get_warnings(app) == ""
 
 
-@pytest.mark.xfail(
-    reason="the extension appends its static folder to html_static_path on builder-inited, "
-    "after the saved environment's configuration was compared, so every rebuild logs "
-    "\"The configuration has changed (1 option: 'html_static_path')\"",
-    strict=True,
-)
 def test_unchanged_rebuild_does_not_report_a_configuration_change(builds):
     builds.build()
     app = builds.build()

@@ -87,11 +87,16 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
     _line: int = PrivateAttr(default=0)
+    _key_lines: dict[str, int] = PrivateAttr(default_factory=dict)
 
     @property
     def line(self) -> int:
         """The line of the data file where this record starts (0 if unknown)."""
         return self._line
+
+    def line_of(self, key: str) -> int:
+        """The line where the file wrote ``key`` (any alias), else where the record starts."""
+        return self._key_lines.get(key, self._line)
 
     @classmethod
     def aliases_of(cls, name: str) -> list[str]:

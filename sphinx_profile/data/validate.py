@@ -110,7 +110,17 @@ def _validate_record(
     if unsafe:  # every refused URL is among them, so a clean record needs no copy
         record = _without_unsafe_links(record)
     record._line = document.position(path)[0]
+    record._key_lines = {
+        field: document.position((*path, key), key=True)[0]
+        for key in item
+        for field in (str(key), *_fields_named(model, str(key)))
+    }
     return record
+
+
+def _fields_named(model: type[Model], key: str) -> list[str]:
+    """The field names a file key stands for (``company`` -> ``organization``)."""
+    return [name for name in model.model_fields if key in model.aliases_of(name)]
 
 
 def _all_errors(model: type[Model], item: dict[str, Any], err: ValidationError) -> list[Any]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -23,10 +22,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# Files whose problems were already reported in this build: each warning once,
-# however many directives read the file. Keyed weakly by the build environment.
-_reported: weakref.WeakKeyDictionary[BuildEnvironment, set[Path]] = weakref.WeakKeyDictionary()
-
 
 def display_path(path: Path) -> str:
     """The path as the user would type it: relative to the working directory if below it."""
@@ -36,9 +31,12 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def report_issue(issue: DataIssue, path: Path) -> None:
+def note_issue(env: BuildEnvironment, issue: DataIssue, path: Path) -> None:
+    """Record a data-file problem; it is warned about once per build, after reading."""
+    from ..domain import ReportedIssue, note_data_issue
+
     location = f"{display_path(path)}:{issue.line}" if issue.line else f"{display_path(path)}:"
-    logger.warning(issue.message, location=location, type="profile", subtype=issue.subtype.value)
+    note_data_issue(env, ReportedIssue(location, issue.message, issue.subtype.value))
 
 
 class DataDirective(SphinxDirective):
@@ -111,7 +109,7 @@ class DataDirective(SphinxDirective):
     def load(
         self, kind: str, source: str | None = None, *, required: bool = True
     ) -> LoadedFile | None:
-        """Read (once per build) and report the file's problems (once per build).
+        """Read (once per build) and record the file's problems (warned once per build).
 
         A missing optional file is silently ``None``; a missing required one warns
         and is still noted as a dependency, so the page is re-read once it exists.
@@ -136,11 +134,8 @@ class DataDirective(SphinxDirective):
                 subtype=Subtype.FILE.value,
             )
             return None
-        reported = _reported.setdefault(self.env, set())
-        if path not in reported:
-            reported.add(path)
-            for issue in loaded.issues:
-                report_issue(issue, path)
+        for issue in loaded.issues:
+            note_issue(self.env, issue, path)
         return loaded
 
     # -- settings shared by the renderers ----------------------------------------------
@@ -160,6 +155,7 @@ class DataDirective(SphinxDirective):
         return RenderSettings(
             date_format=config.profile_date_format,
             present=config.profile_present or str(_("Present")),
+            language=config.language or "en",
             highlight=name_matcher(names),
             max_authors=config.profile_max_authors,
             derive_role=config.profile_derive_role,

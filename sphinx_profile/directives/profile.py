@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from sphinx.util import logging
 
-from ..data.issues import Subtype
-from .base import DataDirective, display_path
+from ..data.issues import DataIssue, Subtype
+from .base import DataDirective, display_path, note_issue
+from .members import PERSON_OPTIONS
 
 if TYPE_CHECKING:
     from ..data.models import Model, Profile
@@ -28,42 +30,114 @@ class ProfileDirective(DataDirective):
               paragraph.sp-profile-name > strong
               paragraph.sp-headline / .sp-affiliation / .sp-location / .sp-bio
               bullet_list.sp-profile-links > list_item > paragraph > reference
+
+    With ``:person: <id>`` the card is that member's, from the people file
+    (``:people:``, default ``people.yaml``) or from ``people/<id>.yaml`` beside
+    it, and the page becomes the member's page: member names elsewhere link to it.
     """
 
     file_kind: ClassVar[str] = "profile"
     css_class: ClassVar[str] = "sp-profile-block"
     option_spec: ClassVar = {
-        key: value for key, value in DataDirective.option_spec.items() if key != "limit"
+        **{key: value for key, value in DataDirective.option_spec.items() if key != "limit"},
+        **PERSON_OPTIONS,
     }
+
+    def run(self) -> list[nodes.Node]:
+        if "person" not in self.options:
+            return super().run()
+        return self._member_card()
+
+    def _member_card(self) -> list[nodes.Node]:
+        from ..domain import note_member_page
+        from ..render.people import render_member_card
+        from .members import build_date, find_member, warn_ignored_source
+
+        warn_ignored_source(self)
+        entry = find_member(self)
+        if entry is None:
+            return []
+        note_member_page(self.env, entry.member.id)
+        if entry.profile is not None:
+            image, data_file = entry.profile.avatar, entry.profile_file
+            line = entry.profile.line_of("avatar")
+        else:
+            image, data_file, line = (
+                entry.member.photo,
+                entry.people_file,
+                entry.member.line_of("photo"),
+            )
+        uri = data_image_uri(
+            self, image, data_file, line, "photo" if entry.profile is None else "avatar"
+        )
+        card = render_member_card(
+            entry.member, entry.profile, uri, self.render_settings(), build_date()
+        )
+        container = nodes.container(
+            classes=["sp-block", self.css_class, "sp-member", *self.options.get("class", [])]
+        )
+        container += card
+        self.set_source_info(container)
+        return [container]
 
     def render(self, records: list[Model]) -> list[nodes.Node]:
         from ..render.profile import render_profile
 
         profile: Profile = records[0]  # type: ignore[assignment]
-        return [render_profile(profile, self._avatar_uri(profile))]
+        uri = self._avatar_uri(profile)
+        self._note_shown(profile, uri)
+        return [render_profile(profile, uri)]
+
+    def _note_shown(self, profile: Profile, avatar_uri: str | None) -> None:
+        """Record the card for the page's JSON-LD ``Person`` (see ``sphinx_profile.seo``)."""
+        from ..domain import ProfileShown, note_shown
+
+        source = self.resolve_source(self.file_kind, self.options.get("source"))
+        if source is None:
+            return
+        avatar = None
+        if avatar_uri and profile.avatar:
+            avatar = str((self.data_dir / profile.avatar).resolve())
+        experience = education = None
+        if self.config.profile_jsonld:
+            # The Person lists the site's positions and degrees: depend on their files.
+            experience = self.load("experience", required=False)
+            education = self.load("education", required=False)
+        shown = ProfileShown(
+            str(source),
+            avatar,
+            str(experience.path) if experience else None,
+            str(education.path) if education else None,
+        )
+        note_shown(self.env, profile=shown)
 
     def _avatar_uri(self, profile: Profile) -> str | None:
         """The avatar as a document-relative URI; Sphinx then copies it into the build."""
-        if not profile.avatar:
-            return None
-        path = (self.data_dir / profile.avatar).resolve()
-        location = f"{display_path(self.data_dir / 'profile.yaml')}:{profile.line}"
-        if not path.is_relative_to(self.data_dir):
-            logger.warning(
-                "avatar %r lies outside the data folder; it is not shown",
-                profile.avatar,
-                location=location,
-                type="profile",
-                subtype=Subtype.FILE.value,
-            )
-            return None
-        if not path.is_file():
-            logger.warning(
-                "avatar image not found: %s",
-                display_path(path),
-                location=location,
-                type="profile",
-                subtype=Subtype.FILE.value,
-            )
-            return None
-        return self.doc_relative_uri(path)
+        source = self.resolve_source("profile", self.options.get("source"))
+        return data_image_uri(
+            self,
+            profile.avatar,
+            source or self.data_dir / "profile.yaml",
+            profile.line_of("avatar"),
+        )
+
+
+def data_image_uri(
+    directive: DataDirective, image: str | None, data_file: Path, line: int, what: str = "avatar"
+) -> str | None:
+    """An image named in ``data_file`` (relative to the data folder) as a URI for an image node.
+
+    The image must lie inside the data folder; problems are warnings at ``data_file:line``.
+    """
+    if not image:
+        return None
+    data_dir = directive.data_dir
+    path = (data_dir / image).resolve()
+    if not path.is_relative_to(data_dir):
+        message = f"{what} {image!r} lies outside the data folder; it is not shown"
+    elif not path.is_file():
+        message = f"{what} image not found: {display_path(path)}"
+    else:
+        return directive.doc_relative_uri(path)
+    note_issue(directive.env, DataIssue(message, line, subtype=Subtype.FILE), data_file)
+    return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -10,9 +11,12 @@ from sphinx.util import logging
 
 from ..data.issues import Subtype
 from .base import DataDirective
+from .members import PERSON_OPTIONS
 
 if TYPE_CHECKING:
     from ..data.models import Publication
+    from ..render.common import RenderSettings
+    from .members import MemberEntry
 
 logger = logging.getLogger(__name__)
 
@@ -76,6 +80,7 @@ class PublicationListDirective(DataDirective):
 
     file_kind: ClassVar[str] = "publications"
     css_class: ClassVar[str] = "sp-publications-block"
+    overlay_path: Path | None = None
     option_spec: ClassVar = {
         **DataDirective.option_spec,
         "selected": directives.flag,
@@ -92,6 +97,8 @@ class PublicationListDirective(DataDirective):
         "list": _choice(LIST_CHOICES),
         "reversed": directives.flag,
         "overlay": directives.unchanged_required,
+        "pages": directives.flag,
+        **PERSON_OPTIONS,
     }
 
     def render(self, records: list[Any]) -> list[nodes.Node]:
@@ -110,6 +117,13 @@ class PublicationListDirective(DataDirective):
             type_heading,
         )
 
+        entry = None
+        if "person" in self.options:
+            from .members import find_member
+
+            entry = find_member(self)
+            if entry is None:
+                return []
         publications: list[Publication] = self._with_overlay(records)
         self._warn_unknown_names(publications)
         options = self.options
@@ -122,13 +136,15 @@ class PublicationListDirective(DataDirective):
             exclude_types=options.get("exclude-types", ()),
             authors=name_matcher(options.get("author", ())),
         )
-        chosen = sort_publications(
-            filter_publications(publications, criteria), options.get("sort", "date")
-        )
+        chosen = filter_publications(publications, criteria)
+        if entry is not None:
+            chosen = filter_publications(chosen, PublicationFilter(authors=entry.names))
+        chosen = sort_publications(chosen, options.get("sort", "date"))
         chosen = self.limited(chosen)
         note_publications(
             self.env, ((pub.id, publication_anchor(pub), pub.title) for pub in chosen), len(chosen)
         )
+        pages = self._note_shown(chosen)
         group_by = options.get("group-by", "none")
         groups = group_publications(
             chosen,
@@ -140,9 +156,40 @@ class PublicationListDirective(DataDirective):
             style=options.get("style", "full"),
             list_type=options.get("list", "bullet"),
             reversed="reversed" in options,
+            paper_pages=pages,
         )
-        settings = self.render_settings(self.load_profile())
-        return list(render_publication_groups(groups, layout, settings))
+        # Anchors already on this page (temp_data lives while one page is read).
+        anchored = self.env.temp_data.setdefault("sp_anchors", set())
+        return list(render_publication_groups(groups, layout, self._settings(entry), anchored))
+
+    def _settings(self, entry: MemberEntry | None) -> RenderSettings:
+        """The site's person highlighted, or with ``:person:`` that member instead."""
+        from dataclasses import replace
+
+        from ..domain import note_member_links
+        from .members import member_names_index
+
+        if entry is None:
+            settings = self.render_settings(self.load_profile())
+        else:
+            settings = replace(self.render_settings(), highlight=entry.names)
+        members = member_names_index(self)
+        if members:
+            note_member_links(self.env)
+            settings = replace(settings, members=members)
+        return settings
+
+    def _note_shown(self, chosen: list[Publication]) -> bool:
+        """Record the entries shown, for the page's metadata; whether they get pages."""
+        from ..domain import ListShown, note_shown
+
+        pages = "pages" in self.options or bool(self.config.profile_publication_pages)
+        source = self.resolve_source(self.file_kind, self.options.get("source"))
+        if source is not None:
+            overlay = str(self.overlay_path) if self.overlay_path else None
+            ids = tuple(pub.id for pub in chosen)
+            note_shown(self.env, listed=ListShown(str(source), overlay, ids, pages))
+        return pages
 
     def _with_overlay(self, publications: list[Publication]) -> list[Publication]:
         """Apply ``:overlay:``; an overlay id that matches nothing is reported at its line."""
@@ -154,6 +201,7 @@ class PublicationListDirective(DataDirective):
         loaded = self.load("publication-overlay", self.options["overlay"])
         if loaded is None:
             return publications
+        self.overlay_path = loaded.path
         merged, unmatched = apply_overlay(publications, loaded.records)  # type: ignore[arg-type]
         for overlay in unmatched:
             logger.warning(

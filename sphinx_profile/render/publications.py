@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -31,6 +32,25 @@ class ListLayout:
     list_type: str = "bullet"
     reversed: bool = False
     """Number from the total down to 1, as CVs do (implies numbering)."""
+    paper_pages: bool = False
+    """Titles link to each entry's own page (:func:`paper_pagename`)."""
+
+
+PAPER_PAGES_DIR = "publications"
+
+
+class sp_paper_link(nodes.inline):  # docutils node classes are snake_case
+    """A title that links to its publication's own page in HTML, plain text elsewhere.
+
+    ``pagename`` is the page; a post-transform turns the node into a reference
+    for the builders that write such pages and into its text for the others.
+    """
+
+
+def paper_pagename(publication_id: str) -> str:
+    """``publications/<id>``: an id made safe as a file name (``a:b/c`` -> ``a-b-c``)."""
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", publication_id).strip("-.") or "entry"
+    return f"{PAPER_PAGES_DIR}/{slug}"
 
 
 def publication_anchor(publication: Publication) -> str:
@@ -42,14 +62,16 @@ def render_publication_groups(
     groups: Sequence[tuple[str | None, Sequence[Publication]]],
     layout: ListLayout,
     settings: RenderSettings,
+    anchored: set[str] | None = None,
 ) -> list[nodes.Element]:
     """Group headings and one list per group, then the legend of author marks.
 
-    Numbers run on across groups. An entry shown in two groups carries its
-    anchor only the first time.
+    Numbers run on across groups. An entry shown twice on a page (in two
+    groups, or two lists) carries its anchor only the first time: ``anchored``
+    holds the anchors the page already has, and is updated.
     """
     output: list[nodes.Element] = []
-    anchored: set[str] = set()
+    anchored = set() if anchored is None else anchored
     marks: set[str] = set()
     numbered = layout.reversed or layout.list_type == "enumerated"
     total = sum(len(publications) for _, publications in groups)
@@ -60,7 +82,9 @@ def render_publication_groups(
         entries = _list_node(layout, numbered)
         for publication in publications:
             anchor = publication_anchor(publication)
-            body = render_publication(publication, layout.style, settings, anchor not in anchored)
+            body = render_publication(
+                publication, layout.style, settings, anchor not in anchored, layout.paper_pages
+            )
             anchored.add(anchor)
             marks |= marks_used(publication.authors) if layout.style == "full" else set()
             entries += _wrap_entry(body, layout, numbered, number)
@@ -92,10 +116,14 @@ def _wrap_entry(
 
 
 def render_publication(
-    publication: Publication, style: str, settings: RenderSettings, anchored: bool = True
+    publication: Publication,
+    style: str,
+    settings: RenderSettings,
+    anchored: bool = True,
+    paper_page: bool = False,
 ) -> list[nodes.Node]:
     """The body of one entry: title, then the lines of its style, toggles and note."""
-    body: list[nodes.Node] = [_title(publication, settings, anchored)]
+    body: list[nodes.Node] = [_title(publication, settings, anchored, paper_page)]
     role = publication.role
     if role is None and settings.derive_role:
         role = derive_role(publication.authors, settings)
@@ -125,10 +153,16 @@ def title_url(publication: Publication) -> str | None:
     return f"https://doi.org/{publication.doi}" if publication.doi else None
 
 
-def _title(publication: Publication, settings: RenderSettings, anchored: bool) -> nodes.paragraph:
+def _title(
+    publication: Publication, settings: RenderSettings, anchored: bool, paper_page: bool = False
+) -> nodes.paragraph:
     title = nodes.paragraph(classes=["sp-pub-title"])
     if anchored:
         title += nodes.target("", "", ids=[publication_anchor(publication)])
+    if paper_page:
+        text = publication.title
+        title += sp_paper_link(text, text, pagename=paper_pagename(publication.id))
+        return title
     url = title_url(publication) if settings.link_titles else None
     title += external_link(publication.title, url) if url else nodes.Text(publication.title)
     return title
@@ -180,7 +214,7 @@ def _venue(
         parts.append(nodes.emphasis(publication.venue, publication.venue))
     when = publication.when
     if when is not None:
-        text = when.format(settings.date_format, settings.present)
+        text = settings.format_date(when)
         parts.append(nodes.inline(text, text, classes=["sp-date"]))
     if role:
         role_node = nodes.inline(classes=["sp-role"])
@@ -229,7 +263,7 @@ def _toggles(publication: Publication) -> list[nodes.Node]:
         toggles.append(toggle)
     if publication.bibtex:
         toggle = sp_toggle(classes=["sp-bibtex"], fallback="none")
-        toggle += sp_toggle_summary("", "BibTeX")
+        toggle += sp_toggle_summary("", str(_("BibTeX")))
         code = nodes.literal_block(publication.bibtex, publication.bibtex, language="bibtex")
         toggle += code
         toggles.append(toggle)
