@@ -1,0 +1,298 @@
+"""``:pub:`` / ``{pub}`` references: resolution, titles, target page, builders, inventory.
+
+The root ``test-xref`` lists four publications on several pages:
+
+=============  ==========================  ==============
+page           list                        entries
+=============  ==========================  ==============
+all.rst        all but reports             alpha beta gamma
+journals.rst   conference and journal      alpha beta
+selected.md    selected                    alpha
+solo-b.rst     topic Solo                  solo
+solo-a.md      topic Solo                  solo
+=============  ==========================  ==============
+
+and references them from ``refs-rst.rst`` and ``refs-myst.md``. A reference goes to the
+page with the longest list, then to the first page by name (``solo-a`` although
+``solo-b`` comes first in the toctree).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+import sphinx
+from bs4 import BeautifulSoup
+from conftest import copy_root, warnings_of
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.inventory import InventoryFile
+
+EXPECTED_LINKS = [
+    ("Alpha Paper", "all.html#pub-alpha"),  # default text: the title
+    ("our benchmark paper", "all.html#pub-beta"),  # explicit title
+    ("Gamma Paper", "all.html#pub-gamma"),  # :profile:pub: / {profile:pub}
+    ("Solo Paper", "solo-a.html#pub-solo"),  # two pages, one entry each: first by name
+]
+REFERENCE_PAGES = {"refs-rst": ("no-such-paper", 12), "refs-myst": ("missing-in-myst", 11)}
+
+
+@pytest.fixture(scope="module")
+def html(built_root):
+    app = built_root("xref", "html")
+    assert app.statuscode == 0
+    return app
+
+
+def soup(app, docname: str) -> BeautifulSoup:
+    return BeautifulSoup(
+        (app.outdir / f"{docname}.html").read_text(encoding="utf-8"), "html.parser"
+    )
+
+
+def read_inventory(app, base: str = "") -> dict[str, tuple[str, str]]:
+    """``objects.inv`` of a build: publication id -> (URI, display name)."""
+    with (app.outdir / "objects.inv").open("rb") as stream:
+        inventory = InventoryFile.load(stream, base, posixpath.join)
+    items = inventory["profile:publication"]
+    return {
+        name: (item.uri, item.display_name) if hasattr(item, "uri") else (item[2], item[3])
+        for name, item in items.items()
+    }
+
+
+def internal_links(app, docname: str) -> list[tuple[str, str]]:
+    body = soup(app, docname).select_one("section")
+    return [(a.get_text(), a["href"]) for a in body.select("a.reference.internal")]
+
+
+@pytest.mark.parametrize("docname", list(REFERENCE_PAGES))
+def test_references_resolve_from_rst_and_myst(html, docname):
+    assert internal_links(html, docname) == EXPECTED_LINKS
+
+
+@pytest.mark.parametrize("docname", list(REFERENCE_PAGES))
+def test_reference_has_the_title_as_tooltip(html, docname):
+    links = soup(html, docname).select("section a.reference.internal")
+    assert [a.get("title") for a in links] == [
+        "Alpha Paper",
+        "Beta Paper",
+        "Gamma Paper",
+        "Solo Paper",
+    ]
+
+
+def test_targets_exist(html):
+    for _, href in EXPECTED_LINKS:
+        page, anchor = href.split("#")
+        target = soup(html, page.removesuffix(".html")).find(id=anchor)
+        assert target is not None, href
+        title = target.find_parent("p")
+        assert "sp-pub-title" in title["class"]
+
+
+@pytest.mark.parametrize(("docname", "unknown"), REFERENCE_PAGES.items())
+def test_unknown_id_warns_once_and_stays_text(html, docname, unknown):
+    target, line = unknown
+    warnings = warnings_of(html)
+    suffix = ".rst" if docname.endswith("rst") else ".md"
+    pattern = (
+        rf"{re.escape(docname + suffix)}:{line}: WARNING: unknown publication id "
+        rf"'{re.escape(target)}' in :pub: reference \[profile\.ref\]"
+    )
+    assert len(re.findall(pattern, warnings)) == 1, warnings
+    paragraph = soup(html, docname).find(string=re.compile("Unknown:")).parent
+    assert target in paragraph.get_text()
+    assert paragraph.find("a") is None
+
+
+def test_no_other_warnings(html):
+    lines = [line for line in warnings_of(html).splitlines() if "WARNING" in line]
+    assert len(lines) == 2
+    assert all("[profile.ref]" in line for line in lines)
+
+
+def test_objects_inv_lists_the_publications(html):
+    publications = read_inventory(html, "https://lab.example.org/")
+    assert publications == {
+        "alpha": ("https://lab.example.org/all.html#pub-alpha", "Alpha Paper"),
+        "beta": ("https://lab.example.org/all.html#pub-beta", "Beta Paper"),
+        "gamma": ("https://lab.example.org/all.html#pub-gamma", "Gamma Paper"),
+        "solo": ("https://lab.example.org/solo-a.html#pub-solo", "Solo Paper"),
+    }
+
+
+def test_intersphinx_links_to_publications_of_another_site(html, tmp_path):
+    """A second site (loading sphinx_profile for the ``profile`` domain) links to the first."""
+    srcdir = tmp_path / "other"
+    srcdir.mkdir()
+    inventory = str(html.outdir / "objects.inv")
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinx.ext.intersphinx", "myst_parser", "sphinx_profile"]\n'
+        f'intersphinx_mapping = {{"lab": ("https://lab.example.org/", {inventory!r})}}\n',
+        encoding="utf-8",
+    )
+    (srcdir / "index.rst").write_text(
+        "Other Site\n==========\n\n.. toctree::\n\n   myst\n\n"
+        ":external+lab:profile:pub:`alpha`, :external:profile:pub:`beta` and "
+        ":external+lab:profile:pub:`their paper <gamma>`.\n",
+        encoding="utf-8",
+    )
+    (srcdir / "myst.md").write_text(
+        "# MyST\n\n{external+lab:profile:pub}`solo`\n", encoding="utf-8"
+    )
+    app = SphinxTestApp("html", srcdir=srcdir)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert warnings_of(app) == ""
+    links = [(a.get_text(), a["href"]) for a in soup(app, "index").select("section a.external")]
+    assert links == [
+        ("Alpha Paper", "https://lab.example.org/all.html#pub-alpha"),
+        ("Beta Paper", "https://lab.example.org/all.html#pub-beta"),
+        ("their paper", "https://lab.example.org/all.html#pub-gamma"),
+    ]
+    myst = [(a.get_text(), a["href"]) for a in soup(app, "myst").select("section a.external")]
+    assert myst == [("Solo Paper", "https://lab.example.org/solo-a.html#pub-solo")]
+
+
+# -- other builders --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def singlehtml(built_root):
+    app = built_root("xref", "singlehtml")
+    assert app.statuscode == 0
+    return app
+
+
+def test_singlehtml_resolves(singlehtml):
+    page = soup(singlehtml, "index")
+    links = [
+        (a.get_text(), a["href"])
+        for a in page.select("a.reference.internal")
+        if "pub-" in a.get("href", "")
+    ]
+    # both reference pages, four references each
+    assert [text for text, _ in links] == [text for text, _ in EXPECTED_LINKS] * 2
+    for (_, href), (_, expected) in zip(links, EXPECTED_LINKS * 2, strict=True):
+        anchor = expected.split("#")[1]
+        assert href.endswith("#" + anchor)
+        assert page.find(id=anchor) is not None
+    assert "missing-in-myst" in page.get_text()
+
+
+@pytest.mark.xfail(
+    sphinx.version_info[:2] == (9, 0),
+    strict=True,
+    reason="Sphinx 9.0 singlehtml writes '#document-all#pub-alpha' for every cross-reference "
+    "(its own :ref: too; sphinx-doc/sphinx#14221), which no browser resolves",
+)
+def test_singlehtml_links_are_fragments_of_the_page(singlehtml):
+    hrefs = [
+        a["href"]
+        for a in soup(singlehtml, "index").select("a.reference.internal")
+        if "pub-" in a.get("href", "")
+    ]
+    assert hrefs and all(href.count("#") == 1 for href in hrefs), hrefs
+
+
+@pytest.fixture(scope="module")
+def latex(built_root):
+    app = built_root("xref", "latex")
+    assert app.statuscode == 0
+    return (app.outdir / "testcross-references.tex").read_text(encoding="utf-8")
+
+
+def test_latex_references_are_hyperrefs_to_the_entry_labels(latex):
+    refs = re.findall(r"\\hyperref\[\\detokenize\{([^}]+)\}\]\{\\sphinxcrossref\{(.*?)\}\}", latex)
+    targets = [target for target, _ in refs]
+    assert targets == ["all:pub-alpha", "all:pub-beta", "all:pub-gamma", "solo-a:pub-solo"] * 2
+    assert "our benchmark paper" in refs[1][1]
+    assert "Alpha Paper" in refs[0][1]
+    for target in set(targets):
+        assert rf"\label{{\detokenize{{{target}}}}}" in latex
+
+
+def test_text_references_show_the_title(built_root):
+    app = built_root("xref", "text")
+    output = (app.outdir / "refs-rst.txt").read_text(encoding="utf-8")
+    assert "Default title: *Alpha Paper*." in output
+    assert "Explicit title: *our benchmark paper*." in output
+    assert "Unknown: *no-such-paper*." in output
+
+
+# -- rebuilds and parallel builds ------------------------------------------------------
+
+
+def build(srcdir: Path, **kwargs) -> SphinxTestApp:
+    app = SphinxTestApp("html", srcdir=srcdir, **kwargs)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+def inventory_uri(app, publication_id: str) -> str:
+    return read_inventory(app)[publication_id][0]
+
+
+REMOVED = "All Publications\n================\n\nThe list moved away.\n"
+
+
+@pytest.fixture
+def rebuilt(tmp_path):
+    """A build, then a rebuild after removing the list of ``all.rst``."""
+    srcdir = copy_root("xref", tmp_path / "xref")
+    first = build(srcdir)
+    assert inventory_uri(first, "alpha") == "all.html#pub-alpha"
+    (srcdir / "all.rst").write_text(REMOVED, encoding="utf-8")
+    second = build(srcdir)
+    assert second.statuscode == 0
+    return second
+
+
+def test_rebuild_moves_targets_when_a_list_is_removed(rebuilt):
+    domain = rebuilt.env.get_domain("profile")
+    assert domain.best_claim("alpha")[0] == "journals"
+    assert domain.best_claim("gamma") is None  # listed on all.rst only
+    assert inventory_uri(rebuilt, "alpha") == "journals.html#pub-alpha"
+    assert inventory_uri(rebuilt, "beta") == "journals.html#pub-beta"
+    assert soup(rebuilt, "all").find(id="pub-alpha") is None
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="pages that reference a publication are not rewritten when its target moves: "
+    "after the rebuild refs-rst.html still links to all.html#pub-alpha, an anchor that "
+    "no longer exists (no env-get-outdated/env-updated handler marks them)",
+)
+def test_rebuild_updates_references_on_unchanged_pages(rebuilt):
+    links = dict(internal_links(rebuilt, "refs-rst"))
+    assert links["Alpha Paper"] == "journals.html#pub-alpha"
+
+
+def test_rebuild_of_a_referencing_page_uses_the_saved_claims(tmp_path):
+    """Only refs-myst.md is read again: the claims of the other pages come from the saved
+    environment."""
+    srcdir = copy_root("xref", tmp_path / "xref")
+    build(srcdir)
+    page = srcdir / "refs-myst.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    second = build(srcdir)
+    assert "One more line." in soup(second, "refs-myst").get_text()
+    assert internal_links(second, "refs-myst") == EXPECTED_LINKS
+    assert inventory_uri(second, "solo") == "solo-a.html#pub-solo"
+
+
+def test_parallel_build_resolves_like_a_serial_one(tmp_path):
+    srcdir = copy_root("xref", tmp_path / "xref")
+    app = build(srcdir, parallel=2)
+    assert app.statuscode == 0
+    for docname in REFERENCE_PAGES:
+        assert internal_links(app, docname) == EXPECTED_LINKS
+    assert inventory_uri(app, "solo") == "solo-a.html#pub-solo"
