@@ -14,6 +14,7 @@ from sphinx.config import Config
 from sphinx.util import logging
 
 from .data.issues import Subtype
+from .data.people import DEFAULT_ORDER as PEOPLE_ORDER
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +84,8 @@ CONFIG_VALUES = (
     ConfigValue("profile_derive_role", False, (bool,), _check_bool),
     ConfigValue("profile_link_titles", False, (bool,), _check_bool),
     ConfigValue("profile_venue_colors", {}, (dict,), _check_colours),
+    ConfigValue("profile_people_order", list(PEOPLE_ORDER), (list, tuple), _check_str_list),
+    ConfigValue("profile_link_members", False, (bool,), _check_bool),
 )
 
 

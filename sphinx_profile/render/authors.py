@@ -11,6 +11,7 @@ from ..data.names import normalize_name
 from ..locale import _
 from ..nodes import sp_toggle, sp_toggle_summary
 from .common import RenderSettings, external_link
+from .people import member_reference
 
 _ORDINALS = (
     _("first author"),
@@ -99,14 +100,18 @@ def _names_paragraph(
 
 
 def _author(author: Author, settings: RenderSettings) -> list[nodes.Node]:
-    is_me = normalize_name(author.name) in settings.highlight
-    if is_me:
-        name: nodes.Node = nodes.strong(author.name, author.name, classes=["sp-me"])
-    elif author.url:
+    normalized = normalize_name(author.name)
+    member_id = settings.members.get(normalized)
+    if normalized in settings.highlight:
+        name: nodes.Element = nodes.strong(author.name, author.name, classes=["sp-me"])
+    elif author.url and member_id is None:
         name = external_link(author.name, author.url, ["sp-author"])
     else:
         name = nodes.inline(author.name, author.name, classes=["sp-author"])
-    output = [name]
+    if member_id is not None:
+        # A member's page, resolved when pages are written; else the author's url.
+        name = member_reference(member_id, name, author.url)
+    output: list[nodes.Node] = [name]
     marks = (EQUAL_MARK if author.equal else "") + (
         CORRESPONDING_MARK if author.corresponding else ""
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from docutils import nodes
@@ -29,6 +29,8 @@ class RenderSettings:
     link_titles: bool = False
     venue_colors: tuple[tuple[str, str], ...] = ()
     """(venue badge text or publication type, CSS colour) pairs."""
+    members: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False)
+    """Normalized author name -> member id: the names that link to member pages."""
 
 
 def external_link(text: str, url: str, classes: Sequence[str] = ()) -> nodes.reference:
