@@ -93,11 +93,16 @@ def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     if size > max_bytes:
         raise DataFileError(
             f"file is {size:,} bytes, above the limit of {max_bytes:,} "
-            "(raise profile_max_file_size if this is intended)"
+            "(raise profile_max_file_size if this is intended)",
+            (1, 1),
         )
     raw = path.read_bytes()
+    bom = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if not bom and b"\x00" in raw:
+        # Valid UTF-8 but never YAML: most often UTF-16 saved without its byte order mark.
+        raise DataFileError(_UTF16_WITHOUT_BOM, _byte_position(raw, raw.index(b"\x00")))
     try:
-        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        if bom:
             return raw.decode("utf-16")
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -109,14 +114,15 @@ def _byte_position(raw: bytes, offset: int) -> Position:
     return (line, offset - (raw.rfind(b"\n", 0, offset) + 1) + 1)
 
 
+_UTF16_WITHOUT_BOM = (
+    "file is not valid UTF-8 text; it looks like UTF-16 without a byte order mark "
+    "(save it as UTF-8)"
+)
+
+
 def _not_utf8(raw: bytes, err: UnicodeDecodeError) -> str:
     if err.encoding == "utf-16":
         return "file starts like UTF-16 text but is not valid UTF-16 (save it as UTF-8)"
-    if b"\x00" in raw[:200]:
-        return (
-            "file is not valid UTF-8 text; it looks like UTF-16 without a byte order mark "
-            "(save it as UTF-8)"
-        )
     # Most often Latin-1 or Windows-1252 from an old editor; the position shows the character.
     return "file is not valid UTF-8 text (save it as UTF-8)"
 
@@ -131,6 +137,13 @@ def parse_yaml(text: str) -> YamlDocument:
         problem = err.problem or "invalid YAML"
         context = f" {err.context}" if err.context else ""
         raise DataFileError(f"YAML syntax error: {problem}{context}", position) from None
+    except yaml.reader.ReaderError as err:
+        # A control character YAML does not allow; its offset gives the line.
+        before = text[: err.position]
+        position = (before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
+        code = ord(err.character) if isinstance(err.character, str) else err.character
+        message = f"character U+{code:04X} is not allowed in YAML; remove it"
+        raise DataFileError(message, position) from None
     except yaml.YAMLError as err:
         raise DataFileError(f"YAML error: {err}") from None
     document = YamlDocument(data=None)

@@ -40,8 +40,14 @@ TOP_LEVEL_KEYS = frozenset(
 
 
 def is_json_resume(data: Any) -> bool:
-    # A profile.yaml always has a top-level name; a JSON Resume never has one.
-    return isinstance(data, dict) and "name" not in data and bool(TOP_LEVEL_KEYS.intersection(data))
+    """A mapping with ``basics``, or with two sections or more, and no top-level ``name``.
+
+    One section alone (``publications:`` over a list) is more often a file of
+    this project wrapped in a key, and a profile always has a ``name``.
+    """
+    if not isinstance(data, dict) or "name" in data:
+        return False
+    return "basics" in data or len(TOP_LEVEL_KEYS.intersection(data)) >= 2
 
 
 def kinds_in(data: Any) -> list[str]:
