@@ -15,6 +15,7 @@ with full ones.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, NamedTuple
@@ -67,6 +68,7 @@ class ProfileDomain(Domain):
         "publications": {},
         "members": {},
         "member_links": {},
+        "member_files": {},
         "linked_pages": {},
         "issues": {},
     }
@@ -100,6 +102,11 @@ class ProfileDomain(Domain):
         """The pages that hold member references (a dict, used as an ordered set)."""
         return self.data.setdefault("member_links", {})
 
+    @property
+    def member_files(self) -> dict[str, dict[str, bool]]:
+        """docname -> each member's own profile file looked for, and whether it existed."""
+        return self.data.setdefault("member_files", {})
+
     def member_page(self, member_id: str) -> str | None:
         pages = self.members.get(member_id)
         return min(pages) if pages else None
@@ -126,6 +133,7 @@ class ProfileDomain(Domain):
             if not self.members[member_id]:
                 del self.members[member_id]
         self.member_links.pop(docname, None)
+        self.member_files.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         self.issues.update(
@@ -144,6 +152,9 @@ class ProfileDomain(Domain):
         for docname in otherdata.get("member_links", {}):
             if docname in docnames:
                 self.member_links[docname] = True
+        for docname, files in otherdata.get("member_files", {}).items():
+            if docname in docnames:
+                self.member_files[docname] = files
 
     def resolve_xref(
         self,
@@ -220,6 +231,30 @@ def outdated_member_links(app: Any, env: BuildEnvironment) -> list[str]:
         return []
     domain.data["linked_pages"] = current
     return sorted(domain.member_links)
+
+
+def outdated_member_files(
+    app: Any, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    """``env-get-outdated``: the pages whose member's own profile file came or went.
+
+    (A file that is there is a dependency of the page; one that is not cannot be.)
+    """
+    domain = env.get_domain(ProfileDomain.name)
+    assert isinstance(domain, ProfileDomain)
+    return sorted(
+        docname
+        for docname, files in domain.member_files.items()
+        if docname not in removed
+        and any(os.path.isfile(path) != existed for path, existed in files.items())
+    )
+
+
+def note_member_file(env: BuildEnvironment, path: str, exists: bool) -> None:
+    """The current page looked for a member's own profile file (see above)."""
+    domain = env.get_domain(ProfileDomain.name)
+    assert isinstance(domain, ProfileDomain)
+    domain.member_files.setdefault(env.docname, {})[path] = exists
 
 
 def note_member_page(env: BuildEnvironment, member_id: str) -> None:

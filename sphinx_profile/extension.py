@@ -23,6 +23,7 @@ from .directives.publications import PublicationListDirective
 from .domain import (
     ProfileDomain,
     PublicationRole,
+    outdated_member_files,
     outdated_member_links,
     remember_docs_to_read,
     report_data_issues,
@@ -71,6 +72,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_directive(name, directive)
     app.add_domain(ProfileDomain)
     app.add_role("pub", PublicationRole(innernodeclass=nodes.inline))
+    app.connect("env-get-outdated", outdated_member_files)
     app.connect("env-get-updated", outdated_member_links)
     app.add_post_transform(PeoplePhotoFallback)
     app.connect("config-inited", add_static_path)

@@ -76,11 +76,11 @@ def find_member(directive: DataDirective) -> MemberEntry | None:
             subtype=Subtype.OPTION.value,
         )
         return None
-    folder = loaded.path.parent / MEMBER_FILES
-    own_file = folder / f"{person}.yaml"
-    if folder.is_dir():
-        # A member file added later changes the folder's mtime: the page is read again.
-        directive.env.note_dependency(str(folder))
+    from ..domain import note_member_file
+
+    own_file = loaded.path.parent / MEMBER_FILES / f"{person}.yaml"
+    # Read again when the file comes or goes (a missing file cannot be a dependency).
+    note_member_file(directive.env, str(own_file), own_file.is_file())
     profile = None
     if own_file.is_file():
         own = directive.load("profile", str(own_file.relative_to(directive.data_dir)))
