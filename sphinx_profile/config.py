@@ -22,8 +22,10 @@ DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024
 
 
 def _check_date_format(value: Any) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError("expected a non-empty strftime pattern such as '%Y.%m'")
+    if not isinstance(value, str) or (value and not value.strip()):
+        raise ValueError(
+            "expected a strftime pattern such as '%Y.%m', or '' for the style of the language"
+        )
     datetime.date(2024, 1, 2).strftime(value)
 
 
@@ -76,7 +78,8 @@ class ConfigValue:
 CONFIG_VALUES = (
     ConfigValue("profile_data_dir", "data", (str,), _check_str),
     ConfigValue("profile_highlight", [], (list, tuple), _check_str_list),
-    ConfigValue("profile_date_format", "%b %Y", (str,), _check_date_format),
+    # Empty means the style of the page's language, through Babel: "Jan 2024", "2024年1月".
+    ConfigValue("profile_date_format", "", (str,), _check_date_format),
     # Empty means the translated word "Present" in the page's language.
     ConfigValue("profile_present", "", (str,), _check_str),
     ConfigValue("profile_max_file_size", DEFAULT_MAX_FILE_SIZE, (int,), _check_positive_int),

@@ -9,7 +9,10 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
-from functools import total_ordering
+from functools import cache, total_ordering
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_skeleton
 
 ACCEPTED_FORMS = "YYYY, YYYY-MM, YYYY-MM-DD or 'present'"
 
@@ -20,6 +23,19 @@ _PRESENT_WORDS = frozenset({"present", "now", "current", "ongoing", "today"})
 # the separator that joins it to its neighbour ("%Y.%m" -> "%Y").
 _MONTH_DIRECTIVES = re.compile(r"[^%\w]*%-?[mbB][^%\w]*|%-?[mbB]")
 _DAY_DIRECTIVES = re.compile(r"[^%\w]*%-?[dej][^%\w]*|%-?[dej]")
+
+# CLDR skeletons by the parts a date has: "2024", "Jan 2024", "Jan 5, 2024" in
+# English; "2024年", "2024年1月", "2024年1月5日" in Chinese.
+_SKELETONS = {1: "y", 2: "yMMM", 3: "yMMMd"}
+
+
+@cache
+def babel_locale(language: str | None) -> Locale:
+    """Sphinx's ``language`` (``fr``, ``zh_CN``, ``pt-BR``) as a Babel locale, else English."""
+    try:
+        return Locale.parse((language or "en").replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return Locale("en")
 
 
 @total_ordering
@@ -99,10 +115,15 @@ class PartialDate:
                 parts.append(f"{self.day:02d}")
         return "-".join(parts)
 
-    def format(self, fmt: str, present: str = "Present") -> str:
-        """Format with a strftime pattern, dropping the directives for missing parts."""
+    def format(self, fmt: str, present: str = "Present", language: str | None = None) -> str:
+        """Format with a strftime pattern, dropping the directives for missing parts.
+
+        An empty ``fmt`` formats in the style of ``language`` through Babel instead.
+        """
         if self.present:
             return present
+        if not fmt:
+            return self.format_localized(language)
         if self.month is None:
             fmt = _MONTH_DIRECTIVES.sub("", _DAY_DIRECTIVES.sub("", fmt))
         elif self.day is None:
@@ -110,19 +131,40 @@ class PartialDate:
         fmt = fmt.strip() or "%Y"
         return _dt.date(self.year, self.month or 1, self.day or 1).strftime(fmt)
 
+    def format_localized(self, language: str | None) -> str:
+        """``Jan 2024`` (en), ``janv. 2024`` (fr), ``2024年1月`` (zh_CN): the parts it has."""
+        parts = 3 if self.month and self.day else 2 if self.month else 1
+        when = _dt.date(self.year, self.month or 1, self.day or 1)
+        return format_skeleton(_SKELETONS[parts], when, locale=babel_locale(language))
+
     def __str__(self) -> str:
         return self.isoformat()
 
 
-def format_range(start: PartialDate | None, end: PartialDate | None, fmt: str, present: str) -> str:
-    """``2022.07 - 2023.12``; a lone start reads as ongoing only when ``end`` is present."""
+def format_range(
+    start: PartialDate | None,
+    end: PartialDate | None,
+    fmt: str,
+    present: str,
+    language: str | None = None,
+) -> str:
+    """``2022.07 - 2023.12``; a lone start reads as ongoing only when ``end`` is present.
+
+    With an empty ``fmt`` both ends follow ``language`` and are joined the way
+    that language joins a range (an en dash in English, a wave dash in Japanese).
+    """
     if start is None and end is None:
         return ""
     if start is None:
         assert end is not None
-        return end.format(fmt, present)
-    first = start.format(fmt, present)
+        return end.format(fmt, present, language)
+    first = start.format(fmt, present, language)
     if end is None:
         return first
-    last = end.format(fmt, present)
-    return first if last == first else f"{first} - {last}"
+    last = end.format(fmt, present, language)
+    if last == first:
+        return first
+    if fmt:
+        return f"{first} - {last}"
+    pattern = babel_locale(language).interval_formats.get(None) or "{0} \u2013 {1}"
+    return str(pattern).replace("{0}", first).replace("{1}", last)

@@ -127,8 +127,8 @@ def legend(marks: set[str]) -> nodes.paragraph | None:
     paragraph = nodes.paragraph(classes=["sp-legend"])
     entries = []
     if EQUAL_MARK in marks:
-        entries.append(f"{EQUAL_MARK} {_('Equal contribution')}")
+        entries.append(EQUAL_MARK + " " + str(_("Equal contribution")))
     if CORRESPONDING_MARK in marks:
-        entries.append(f"{CORRESPONDING_MARK} {_('Corresponding author')}")
+        entries.append(CORRESPONDING_MARK + " " + str(_("Corresponding author")))
     paragraph += nodes.Text("; ".join(entries))
     return paragraph

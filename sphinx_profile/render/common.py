@@ -12,7 +12,8 @@ from ..data.models import Link, PersonRef
 from ..locale import _
 from .inline import inline_markdown
 
-DEFAULT_DATE_FORMAT = "%b %Y"
+DEFAULT_DATE_FORMAT = ""
+"""Empty: dates follow the page language through Babel (``Jan 2024``, ``2024年1月``)."""
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,8 @@ class RenderSettings:
 
     date_format: str = DEFAULT_DATE_FORMAT
     present: str = "Present"
+    language: str = "en"
+    """The page language (Sphinx's ``language``), for dates without ``date_format``."""
     highlight: frozenset[str] = field(default_factory=frozenset)
     """Normalized author names to highlight (see ``data.names``)."""
     max_authors: int = 0
@@ -31,6 +34,12 @@ class RenderSettings:
     """(venue badge text or publication type, CSS colour) pairs."""
     members: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False)
     """Normalized author name -> member id: the names that link to member pages."""
+
+    def format_date(self, date: PartialDate) -> str:
+        return date.format(self.date_format, self.present, self.language)
+
+    def format_range(self, start: PartialDate | None, end: PartialDate | None) -> str:
+        return format_range(start, end, self.date_format, self.present, self.language)
 
 
 def external_link(text: str, url: str, classes: Sequence[str] = ()) -> nodes.reference:
@@ -68,11 +77,13 @@ def link_references(links: Iterable[Link]) -> list[nodes.reference]:
 def people_line(label: str, people: Sequence[PersonRef], classes: Sequence[str]) -> nodes.paragraph:
     """``Host: A and B`` / ``Advisors: A, B and C``, each name linked when it has a URL."""
     paragraph = nodes.paragraph(classes=list(classes))
-    paragraph += nodes.Text(f"{label}: ")
+    # TRANSLATORS: a label before a list of names, e.g. "Hosts: "; keep the final space
+    # when the language puts one there.
+    paragraph += nodes.Text(str(_("%s: ")) % label)
     for index, person in enumerate(people):
         if index:
             last = index == len(people) - 1
-            paragraph += nodes.Text(f" {_('and')} " if last else ", ")
+            paragraph += nodes.Text(" " + str(_("and")) + " " if last else ", ")
         paragraph += maybe_link(person.name, person.url)
     return paragraph
 
@@ -80,7 +91,7 @@ def people_line(label: str, people: Sequence[PersonRef], classes: Sequence[str])
 def date_range_paragraph(
     start: PartialDate | None, end: PartialDate | None, settings: RenderSettings
 ) -> nodes.paragraph | None:
-    text = format_range(start, end, settings.date_format, settings.present)
+    text = settings.format_range(start, end)
     if not text:
         return None
     paragraph = nodes.paragraph(classes=["sp-dates"])

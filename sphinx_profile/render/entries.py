@@ -65,7 +65,8 @@ def render_experience(entries: Sequence[Experience], settings: RenderSettings) -
 def degree_text(entry: Education) -> str:
     """``Ph.D. in Computer Science``, or whichever half is known."""
     if entry.degree and entry.area:
-        return f"{entry.degree} {_('in')} {entry.area}"
+        # TRANSLATORS: a degree and its field, e.g. "Ph.D. in Computer Science".
+        return str(_("%(degree)s in %(area)s")) % {"degree": entry.degree, "area": entry.area}
     return entry.degree or entry.area or ""
 
 
@@ -114,7 +115,7 @@ def render_news(entries: Sequence[NewsItem], settings: RenderSettings) -> nodes.
     items = bullet_list(["sp-news"])
     for entry in entries:
         paragraph = nodes.paragraph(classes=["sp-news-item"])
-        when = entry.date.format(settings.date_format, settings.present)
+        when = settings.format_date(entry.date)
         paragraph += nodes.emphasis(when, when, classes=["sp-date"])
         paragraph += nodes.Text(" ")
         paragraph.extend(markdown_paragraph(entry.text, []).children)

@@ -29,6 +29,22 @@ LINK_LABELS = {
     "cv": "CV",
 }
 
+# The labels that are words rather than names, shown in the page's language.
+_TRANSLATED_LABELS = {
+    "homepage": _("Homepage"),
+    "website": _("Website"),
+    "email": _("Email"),
+    "cv": _("CV"),
+}
+
+
+def link_label(link: Link) -> str:
+    """What a profile link reads: ``GitHub``, a translated ``Homepage``, or the key as written."""
+    key = link.label.strip().lower()
+    if key in _TRANSLATED_LABELS:
+        return str(_TRANSLATED_LABELS[key])
+    return LINK_LABELS.get(key, link.label)
+
 
 def link_kind(link: Link) -> str:
     """A CSS-safe key for the link's icon (``github``, ``email``, ``other``)."""
@@ -62,8 +78,8 @@ def render_profile(profile: Profile, avatar_uri: str | None) -> nodes.container:
     if links:
         items = nodes.bullet_list(classes=["sp-list", "sp-profile-links"])
         for link in links:
-            label = LINK_LABELS.get(link.label.strip().lower(), link.label)
-            reference = external_link(label, link.url, ["sp-link", f"sp-icon-{link_kind(link)}"])
+            classes = ["sp-link", f"sp-icon-{link_kind(link)}"]
+            reference = external_link(link_label(link), link.url, classes)
             items += nodes.list_item("", nodes.paragraph("", "", reference))
         body += items
     card += body

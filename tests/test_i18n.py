@@ -1,0 +1,210 @@
+"""Other languages: the extension's own words come from its catalog, dates from Babel."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sphinx_profile.data.dates import PartialDate, babel_locale, format_range
+
+REPO = Path(__file__).resolve().parent.parent
+
+# What a reader of tests/roots/test-i18n sees, by language: labels and dates. Babel
+# (CLDR) puts thin spaces around the dash of a range in English and French.
+EXPECTED = {
+    "zh_CN": [
+        "导师：Gabriel Lippmann",
+        "导师：Paul Appell 和 Henri Poincaré",
+        "合作导师：André Debierne",
+        "Ph.D.（Physics）",
+        "1895年10月 – 1903年6月25日",
+        "1893年 – 1894年",
+        "2024年1月 – 至今",
+        "1898年7月",
+        "1898年12月26日",
+        "会议论文",
+        "期刊论文",
+        "其他",
+        "第一作者",
+        "末位作者",
+        "同等贡献",
+        "通讯作者",
+        "个人主页",
+        "邮箱",
+        "1911年12月10日",
+    ],
+    "fr": [
+        "Sous la direction de\u00a0: Gabriel Lippmann",
+        "Sous la direction de\u00a0: Paul Appell et Henri Poincaré",
+        "Encadrement\u00a0: André Debierne",
+        "Ph.D. en Physics",
+        "oct. 1895\u2009–\u200925 juin 1903",
+        "janv. 2024\u2009–\u2009aujourd’hui",
+        "juil. 1898",
+        "26 déc. 1898",
+        "Articles de conférence",
+        "Articles de revues",
+        "Autres",
+        "premier auteur",
+        "dernier auteur",
+        "Contribution égale",
+        "Auteur correspondant",
+        "Page personnelle",
+        "Courriel",
+        "10 déc. 1911",
+    ],
+    "en": [
+        "Advisor: Gabriel Lippmann",
+        "Advisors: Paul Appell and Henri Poincaré",
+        "Host: André Debierne",
+        "Ph.D. in Physics",
+        "Oct 1895\u2009–\u2009Jun 25, 1903",
+        "Jan 2024\u2009–\u2009Present",
+        "Jul 1898",
+        "Conference papers",
+        "Journal articles",
+        "last author",
+        "Equal contribution",
+        "Homepage",
+        "Dec 10, 1911",
+    ],
+}
+
+# English words the extension writes, none of which may be left in a translated page.
+ENGLISH = [
+    "Advisor",
+    "Host",
+    "Ph.D. in",
+    "Present",
+    "Conference papers",
+    "Journal articles",
+    "Other",
+    "first author",
+    "last author",
+    "Equal contribution",
+    "Corresponding author",
+    "Homepage",
+    "Email",
+    "Jan ",
+    "Dec ",
+]
+
+
+def page_text(app, suffix: str) -> str:
+    text = (app.outdir / f"index{suffix}").read_text(encoding="utf-8")
+    if suffix == ".html":
+        return BeautifulSoup(text, "html.parser").get_text(" ")
+    return text
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "fr", "en"])
+@pytest.mark.parametrize(("buildername", "suffix"), [("html", ".html"), ("text", ".txt")])
+def test_labels_and_dates_follow_the_language(built_root, language, buildername, suffix):
+    app = built_root("i18n", buildername, confoverrides={"language": language})
+    assert app.statuscode == 0
+    text = page_text(app, suffix)
+    missing = [words for words in EXPECTED[language] if words not in text]
+    assert missing == []
+    if language != "en":
+        left = [words for words in ENGLISH if words in text]
+        assert left == []
+
+
+@pytest.mark.parametrize(
+    ("language", "abstract", "more", "alt"),
+    [
+        ("zh_CN", "摘要", "及其他 2 人", "Marie Curie的照片"),
+        ("fr", "Résumé", "et 2 autres", "Photo de Marie Curie"),
+    ],
+)
+def test_html_toggles_truncation_and_alt_text_are_translated(
+    built_root, language, abstract, more, alt
+):
+    app = built_root("i18n", "html", confoverrides={"language": language})
+    page = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    summaries = [summary.get_text(strip=True) for summary in page.select("summary")]
+    assert abstract in summaries
+    assert "BibTeX" in summaries
+    assert page.select_one(".sp-more").get_text(strip=True) == more
+    assert page.select_one("img.sp-avatar")["alt"] == alt
+
+
+def test_an_explicit_date_format_wins_over_the_language(built_root):
+    app = built_root(
+        "i18n", "text", confoverrides={"language": "fr", "profile_date_format": "%Y.%m"}
+    )
+    text = page_text(app, ".txt")
+    assert "2024.01 - aujourd’hui" in text
+    assert "1895.10 - 1903.06" in text
+    assert "janv." not in text
+
+
+def test_latex_output_is_translated(built_root):
+    app = built_root("i18n", "latex", confoverrides={"language": "fr"})
+    tex = "\n".join(path.read_text(encoding="utf-8") for path in app.outdir.glob("*.tex"))
+    for words in ("Articles de revues", "Contribution égale", "premier auteur"):
+        assert words in tex
+    assert "Equal contribution" not in tex
+
+
+# -- the catalogs -----------------------------------------------------------------------
+
+
+def test_catalogs_match_the_code_and_are_compiled():
+    """Every ``_()`` word is in the template, translated in each language, compiled."""
+    result = subprocess.run(
+        [sys.executable, str(REPO / "tools" / "update_catalogs.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "fr"])
+def test_compiled_catalogs_ship_inside_the_package(language):
+    import sphinx_profile
+
+    package = Path(sphinx_profile.__file__).parent
+    assert (package / "locales" / language / "LC_MESSAGES" / "sphinx_profile.mo").is_file()
+
+
+# -- dates through Babel, without Sphinx --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "value", "expected"),
+    [
+        ("en", "2024", "2024"),
+        ("en", "2024-01", "Jan 2024"),
+        ("en", "2024-01-05", "Jan 5, 2024"),
+        ("fr", "2024-01", "janv. 2024"),
+        ("fr", "2024-01-05", "5 janv. 2024"),
+        ("zh_CN", "2024", "2024年"),
+        ("zh_CN", "2024-01", "2024年1月"),
+        ("zh_CN", "2024-01-05", "2024年1月5日"),
+        ("de", "2024-03", "März 2024"),
+        ("pt-BR", "2024-01", "jan. de 2024"),  # Sphinx may spell a region with a hyphen
+        ("xx", "2024-01", "Jan 2024"),  # unknown to Babel: English
+        (None, "2024-01", "Jan 2024"),
+    ],
+)
+def test_a_date_shows_the_parts_it_has_in_the_language(language, value, expected):
+    assert PartialDate.parse(value).format("", "Present", language) == expected
+
+
+def test_a_range_is_joined_the_way_the_language_joins_ranges():
+    start, end = PartialDate.parse("2022-07"), PartialDate.parse("present")
+    assert format_range(start, end, "", "至今", "zh_CN") == "2022年7月 – 至今"
+    assert format_range(start, end, "", "現在", "ja") == "2022年7月～現在"
+    # an explicit strftime pattern keeps its own style
+    assert format_range(start, end, "%Y.%m", "now", "ja") == "2022.07 - now"
+
+
+def test_babel_locale_is_english_for_unknown_languages():
+    assert str(babel_locale("zh_CN")) == "zh_Hans_CN"
+    assert str(babel_locale("not a language")) == "en"
