@@ -46,14 +46,20 @@ class Kind:
 
 @dataclass(frozen=True)
 class AlsoAccepts:
-    """Widen a field's JSON Schema with the other shapes a before-validator converts."""
+    """Widen a field's JSON Schema with the other shapes a before-validator converts.
 
-    alternatives: tuple[dict[str, Any], ...]
+    ``one_item``: a list may also be written as its single item.
+    """
+
+    alternatives: tuple[dict[str, Any], ...] = ()
+    one_item: bool = False
 
     def __get_pydantic_json_schema__(
         self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        return {"anyOf": [handler(core_schema), *self.alternatives]}
+        schema = handler(core_schema)
+        single = [schema["items"]] if self.one_item and "items" in schema else []
+        return {"anyOf": [schema, *single, *self.alternatives]}
 
 
 def _as_text(value: Any) -> Any:
@@ -222,7 +228,7 @@ def one_or_many(value: Any) -> Any:
 TextList = Annotated[
     list[Text],
     BeforeValidator(one_or_many),
-    AlsoAccepts((TEXT_SCHEMA,)),
+    AlsoAccepts(one_item=True),
     Kind("list of text"),
 ]
 """A list of texts; a single text is a list of one."""
@@ -230,7 +236,7 @@ TextList = Annotated[
 MarkdownList = Annotated[
     list[Markdown],
     BeforeValidator(one_or_many),
-    AlsoAccepts((TEXT_SCHEMA,)),
+    AlsoAccepts(one_item=True),
     Kind("list of Markdown text"),
 ]
 """A list of Markdown texts; a single text is a list of one."""

@@ -182,6 +182,7 @@ Links = Annotated[
 People = Annotated[
     list[Annotated[PersonRef, text_to_mapping("name"), AlsoAccepts((_PERSON_TEXT,))]],
     BeforeValidator(lambda value: [value] if isinstance(value, str | dict) else value),
+    AlsoAccepts(one_item=True),
     Kind("people"),
 ]
 

@@ -70,14 +70,15 @@ def validate_document(document: YamlDocument, kind: str) -> ValidatedFile:
             result.issues.append(DataIssue(_not_a_list(data, kind), *document.position(())))
             return result
         items = [((index,), item) for index, item in enumerate(data)]
-    validated: list[tuple[DataPath, Model]] = []
-    for path, item in items:
-        record = _validate_record(model, item, path, document, result.issues)
-        if record is not None:
-            validated.append((path, record))
-    if "id" in model.model_fields:
-        validated = _drop_duplicate_ids(validated, document, result.issues)
-    result.records = [record for _, record in validated]
+    records = [_validate_record(model, item, path, document, result.issues) for path, item in items]
+    duplicates = (
+        _duplicate_ids(items, document, result.issues) if "id" in model.model_fields else ()
+    )
+    result.records = [
+        record
+        for (path, _), record in zip(items, records, strict=True)
+        if record is not None and path not in duplicates
+    ]
     return result
 
 
@@ -149,25 +150,32 @@ def _entry_is_not_mapping(item: Any) -> str:
     return f"expected an entry of 'key: value' lines, got {str(shown)[:40]!r}"
 
 
-def _drop_duplicate_ids(
-    validated: list[tuple[DataPath, Model]], document: YamlDocument, issues: list[DataIssue]
-) -> list[tuple[DataPath, Model]]:
-    """Keep the first record of each id; report a later one at its ``id``, naming the first."""
+def _duplicate_ids(
+    items: list[tuple[DataPath, Any]], document: YamlDocument, issues: list[DataIssue]
+) -> set[DataPath]:
+    """The entries whose ``id`` an earlier entry has, each reported at its ``id``.
+
+    Checked on what the file says, valid or not, so that all is reported at once;
+    the first entry of an id is kept, the later ones are left out.
+    """
     first_line: dict[str, int] = {}
-    kept: list[tuple[DataPath, Model]] = []
-    for path, record in validated:
-        record_id = record.id  # type: ignore[attr-defined]
-        where = document.position((*path, "id"))
-        if record_id in first_line:
-            message = (
-                f"duplicate id '{record_id}' (first defined at line {first_line[record_id]}); "
-                "this entry is skipped"
-            )
-            issues.append(DataIssue(message, *where))
+    duplicates: set[DataPath] = set()
+    for path, item in items:
+        raw = item.get("id") if isinstance(item, dict) else None
+        if isinstance(raw, bool) or not isinstance(raw, str | int | float):
             continue
-        first_line[record_id] = where[0]
-        kept.append((path, record))
-    return kept
+        entry_id = (raw.text if isinstance(raw, SpelledNumber) else str(raw)).strip()
+        where = document.position((*path, "id"))
+        if entry_id not in first_line:
+            first_line[entry_id] = where[0]
+            continue
+        message = (
+            f"duplicate id '{entry_id}' (first defined at line {first_line[entry_id]}); "
+            "this entry is skipped"
+        )
+        issues.append(DataIssue(message, *where))
+        duplicates.add(path)
+    return duplicates
 
 
 # -- messages ----------------------------------------------------------------------------
