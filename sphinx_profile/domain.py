@@ -40,6 +40,13 @@ class Claim(NamedTuple):
     anchor: str
     title: str
     list_size: int
+    complete: bool = False
+    """The list shows its whole file (no filter, no limit): the natural home of an entry."""
+
+    @property
+    def rank(self) -> tuple[bool, int]:
+        """Smaller is better: a complete list first, then the longest."""
+        return (not self.complete, -self.list_size)
 
 
 class ReportedIssue(NamedTuple):
@@ -56,7 +63,13 @@ class PublicationRole(XRefRole):
     def create_xref_node(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         # Registered also without the domain prefix, so route it to this domain.
         self.refdomain, self.reftype = ProfileDomain.name, "pub"
-        return super().create_xref_node()
+        result, messages = super().create_xref_node()
+        domain = self.env.get_domain(ProfileDomain.name)
+        assert isinstance(domain, ProfileDomain)
+        for node in result:
+            if isinstance(node, pending_xref):
+                domain.publication_refs.setdefault(self.env.docname, set()).add(node["reftarget"])
+        return result, messages
 
 
 class ProfileDomain(Domain):
@@ -80,17 +93,30 @@ class ProfileDomain(Domain):
         return self.data.setdefault("publications", {})
 
     def note_publication(
-        self, publication_id: str, docname: str, anchor: str, title: str, list_size: int
+        self,
+        publication_id: str,
+        docname: str,
+        anchor: str,
+        title: str,
+        list_size: int,
+        complete: bool = False,
     ) -> None:
         claims = self.publications.setdefault(publication_id, {})
-        if docname not in claims or claims[docname].list_size < list_size:
-            claims[docname] = Claim(anchor, title, list_size)
+        claim = Claim(anchor, title, list_size, complete)
+        if docname not in claims or claim.rank < claims[docname].rank:
+            claims[docname] = claim
 
     def best_claim(self, publication_id: str) -> tuple[str, Claim] | None:
+        """The page references go to: a complete list, then the longest, then by name."""
         claims = self.publications.get(publication_id)
         if not claims:
             return None
-        return min(claims.items(), key=lambda item: (-item[1].list_size, item[0]))
+        return min(claims.items(), key=lambda item: (*item[1].rank, item[0]))
+
+    @property
+    def publication_refs(self) -> dict[str, set[str]]:
+        """page -> the publication ids its ``:pub:`` references name."""
+        return self.data.setdefault("publication_refs", {})
 
     @property
     def members(self) -> dict[str, set[str]]:
@@ -122,6 +148,7 @@ class ProfileDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         self.issues.pop(docname, None)
+        self.publication_refs.pop(docname, None)
         self.data.setdefault("shown", {}).pop(docname, None)
         for publication_id in list(self.publications):
             claims = self.publications[publication_id]
@@ -136,6 +163,11 @@ class ProfileDomain(Domain):
         self.member_files.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        self.publication_refs.update(
+            (doc, ids)
+            for doc, ids in otherdata.get("publication_refs", {}).items()
+            if doc in docnames
+        )
         self.issues.update(
             (doc, found) for doc, found in otherdata.get("issues", {}).items() if doc in docnames
         )
@@ -272,13 +304,35 @@ def note_member_links(env: BuildEnvironment) -> None:
 
 
 def note_publications(
-    env: BuildEnvironment, entries: Iterable[tuple[str, str, str]], list_size: int
+    env: BuildEnvironment,
+    entries: Iterable[tuple[str, str, str]],
+    list_size: int,
+    complete: bool = False,
 ) -> None:
     """Record ``(id, anchor, title)`` of each entry listed on the current page."""
     domain = env.get_domain(ProfileDomain.name)
     assert isinstance(domain, ProfileDomain)
     for publication_id, anchor, title in entries:
-        domain.note_publication(publication_id, env.docname, anchor, title, list_size)
+        domain.note_publication(publication_id, env.docname, anchor, title, list_size, complete)
+
+
+def outdated_publication_links(app: Any, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``: pages to write again because a ``:pub:`` target moved.
+
+    Reading a page can move a publication's best claim to another page (or
+    remove it); pages that reference it were not re-read, so write them again.
+    """
+    domain = env.get_domain(ProfileDomain.name)
+    assert isinstance(domain, ProfileDomain)
+    targets: dict[str, tuple[str, str] | None] = {}
+    for ids in domain.publication_refs.values():
+        for publication_id in ids:
+            found = domain.best_claim(publication_id)
+            targets[publication_id] = (found[0], found[1].anchor) if found else None
+    previous = domain.data.get("publication_targets", {})
+    domain.data["publication_targets"] = targets
+    moved = {pid for pid, target in targets.items() if previous.get(pid, target) != target}
+    return sorted(docname for docname, ids in domain.publication_refs.items() if ids & moved)
 
 
 # -- what each page shows, for the page's metadata (JSON-LD, per-paper pages) ----------
@@ -291,6 +345,22 @@ class ProfileShown(NamedTuple):
     avatar: str | None = None
     experience: str | None = None
     education: str | None = None
+    stamp: tuple[tuple[int, int] | None, ...] = ()
+    """Size and mtime of ``experience`` and ``education`` when the page was last written."""
+
+    def current_stamp(self) -> tuple[tuple[int, int] | None, ...]:
+        return tuple(_file_stamp(path) for path in (self.experience, self.education))
+
+    def stamped(self) -> ProfileShown:
+        return self._replace(stamp=self.current_stamp())
+
+
+def _file_stamp(path: str | None) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path) if path else None
+    except OSError:
+        return None
+    return (stat.st_size, stat.st_mtime_ns) if stat else None
 
 
 class ListShown(NamedTuple):
@@ -349,7 +419,7 @@ def report_data_issues(app: Any, env: BuildEnvironment) -> None:
     """
     domain = env.get_domain(ProfileDomain.name)
     assert isinstance(domain, ProfileDomain)
-    docnames = getattr(domain, "docs_read_now", set())
+    docnames: set[str] = getattr(domain, "docs_read_now", set())
     unique = {issue for docname in docnames for issue in domain.issues.get(docname, ())}
     for issue in sorted(unique, key=_issue_order):
         logger.warning(

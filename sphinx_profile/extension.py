@@ -25,13 +25,14 @@ from .domain import (
     PublicationRole,
     outdated_member_files,
     outdated_member_links,
+    outdated_publication_links,
     remember_docs_to_read,
     report_data_issues,
 )
 from .locale import LOCALE_DIR, MESSAGE_CATALOG
 from .nodes import NODE_VISITORS
-from .paper_pages import PaperLinkTransform, collect_paper_pages
-from .seo import add_jsonld
+from .paper_pages import collect_paper_pages, link_paper_titles
+from .seo import add_jsonld, outdated_profile_pages
 
 STATIC_DIR = Path(__file__).parent / "static"
 STYLESHEET = "sphinx_profile.css"
@@ -74,12 +75,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_role("pub", PublicationRole(innernodeclass=nodes.inline))
     app.connect("env-get-outdated", outdated_member_files)
     app.connect("env-get-updated", outdated_member_links)
+    app.connect("env-get-updated", outdated_publication_links)
     app.add_post_transform(PeoplePhotoFallback)
     app.connect("config-inited", add_static_path)
     app.connect("builder-inited", add_html_assets)
-    app.add_post_transform(PaperLinkTransform)
+    app.connect("doctree-resolved", link_paper_titles)
     app.connect("html-collect-pages", collect_paper_pages)
     app.connect("html-page-context", add_jsonld)
+    app.connect("env-get-updated", outdated_profile_pages)
     app.connect("env-before-read-docs", remember_docs_to_read)
     app.connect("env-updated", report_data_issues)
     return {

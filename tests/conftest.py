@@ -8,43 +8,22 @@ made by ``copy_root`` so that it never disturbs another test.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
-
-try:  # Sphinx >= 7.3
-    from sphinx.util.console import strip_escape_sequences as _strip_escapes
-except ImportError:  # pragma: no cover - older Sphinx
-    from sphinx.util.console import strip_colors as _strip_escapes
+from support import ROOTS, copy_root, strip_ansi, warnings_of
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
-ROOTS = Path(__file__).parent / "roots"
+__all__ = ["ROOTS", "copy_root", "strip_ansi", "warnings_of"]
 
 
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return ROOTS
-
-
-def strip_ansi(text: str) -> str:
-    """Warnings as the user reads them, without terminal colour codes."""
-    return _strip_escapes(text)
-
-
-def warnings_of(app: SphinxTestApp) -> str:
-    # ``_warning`` is the stream in every Sphinx release; ``.warning`` came in 7.3.
-    return strip_ansi(app._warning.getvalue())
-
-
-def copy_root(name: str, destination: Path) -> Path:
-    """A private copy of ``tests/roots/test-<name>`` (without any old build)."""
-    shutil.copytree(ROOTS / f"test-{name}", destination, ignore=shutil.ignore_patterns("_build"))
-    return destination
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import warnings_of
+from support import warnings_of
 from docutils import nodes
 
 SYNTAXES = ("rst", "myst")

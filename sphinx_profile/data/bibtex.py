@@ -41,7 +41,7 @@ ENTRY_TYPES = {
 # BibTeX field -> link label, in the order links are shown (al-folio's buttons).
 LINK_FIELDS = ("url", "html", "pdf", "code", "slides", "blog", "video", "poster", "website")
 LINK_LABELS = {"url": "paper"}
-VENUE_FIELDS = ("journal", "booktitle", "school", "institution", "publisher")
+VENUE_FIELDS = ("journal", "journaltitle", "booktitle", "school", "institution", "publisher")
 TEXT_FIELDS = {"abstract": "abstract", "abbr": "venue_short", "award": "award", "note": "note"}
 MONTHS = {
     name: number
@@ -140,13 +140,20 @@ def _text_backend() -> Any:
     return find_plugin("pybtex.backends", "text")()
 
 
+# Formatting commands pybtex keeps as text: drop the command, keep its argument.
+_FORMATTING = re.compile(
+    r"\\(?:textit|textbf|textsc|texttt|textrm|textsf|textup|textmd|textsl|emph|mbox|url"
+    r"|text|mathrm|mathit|mathbf)\s*\{"
+)
+_DECLARATIONS = re.compile(r"\{\s*\\(?:em|bf|it|sc|tt|rm|sf|sl|bfseries|itshape|scshape)\b\s*")
+
+
 def _latex_to_text(value: str) -> str:
-    if not _LATEX.search(value):
-        return value.strip()
     from pybtex.richtext import Text
 
+    value = _DECLARATIONS.sub("{", _FORMATTING.sub("{", value))
     try:
-        return str(Text.from_latex(value).render(_text_backend())).strip()
+        return str(Text.from_latex(value).render_as("text")).strip()
     except Exception:  # pybtex raises several types on unbalanced LaTeX; keep the raw text
         return value.replace("{", "").replace("}", "").strip()
 
@@ -159,13 +166,19 @@ def _person_name(person: Any) -> str:
         + person.last_names
         + person.lineage_names
     )
-    raw = " ".join(str(part) for part in parts)
-    if raw == "others":
+    raw_parts = [str(part) for part in parts]
+    if raw_parts == ["others"]:
         return "et al."
     # Marks may sit on any name part ("Zhao*, Xuanlei", "You$^\dagger$"); the
-    # model reads them from the end of the name.
-    marks = "".join("*" if "*" in match.group(0) else "†" for match in _MARKS.finditer(raw))
-    return " ".join(_latex_to_text(part) for part in _MARKS.sub(" ", raw).split()) + marks
+    # model reads them from the end of the name. Each part is converted whole,
+    # so braces inside it ("Fran{\c c}ois") stay balanced.
+    marks = "".join(
+        "*" if "*" in match.group(0) else "†"
+        for part in raw_parts
+        for match in _MARKS.finditer(part)
+    )
+    words = (_latex_to_text(_MARKS.sub("", part)) for part in raw_parts)
+    return " ".join(word for word in words if word) + marks
 
 
 def _record(key: str, entry: Any, raw_text: str) -> dict[str, Any]:
@@ -215,7 +228,9 @@ def _entry_type(bibtex_type: str, fields: dict[str, str]) -> str:
         and "workshop" in fields.get("booktitle", "").lower()
     ):
         return "workshop"
-    if bibtex_type in ("misc", "online", "article") and _arxiv_eprint(fields):
+    if bibtex_type in ("misc", "online", "article") and (
+        fields.get("arxiv") or _arxiv_eprint(fields)
+    ):
         journal = fields.get("journal", "").lower()
         if bibtex_type != "article" or not journal or "arxiv" in journal:
             return "preprint"
@@ -231,9 +246,10 @@ def _arxiv_eprint(fields: dict[str, str]) -> str | None:
 
 
 def _date(fields: dict[str, str]) -> str | None:
+    """``year`` and ``month`` (BibTeX), or BibLaTeX's ``date = {2023-05-12}``."""
     year = fields.get("year", "").strip()
     if not year:
-        return None
+        return fields.get("date", "").strip() or None
     month_text = fields.get("month", "").strip().lower().rstrip(".")
     month = MONTHS.get(month_text) or (int(month_text) if month_text.isdigit() else None)
     if month and 1 <= month <= 12 and year.isdigit():

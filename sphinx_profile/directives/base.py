@@ -35,7 +35,8 @@ def note_issue(env: BuildEnvironment, issue: DataIssue, path: Path) -> None:
     """Record a data-file problem; it is warned about once per build, after reading."""
     from ..domain import ReportedIssue, note_data_issue
 
-    location = f"{display_path(path)}:{issue.line}" if issue.line else f"{display_path(path)}:"
+    # A problem of the whole file (no line) is shown at line 1, as compilers do.
+    location = f"{display_path(path)}:{issue.line or 1}"
     note_data_issue(env, ReportedIssue(location, issue.message, issue.subtype.value))
 
 
@@ -157,6 +158,7 @@ class DataDirective(SphinxDirective):
             present=config.profile_present or str(_("Present")),
             language=config.language or "en",
             highlight=name_matcher(names),
+            person=name_matcher([profile.name, *profile.aliases]) if profile else frozenset(),
             max_authors=config.profile_max_authors,
             derive_role=config.profile_derive_role,
             link_titles=config.profile_link_titles,

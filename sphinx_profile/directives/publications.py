@@ -9,8 +9,8 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util import logging
 
-from ..data.issues import Subtype
-from .base import DataDirective
+from ..data.issues import DataIssue, Subtype
+from .base import DataDirective, note_issue
 from .members import PERSON_OPTIONS
 
 if TYPE_CHECKING:
@@ -142,7 +142,10 @@ class PublicationListDirective(DataDirective):
         chosen = sort_publications(chosen, options.get("sort", "date"))
         chosen = self.limited(chosen)
         note_publications(
-            self.env, ((pub.id, publication_anchor(pub), pub.title) for pub in chosen), len(chosen)
+            self.env,
+            ((pub.id, publication_anchor(pub), pub.title) for pub in chosen),
+            len(chosen),
+            complete=len(chosen) == len(publications),
         )
         pages = self._note_shown(chosen)
         group_by = options.get("group-by", "none")
@@ -172,7 +175,7 @@ class PublicationListDirective(DataDirective):
         if entry is None:
             settings = self.render_settings(self.load_profile())
         else:
-            settings = replace(self.render_settings(), highlight=entry.names)
+            settings = replace(self.render_settings(), highlight=entry.names, person=entry.names)
         members = member_names_index(self)
         if members:
             note_member_links(self.env)
@@ -194,7 +197,6 @@ class PublicationListDirective(DataDirective):
     def _with_overlay(self, publications: list[Publication]) -> list[Publication]:
         """Apply ``:overlay:``; an overlay id that matches nothing is reported at its line."""
         from ..data.overlay import apply_overlay
-        from .base import display_path
 
         if "overlay" not in self.options:
             return publications
@@ -204,14 +206,11 @@ class PublicationListDirective(DataDirective):
         self.overlay_path = loaded.path
         merged, unmatched = apply_overlay(publications, loaded.records)  # type: ignore[arg-type]
         for overlay in unmatched:
-            logger.warning(
-                "overlay id %r matches no publication of %s",
-                overlay.id,
-                self.options.get("source", "publications.yaml"),
-                location=f"{display_path(loaded.path)}:{overlay.line}",
-                type="profile",
-                subtype=Subtype.DATA.value,
+            message = (
+                f"overlay id {overlay.id!r} matches no publication of "
+                f"{self.options.get('source', 'publications.yaml')}"
             )
+            note_issue(self.env, DataIssue(message, overlay.line), loaded.path)
         return merged
 
     def _warn_unknown_names(self, publications: list[Publication]) -> None:

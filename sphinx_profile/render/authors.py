@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from docutils import nodes
+from sphinx.addnodes import pending_xref
 
 from ..data.models import CORRESPONDING_MARK, EQUAL_MARK, Author
 from ..data.names import normalize_name
@@ -22,10 +23,13 @@ _ORDINALS = (
 )
 
 
-def highlighted_index(authors: Sequence[Author], settings: RenderSettings) -> int | None:
-    """The position of the first author that is the site's person, if any."""
+def highlighted_index(
+    authors: Sequence[Author], settings: RenderSettings, names: frozenset[str] | None = None
+) -> int | None:
+    """The position of the first author among ``names`` (default: the highlighted ones)."""
+    wanted = settings.highlight if names is None else names
     for index, author in enumerate(authors):
-        if normalize_name(author.name) in settings.highlight:
+        if normalize_name(author.name) in wanted:
             return index
     return None
 
@@ -33,9 +37,11 @@ def highlighted_index(authors: Sequence[Author], settings: RenderSettings) -> in
 def derive_role(authors: Sequence[Author], settings: RenderSettings) -> str | None:
     """``first author``, ``co-first author``, ``last author`` or an ordinal, from the list.
 
-    Co-first means the person and everyone before them carry the equal mark.
+    The role is the page's person's (``settings.person``), not that of every
+    highlighted name. Co-first means the person and everyone before them carry
+    the equal mark.
     """
-    index = highlighted_index(authors, settings)
+    index = highlighted_index(authors, settings, settings.person or settings.highlight)
     if index is None:
         return None
     if index == 0:
@@ -73,6 +79,10 @@ def render_authors(authors: Sequence[Author], settings: RenderSettings) -> nodes
     hidden = len(authors) - len(shown)
     summary = sp_toggle_summary(classes=["sp-authors-summary"])
     short = _names_paragraph(authors, shown, settings, elide=True)
+    # A summary is itself a control: links nested in it cannot be reached by keyboard
+    # (and axe-core flags them), so its names are plain text; the full list links them.
+    for link in list(short.findall(lambda node: isinstance(node, nodes.reference | pending_xref))):
+        link.replace_self(nodes.inline("", "", *link.children, classes=link["classes"]))
     summary += nodes.inline("", "", *short.children, classes=["sp-authors-short"])
     more = " " + str(_("and %d more")) % hidden
     summary += nodes.inline(more, more, classes=["sp-more"])

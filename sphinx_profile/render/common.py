@@ -26,6 +26,8 @@ class RenderSettings:
     """The page language (Sphinx's ``language``), for dates without ``date_format``."""
     highlight: frozenset[str] = field(default_factory=frozenset)
     """Normalized author names to highlight (see ``data.names``)."""
+    person: frozenset[str] = field(default_factory=frozenset)
+    """The page's own person (the profile, or a member): whose authorship role is derived."""
     max_authors: int = 0
     """Show at most this many authors before "and N more" (0: all)."""
     derive_role: bool = False

@@ -128,7 +128,9 @@ def render_publication(
     if role is None and settings.derive_role:
         role = derive_role(publication.authors, settings)
     if style == "compact":
-        body.append(_compact_meta(publication, role, settings))
+        meta = _compact_meta(publication, role, settings)
+        if len(meta):
+            body.append(meta)
     else:
         if publication.authors:
             body.append(render_authors(publication.authors, settings))
@@ -265,6 +267,7 @@ def _toggles(publication: Publication) -> list[nodes.Node]:
         toggle = sp_toggle(classes=["sp-bibtex"], fallback="none")
         toggle += sp_toggle_summary("", str(_("BibTeX")))
         code = nodes.literal_block(publication.bibtex, publication.bibtex, language="bibtex")
+        code["force"] = True  # a malformed entry is shown as it is, without a lexer warning
         toggle += code
         toggles.append(toggle)
     return toggles
