@@ -11,15 +11,16 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from .. import __version__
-from . import schema, validate
+from . import init, schema, validate
 
-COMMANDS: list[ModuleType] = [validate, schema]
+COMMANDS: list[ModuleType] = [init, validate, schema]
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sphinx-profile",
-        description="Check the data files of a sphinx-profile site and write their JSON Schemas.",
+        description="Create a sphinx-profile site, check its data files and write their JSON "
+        "Schemas.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

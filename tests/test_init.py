@@ -1,0 +1,155 @@
+"""``sphinx-profile init``: a new site, personal or ``--lab``, that builds with ``-W`` as made.
+
+Each site is made in a temporary folder by the command's own entry point and
+built in-process by ``sphinx-build``'s ``build_main`` with ``-W``, as a user would.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from sphinx.cmd.build import build_main
+
+from sphinx_profile.cli import main
+from sphinx_profile.cli.init import site_files
+
+SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
+
+
+def init(capsys, *args: str) -> tuple[int, str, str]:
+    status = main(["init", *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture(scope="module", params=["personal", "lab"])
+def site(request, tmp_path_factory) -> Path:
+    """A new site of each layout (made once per module)."""
+    folder = tmp_path_factory.mktemp(request.param) / "site"
+    args = ["init", str(folder)] + (["--lab"] if request.param == "lab" else [])
+    assert main(args) == 0
+    return folder
+
+
+@pytest.mark.parametrize("builder", ["html", "latex", "text"])
+def test_new_site_builds_with_dash_w(site, builder, tmp_path, capsys):
+    status = build_main(["-W", "--keep-going", "-b", builder, str(site), str(tmp_path / builder)])
+    assert status == 0, capsys.readouterr().err
+
+
+def test_personal_about_page_uses_every_directive(tmp_path, capsys):
+    status, _out, err = init(capsys, str(tmp_path))
+    assert status == 0, err
+    about = (tmp_path / "index.md").read_text(encoding="utf-8")
+    used = set(re.findall(r"^```\{([\w-]+)\}", about, flags=re.MULTILINE))
+    assert used >= {
+        "profile",
+        "news",
+        "publication-list",
+        "projects",
+        "experience",
+        "education",
+        "people",
+    }
+    assert build_main(["-W", "-q", "-b", "html", str(tmp_path), str(tmp_path / "_build")]) == 0
+    soup = BeautifulSoup((tmp_path / "_build" / "index.html").read_text("utf-8"), "html.parser")
+    assert soup.select_one(".sp-profile-name").get_text() == "Jane Doe"
+    assert soup.select_one("img.sp-avatar")
+    assert [t.get_text(strip=True) for t in soup.select(".sp-pub-title")] == [
+        "Making Things Fast",
+        "Making Things Small",
+    ]
+    assert soup.select(".sp-experience li") and soup.select(".sp-education li")
+
+
+def test_lab_site_has_people_and_member_pages(tmp_path, capsys):
+    status, _out, err = init(capsys, str(tmp_path), "--lab")
+    assert status == 0, err
+    assert build_main(["-W", "-q", "-b", "html", str(tmp_path), str(tmp_path / "_build")]) == 0
+    build = tmp_path / "_build"
+    people = BeautifulSoup((build / "people.html").read_text("utf-8"), "html.parser")
+    headings = [h.get_text() for h in people.select(".sp-group-heading")]
+    assert headings == ["PI", "PhD student", "MS student"]
+    names = {p.get_text(strip=True): p.a for p in people.select(".sp-person-name")}
+    assert names["Jane Doe"]["href"] == "members/jane.html"
+    assert names["Sam Student"]["href"] == "members/sam.html"
+    assert "Alex Graduate" in people.select(".sp-people-block")[1].get_text()
+    sam = BeautifulSoup((build / "members" / "sam.html").read_text("utf-8"), "html.parser")
+    assert [t.get_text(strip=True) for t in sam.select(".sp-pub-title")] == ["Making Things Fast"]
+    assert [me.get_text() for me in sam.select(".sp-me")] == ["Sam Student"]
+    jane = BeautifulSoup((build / "members" / "jane.html").read_text("utf-8"), "html.parser")
+    assert "head of the Example Lab" in jane.select_one(".sp-headline").get_text()
+    assert len(jane.select(".sp-pub-title")) == 2  # "J. Doe" is one of her aliases
+
+
+@pytest.mark.parametrize("layout", ["personal", "lab"])
+def test_site_files_for_read_the_docs(layout):
+    files = {file.path: file.content.decode("utf-8") for file in site_files(layout)}
+    config = yaml.safe_load(files[".readthedocs.yaml"])
+    assert config["version"] == 2
+    assert config["sphinx"] == {"configuration": "conf.py", "fail_on_warning": True}
+    assert config["python"]["install"] == [{"requirements": "requirements.txt"}]
+    assert re.search(r"^sphinx-profile\[myst\] >= \d+\.\d+", files["requirements.txt"], re.M)
+    assert "READTHEDOCS_CANONICAL_URL" in files["conf.py"]
+
+
+@pytest.mark.parametrize("layout", ["personal", "lab"])
+def test_every_example_data_file_names_its_schema_and_follows_it(layout, tmp_path):
+    files = {file.path: file.content for file in site_files(layout)}
+    data_files = [path for path in files if path.startswith("data/") and path.endswith(".yaml")]
+    assert data_files
+    for path in data_files:
+        text = files[path].decode("utf-8")
+        match = SCHEMA_LINE.match(text.splitlines()[0])
+        assert match, f"{path} does not start with a yaml-language-server line"
+        schema_path = posixpath.normpath(posixpath.join(posixpath.dirname(path), match.group(1)))
+        assert schema_path in files, f"{path}: no {schema_path}"
+        schema = json.loads(files[schema_path])
+        jsonschema.validate(yaml.safe_load(text), schema)
+
+
+def test_the_validate_command_finds_no_problem(tmp_path, capsys, monkeypatch):
+    for layout in ("personal", "lab"):
+        folder = tmp_path / layout
+        assert init(capsys, str(folder), *(["--lab"] if layout == "lab" else []))[0] == 0
+        monkeypatch.chdir(folder)
+        assert main(["validate", "data"]) == 0, capsys.readouterr()
+
+
+def test_next_steps_suggest_live_preview(tmp_path, capsys):
+    status, out, err = init(capsys, str(tmp_path / "new"))
+    assert status == 0
+    assert "sphinx-autobuild . _build/html" in out
+    assert "pip install -r requirements.txt" in out
+    assert err == ""
+
+
+def test_refuses_to_overwrite_and_writes_nothing(tmp_path, capsys):
+    (tmp_path / "conf.py").write_text("project = 'mine'\n", encoding="utf-8")
+    status, _out, err = init(capsys, str(tmp_path))
+    assert status == 1
+    assert "already has conf.py; nothing was written" in err
+    assert "--force" in err
+    assert (tmp_path / "conf.py").read_text(encoding="utf-8") == "project = 'mine'\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["conf.py"]
+
+
+def test_a_second_init_is_refused_then_forced(tmp_path, capsys):
+    assert init(capsys, str(tmp_path))[0] == 0
+    profile = tmp_path / "data" / "profile.yaml"
+    profile.write_text("name: Someone Else\n", encoding="utf-8")
+    status, _out, err = init(capsys, str(tmp_path), "--lab")
+    assert status == 1
+    assert "and " in err and " more" in err  # a long list is cut short
+    assert profile.read_text(encoding="utf-8") == "name: Someone Else\n"
+    assert not (tmp_path / "people.md").exists()
+    status, _out, err = init(capsys, str(tmp_path), "--force")
+    assert status == 0
+    assert profile.read_text(encoding="utf-8").startswith("# yaml-language-server:")
