@@ -35,6 +35,8 @@ exclude_patterns = ["_build"]
 profile_data_dir = "../data"  # relative to this folder
 profile_date_format = "%Y.%m"  # 2022.07, as on the original page
 profile_present = "now"
+# Member names in author lists link to member pages (the lab demo in lab/).
+profile_link_members = True
 
 # -- HTML output -------------------------------------------------------------
 
