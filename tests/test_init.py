@@ -9,6 +9,9 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+import runpy
+import sys
+import tomllib
 from pathlib import Path
 
 import jsonschema
@@ -153,3 +156,31 @@ def test_a_second_init_is_refused_then_forced(tmp_path, capsys):
     status, _out, err = init(capsys, str(tmp_path), "--force")
     assert status == 0
     assert profile.read_text(encoding="utf-8").startswith("# yaml-language-server:")
+
+
+# -- this repository on Read the Docs ----------------------------------------------------
+
+REPOSITORY = Path(__file__).parent.parent
+
+
+def test_repository_read_the_docs_config():
+    config = yaml.safe_load((REPOSITORY / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    assert config["version"] == 2
+    assert config["build"]["tools"]["python"] == "3.11"
+    assert config["sphinx"]["fail_on_warning"] is True
+    assert (REPOSITORY / config["sphinx"]["configuration"]).is_file()
+    [install] = config["python"]["install"]
+    assert install == {"method": "pip", "path": ".", "extra_requirements": ["docs"]}
+    project = tomllib.loads((REPOSITORY / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "docs" in project["project"]["optional-dependencies"]
+
+
+@pytest.mark.parametrize("url", [None, "https://sphinx-profile.readthedocs.io/en/latest/"])
+def test_docs_base_url_comes_from_read_the_docs(url, monkeypatch):
+    if url is None:
+        monkeypatch.delenv("READTHEDOCS_CANONICAL_URL", raising=False)
+    else:
+        monkeypatch.setenv("READTHEDOCS_CANONICAL_URL", url)
+    monkeypatch.setattr(sys, "path", list(sys.path))  # conf.py adds its _ext folder
+    settings = runpy.run_path(str(REPOSITORY / "docs" / "conf.py"))
+    assert settings.get("html_baseurl") == url
