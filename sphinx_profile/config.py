@@ -87,6 +87,8 @@ CONFIG_VALUES = (
     ConfigValue("profile_derive_role", False, (bool,), _check_bool),
     ConfigValue("profile_link_titles", False, (bool,), _check_bool),
     ConfigValue("profile_venue_colors", {}, (dict,), _check_colours),
+    ConfigValue("profile_jsonld", True, (bool,), _check_bool),
+    ConfigValue("profile_publication_pages", False, (bool,), _check_bool),
     ConfigValue("profile_people_order", list(PEOPLE_ORDER), (list, tuple), _check_str_list),
     ConfigValue("profile_link_members", False, (bool,), _check_bool),
 )

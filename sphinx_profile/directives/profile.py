@@ -89,7 +89,11 @@ class ProfileDirective(DataDirective):
         return [render_profile(profile, uri)]
 
     def _note_shown(self, profile: Profile, avatar_uri: str | None) -> None:
-        """Record the card for the page's JSON-LD ``Person`` (see ``sphinx_profile.seo``)."""
+        """Record the card for the page's JSON-LD ``Person`` (see ``sphinx_profile.seo``).
+
+        The Person also lists the positions and degrees of the data folder's
+        ``experience`` and ``education`` files, which need not exist yet.
+        """
         from ..domain import ProfileShown, note_shown
 
         source = self.resolve_source(self.file_kind, self.options.get("source"))
@@ -98,18 +102,12 @@ class ProfileDirective(DataDirective):
         avatar = None
         if avatar_uri and profile.avatar:
             avatar = str((self.data_dir / profile.avatar).resolve())
-        experience = education = None
-        if self.config.profile_jsonld:
-            # The Person lists the site's positions and degrees: depend on their files.
-            experience = self.load("experience", required=False)
-            education = self.load("education", required=False)
-        shown = ProfileShown(
-            str(source),
-            avatar,
-            str(experience.path) if experience else None,
-            str(education.path) if education else None,
+        experience, education = (
+            str(path) if (path := self.resolve_source(kind, None)) else None
+            for kind in ("experience", "education")
         )
-        note_shown(self.env, profile=shown)
+        shown = ProfileShown(str(source), avatar, experience, education)
+        note_shown(self.env, profile=shown.stamped())
 
     def _avatar_uri(self, profile: Profile) -> str | None:
         """The avatar as a document-relative URI; Sphinx then copies it into the build."""

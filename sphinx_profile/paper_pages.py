@@ -1,0 +1,199 @@
+"""One HTML page per publication, with the Highwire tags Google Scholar reads.
+
+A ``publication-list`` with ``:pages:`` (or every list, with
+``profile_publication_pages = True``) records its entries in the domain and
+wraps each title in :class:`~sphinx_profile.render.publications.sp_paper_link`.
+When the HTML is written:
+
+* :func:`link_paper_titles` (``doctree-resolved``) turns each such title into
+  a link to ``publications/<id>.html``, or into plain text for other builders;
+* :func:`collect_paper_pages` (``html-collect-pages``) renders every page from
+  docutils nodes through ``builder.render_partial`` and the theme's
+  ``page.html``, with ``citation_*`` meta tags in the head.
+
+The pages are made again on every HTML build, from the data files as they are
+then, so they never lag behind the lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from docutils import nodes
+from sphinx.util import logging
+
+from .data.issues import Subtype
+from .domain import ProfileDomain, shown_on_pages
+from .highwire import citation_tags, meta_tags
+from .locale import _
+from .nodes import sp_toggle
+from .render.publications import paper_pagename, publication_anchor, sp_paper_link
+from .seo import PAPER_CONTEXT_KEY, PageUrls, listed_publications, site_profile, writes_web_pages
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.config import Config
+
+    from .data.models import Profile, Publication
+    from .render.common import RenderSettings
+
+logger = logging.getLogger(__name__)
+
+PAGE_TEMPLATE = "page.html"
+"""The theme's own page template: the pages look like every other page of the site."""
+
+
+def link_paper_titles(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: a title with a page of its own is a link in HTML, text elsewhere."""
+    builder = app.builder
+    linked = writes_web_pages(builder)
+    for node in list(doctree.findall(sp_paper_link)):
+        if not linked:
+            node.replace_self(node.children)
+            continue
+        uri = builder.get_relative_uri(docname, node["pagename"])
+        reference = nodes.reference(
+            "", "", *node.children, refuri=uri, internal=True, classes=["sp-paper-link"]
+        )
+        node.replace_self(reference)
+
+
+def paper_settings(config: Config, profile: Profile | None) -> RenderSettings:
+    """The settings of the lists, with the whole author list shown."""
+    from .directives.base import DataDirective
+
+    # The directives' own settings need only ``config``: share them rather than copy them.
+    holder = cast(DataDirective, type("SettingsHolder", (), {"config": config})())
+    settings = DataDirective.render_settings(holder, profile)
+    return replace(settings, max_authors=0, link_titles=False)
+
+
+def paper_entries(app: Sphinx) -> dict[str, Publication]:
+    """Page name -> publication, for every entry of a list with pages, first list first."""
+    env = app.env
+    shown = shown_on_pages(env)
+    entries: dict[str, Publication] = {}
+    origins: dict[str, tuple[str, str]] = {}
+    clashes: set[tuple[str, tuple[str, str]]] = set()
+    # A document's own file wins (``publications/index`` of dirhtml is ``publications/``).
+    taken = {app.builder.get_target_uri(doc) for doc in env.all_docs}
+    for docname in sorted(shown):
+        for listed in shown[docname].lists:
+            if not listed.pages:
+                continue
+            for publication in listed_publications(app.config, listed):
+                pagename = paper_pagename(publication.id)
+                origin = (listed.source, publication.id)
+                if pagename in origins:
+                    if origins[pagename] != origin and (pagename, origin) not in clashes:
+                        clashes.add((pagename, origin))
+                        _warn_clash(pagename, origins[pagename], origin, publication.line)
+                    continue
+                origins[pagename] = origin
+                if app.builder.get_target_uri(pagename) in taken:
+                    logger.warning(
+                        "no page of its own for publication %r: a document is already at %s",
+                        publication.id,
+                        app.builder.get_target_uri(pagename),
+                        location=(docname, None),
+                        type="profile",
+                        subtype=Subtype.DATA.value,
+                    )
+                    continue
+                entries[pagename] = publication
+    return entries
+
+
+def _warn_clash(pagename: str, first: tuple[str, str], second: tuple[str, str], line: int) -> None:
+    from .directives.base import display_path
+
+    logger.warning(
+        "publications %r (%s) and %r (%s) would share the page %s; it shows the first",
+        first[1],
+        display_path(Path(first[0])),
+        second[1],
+        display_path(Path(second[0])),
+        pagename,
+        location=f"{display_path(Path(second[0]))}:{line or ''}",
+        type="profile",
+        subtype=Subtype.DATA.value,
+    )
+
+
+def paper_doctree(
+    publication: Publication, settings: RenderSettings, back: tuple[str, str] | None
+) -> nodes.section:
+    """Title, authors, venue and date, links, abstract, BibTeX and a link back to the list.
+
+    The lines under the title are those of the list's ``full`` style; the
+    abstract and BibTeX are open sections rather than toggles.
+    """
+    from .render.publications import render_publication
+
+    section = nodes.section(ids=[publication_anchor(publication)], classes=["sp-paper"])
+    section += nodes.title(publication.title, publication.title)
+    lines = render_publication(publication, "full", settings)[1:]  # the title is the heading
+    section.extend(node for node in lines if not isinstance(node, sp_toggle))
+    if publication.abstract:
+        section += _subsection(
+            "abstract",
+            str(_("Abstract")),
+            nodes.paragraph(publication.abstract, publication.abstract),
+        )
+    if publication.bibtex:
+        code = nodes.literal_block(publication.bibtex, publication.bibtex, language="bibtex")
+        section += _subsection("bibtex", "BibTeX", code)
+    if back is not None:
+        uri, title = back
+        link = nodes.reference(title, title, refuri=uri, internal=True)
+        section += nodes.paragraph("", "", link, classes=["sp-paper-back"])
+    return section
+
+
+def _subsection(name: str, title: str, body: nodes.Node) -> nodes.section:
+    section = nodes.section(ids=[f"sp-{name}"], classes=[f"sp-paper-{name}"])
+    section += nodes.title(title, title)
+    section += body
+    return section
+
+
+def collect_paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """``html-collect-pages``: ``(pagename, context, template)`` of every paper page."""
+    if not writes_web_pages(app.builder):
+        return
+    builder = cast("StandaloneHTMLBuilder", app.builder)
+    entries = paper_entries(app)
+    if not entries:
+        return
+    settings = paper_settings(app.config, site_profile(app.env))
+    domain = app.env.get_domain(ProfileDomain.name)
+    assert isinstance(domain, ProfileDomain)
+    for pagename, publication in entries.items():
+        urls = PageUrls(builder, pagename)
+        back = None
+        parents = []
+        found = domain.best_claim(publication.id)
+        if found is not None:
+            docname, claim = found
+            title_node = app.env.titles.get(docname)
+            title = title_node.astext() if title_node is not None else docname
+            uri = builder.get_relative_uri(pagename, docname)
+            back = (f"{uri}#{claim.anchor}", title)
+            title_html = builder.render_partial(nodes.title(title, title))["title"]
+            parents.append({"link": uri, "title": title_html})
+        page_url = urls.page(pagename) if urls.base else None
+        context = {
+            "title": builder.render_partial(nodes.title(publication.title, publication.title))[
+                "title"
+            ],
+            "body": builder.render_partial(paper_doctree(publication, settings, back))["fragment"],
+            "metatags": meta_tags(citation_tags(publication, page_url)),
+            "parents": parents,
+            "display_toc": False,
+            PAPER_CONTEXT_KEY: publication,
+        }
+        yield pagename, context, PAGE_TEMPLATE

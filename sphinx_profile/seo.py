@@ -1,0 +1,270 @@
+"""JSON-LD in the head of the HTML pages that show the directives.
+
+``html-page-context`` reads what the page's directives recorded in the domain
+(:class:`~sphinx_profile.domain.ShownOnPage`), loads the models through the
+cached store, builds the graph with :mod:`sphinx_profile.jsonld` and appends
+a ``<script type="application/ld+json">`` to the page's ``metatags``.
+
+``@id``\\ s are URLs: absolute from ``html_baseurl`` when it is set, else
+relative to the page (valid JSON-LD, but only an absolute id names the same
+node on every page). The person is ``<profile page>#person``; a publication
+is ``<page of its longest list>#pub-<id>``, the anchor ``:pub:`` links to.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import posixpath
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from sphinx.util.osutil import relative_uri
+
+from . import jsonld
+from .data.models import Education, Experience, Profile, Publication
+from .data.names import name_matcher, normalize_name
+from .domain import ListShown, ProfileDomain, ShownOnPage, shown_on_pages
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+
+PAPER_CONTEXT_KEY = "sp_publication"
+"""Context key of a per-paper page: ``(publication, docname of its list)``."""
+
+UNSUPPORTED_BUILDERS = frozenset({"epub", "singlehtml"})
+"""HTML builders that get no metadata and no per-paper pages (one file, or an e-book)."""
+
+
+def writes_web_pages(builder: Builder) -> bool:
+    return builder.format == "html" and builder.name not in UNSUPPORTED_BUILDERS
+
+
+# -- URLs ------------------------------------------------------------------------------
+
+
+class PageUrls:
+    """URLs of pages and images as seen from ``current``: absolute with ``html_baseurl``."""
+
+    def __init__(self, builder: Builder, current: str) -> None:
+        self.builder = builder
+        self.current = current
+        base = builder.config.html_baseurl or ""
+        self.base = base.rstrip("/") + "/" if base else ""
+
+    def page(self, pagename: str, anchor: str = "") -> str:
+        target = self.builder.get_target_uri(pagename)
+        if self.base:
+            url = self.base + target
+        else:
+            here = self.builder.get_target_uri(self.current)
+            # A page's own URI relative to itself is empty: name the file instead.
+            url = relative_uri(here, target) or posixpath.basename(target) or "./"
+        return f"{url}#{anchor}" if anchor else url
+
+    def image(self, path: str) -> str | None:
+        """The URL of an image Sphinx copied into the output (``_images/…``)."""
+        srcdir = str(self.builder.srcdir)
+        key = posixpath.normpath(Path(os.path.relpath(path, srcdir)).as_posix())
+        name = getattr(self.builder, "images", {}).get(key)
+        if name is None:
+            return None
+        imagedir = getattr(self.builder, "imagedir", "_images")
+        if self.base:
+            return f"{self.base}{imagedir}/{quote(name)}"
+        return posixpath.join(getattr(self.builder, "imgpath", imagedir), quote(name))
+
+
+# -- the models, from the cached store --------------------------------------------------
+
+
+def _records(config: Config, path: str | None, kind: str) -> list[Any]:
+    from .data.store import load_data_file
+
+    if not path:
+        return []
+    return list(load_data_file(Path(path), kind, config.profile_max_file_size).records)
+
+
+def listed_publications(config: Config, listed: ListShown) -> list[Publication]:
+    """The entries a list showed, in its order, as the directive saw them."""
+    from .data.overlay import apply_overlay
+
+    publications: list[Publication] = _records(config, listed.source, "publications")
+    if listed.overlay:
+        overlays = _records(config, listed.overlay, "publication-overlay")
+        publications, _unmatched = apply_overlay(publications, overlays)
+    by_id = {publication.id: publication for publication in publications}
+    return [by_id[pub_id] for pub_id in listed.ids if pub_id in by_id]
+
+
+def profile_page(env: BuildEnvironment) -> str | None:
+    """The page whose card is the site's person: the root page if it has one, else the first."""
+    pages = sorted(doc for doc, seen in shown_on_pages(env).items() if seen.profile is not None)
+    if env.config.root_doc in pages:
+        return str(env.config.root_doc)
+    return pages[0] if pages else None
+
+
+def site_profile(env: BuildEnvironment) -> Profile | None:
+    """The profile of the profile page, else ``profile.yaml`` of the data folder."""
+    page = profile_page(env)
+    shown = shown_on_pages(env)[page].profile if page is not None else None
+    path = shown.profile if shown is not None else None
+    if path is None:
+        default = Path(env.config.profile_data_dir) / "profile.yaml"
+        path = str(default) if default.is_file() else None
+    records = _records(env.config, path, "profile")
+    return records[0] if records else None
+
+
+def ids_with_pages(env: BuildEnvironment) -> set[str]:
+    """The publications listed with ``:pages:`` somewhere: they have a page of their own."""
+    shown = shown_on_pages(env).values()
+    return {
+        pub_id for seen in shown for listed in seen.lists if listed.pages for pub_id in listed.ids
+    }
+
+
+def publication_id_url(env: BuildEnvironment, urls: PageUrls, publication_id: str) -> str:
+    """The ``@id`` of a publication: its anchor on the page with its longest list."""
+    domain = env.get_domain(ProfileDomain.name)
+    assert isinstance(domain, ProfileDomain)
+    found = domain.best_claim(publication_id)
+    if found is None:
+        return urls.page(urls.current, f"pub-{publication_id}")
+    docname, claim = found
+    return urls.page(docname, claim.anchor)
+
+
+# -- the graph of a page ---------------------------------------------------------------
+
+
+class GraphBuilder:
+    """The JSON-LD nodes of one page."""
+
+    def __init__(self, app: Sphinx, pagename: str) -> None:
+        self.env = app.env
+        self.config = app.config
+        self.urls = PageUrls(app.builder, pagename)
+        self.profile = site_profile(self.env)
+        person_page = profile_page(self.env) or self.config.root_doc
+        self.person_url = self.urls.page(person_page)
+        self.person_id = self.urls.page(person_page, "person")
+        names = [self.profile.name, *self.profile.aliases] if self.profile else []
+        self.person_names = name_matcher(names)
+
+    def is_person(self, name: str) -> bool:
+        return normalize_name(name) in self.person_names
+
+    def person(self, seen: ShownOnPage) -> Iterator[jsonld.JsonObject]:
+        """The page's ``ProfilePage`` and full ``Person``, or a reference to the person."""
+        if self.profile is None:
+            return
+        shown = seen.profile
+        if shown is None:
+            yield jsonld.person_reference(self.profile, node_id=self.person_id, url=self.person_url)
+            return
+        profile = next(iter(_records(self.config, shown.profile, "profile")), self.profile)
+        page_url = self.urls.page(self.urls.current)
+        title = self.env.titles.get(self.urls.current)
+        yield jsonld.profile_page_node(
+            page_url=page_url,
+            person_id=self.person_id,
+            name=title.astext() if title is not None else None,
+        )
+        experience: list[Experience] = _records(self.config, shown.experience, "experience")
+        education: list[Education] = _records(self.config, shown.education, "education")
+        yield jsonld.person_node(
+            profile,
+            node_id=self.person_id,
+            url=self.person_url,
+            image=self.urls.image(shown.avatar) if shown.avatar else None,
+            experience=experience,
+            education=education,
+            today=_dt.date.today(),
+        )
+
+    def work(self, publication: Publication, page: str | None) -> jsonld.JsonObject:
+        """A publication; ``page`` is its own page's name, when it has one."""
+        from .highwire import bare_arxiv, bare_doi
+        from .render.publications import title_url
+
+        same_as = []
+        if publication.doi:
+            same_as.append(f"https://doi.org/{bare_doi(publication.doi)}")
+        if publication.arxiv:
+            same_as.append(f"https://arxiv.org/abs/{bare_arxiv(publication.arxiv)}")
+        paper = title_url(publication)
+        url = self.urls.page(page) if page is not None else paper
+        if paper and paper != url:
+            same_as.insert(0, paper)
+        return jsonld.work_node(
+            publication,
+            node_id=publication_id_url(self.env, self.urls, publication.id),
+            url=url,
+            same_as=same_as,
+            person_id=self.person_id if self.profile else None,
+            is_person=self.is_person,
+        )
+
+    def works(self, seen: ShownOnPage) -> Iterator[jsonld.JsonObject]:
+        from .render.publications import paper_pagename
+
+        with_pages = ids_with_pages(self.env)
+        done: set[str] = set()
+        for listed in seen.lists:
+            for publication in listed_publications(self.config, listed):
+                if publication.id not in done:
+                    done.add(publication.id)
+                    page = paper_pagename(publication.id) if publication.id in with_pages else None
+                    yield self.work(publication, page)
+
+
+def page_graph(app: Sphinx, pagename: str, context: dict[str, Any]) -> jsonld.JsonObject | None:
+    """The graph of a page that shows the directives, or of a per-paper page; else None."""
+    paper = context.get(PAPER_CONTEXT_KEY)
+    if paper is not None:
+        graph = GraphBuilder(app, pagename)
+        nodes = [graph.work(paper, pagename)]
+        nodes += graph.person(ShownOnPage())
+        return jsonld.graph(nodes)
+    seen = shown_on_pages(app.env).get(pagename)
+    if seen is None:
+        return None
+    graph = GraphBuilder(app, pagename)
+    nodes = [*graph.person(seen), *graph.works(seen)]
+    return jsonld.graph(nodes) if nodes else None
+
+
+def outdated_profile_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``: write a profile page again when the positions or degrees changed.
+
+    Its ``Person`` lists them, but the page itself does not show them, so the
+    page is written again (not read again) when their files change, appear or go.
+    """
+    if not app.config.profile_jsonld or not writes_web_pages(app.builder):
+        return []
+    outdated = []
+    for docname, seen in shown_on_pages(env).items():
+        shown = seen.profile
+        if shown is not None and shown.stamp != shown.current_stamp():
+            seen.profile = shown.stamped()
+            outdated.append(docname)
+    return sorted(outdated)
+
+
+def add_jsonld(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: the page's graph as a script in its head."""
+    if not app.config.profile_jsonld or not writes_web_pages(app.builder):
+        return
+    data = page_graph(app, pagename, context)
+    if data is not None:
+        context["metatags"] = context.get("metatags", "") + jsonld.script_tag(data)

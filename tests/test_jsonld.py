@@ -1,0 +1,385 @@
+"""JSON-LD in the head of HTML pages: a ProfilePage, its Person, the publications.
+
+The graph is parsed out of the built HTML and every node is checked against
+the schema.org terms it may use. ``SCHEMA_ORG`` lists, for each type the
+extension emits, the properties it may carry: each is one schema.org defines
+for the type or inherits from its parents (``Thing``, ``CreativeWork``,
+``WebPage``…). ``RANGES`` gives the types schema.org allows as the value of
+the object-valued properties.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sphinx_profile import jsonld
+from sphinx_profile.data.models import Education, Experience, Profile, Publication
+
+_CREATIVE_WORK = {
+    "name",
+    "headline",
+    "author",
+    "datePublished",
+    "url",
+    "sameAs",
+    "identifier",
+    "abstract",
+    "keywords",
+    "isPartOf",
+    "publication",
+    "publisher",
+}
+SCHEMA_ORG: dict[str, set[str]] = {
+    "ProfilePage": {"url", "name", "mainEntity"},
+    "Person": {
+        "name",
+        "alternateName",
+        "url",
+        "image",
+        "jobTitle",
+        "affiliation",
+        "homeLocation",
+        "email",
+        "description",
+        "sameAs",
+        "identifier",
+        "worksFor",
+        "alumniOf",
+        "hasCredential",
+    },
+    # The Role pattern: a Role also carries the property it qualifies (worksFor…).
+    "Role": {"roleName", "startDate", "endDate"},
+    "Organization": {"name", "url"},
+    "EducationalOrganization": {"name", "url"},
+    "Place": {"name"},
+    "PropertyValue": {"propertyID", "value", "url"},
+    "EducationalOccupationalCredential": {
+        "name",
+        "credentialCategory",
+        "educationalLevel",
+        "recognizedBy",
+        "dateCreated",
+    },
+    "ScholarlyArticle": _CREATIVE_WORK,
+    "Thesis": _CREATIVE_WORK,
+    "Book": _CREATIVE_WORK,
+    "Chapter": _CREATIVE_WORK,
+    "Report": _CREATIVE_WORK,
+    "SoftwareSourceCode": _CREATIVE_WORK,
+    "Periodical": {"name"},
+    "PublicationEvent": {"name"},
+}
+ORGANIZATIONS = {"Organization", "EducationalOrganization"}
+RANGES: dict[str, set[str]] = {
+    "affiliation": ORGANIZATIONS,
+    "worksFor": {"Role", *ORGANIZATIONS},
+    "alumniOf": {"Role", *ORGANIZATIONS},
+    "homeLocation": {"Place"},
+    "identifier": {"PropertyValue"},
+    "hasCredential": {"EducationalOccupationalCredential"},
+    "recognizedBy": ORGANIZATIONS,
+    "author": {"Person"},
+    "isPartOf": {"Periodical", "Book"},
+    "publication": {"PublicationEvent"},
+    "publisher": ORGANIZATIONS,
+}
+ROLE_PROPERTIES = {"worksFor", "alumniOf"}
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+BASE = "https://example.org/site/"
+PERSON_ID = f"{BASE}index.html#person"
+
+
+def check_node(node: dict[str, Any], parent_property: str | None = None) -> None:
+    """Fail unless the node and all nodes inside it use schema.org's terms for their type."""
+    if set(node) == {"@id"}:
+        return  # a reference to a node described elsewhere
+    kind = node.get("@type")
+    assert kind in SCHEMA_ORG, f"unexpected type {kind!r} in {node}"
+    allowed = SCHEMA_ORG[kind] | {"@type", "@id"}
+    if kind == "Role":
+        assert parent_property in ROLE_PROPERTIES
+        allowed = allowed | {parent_property}
+    assert set(node) <= allowed, f"{kind} has {set(node) - allowed}"
+    for key, value in node.items():
+        if key.startswith("@"):
+            continue
+        if key in ("datePublished", "startDate", "endDate", "dateCreated"):
+            assert DATE.match(value), value
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, dict):
+                if set(item) != {"@id"} and key in RANGES:
+                    expected = RANGES[key] if kind != "Role" else ORGANIZATIONS
+                    assert item["@type"] in expected, f"{kind}.{key} is {item['@type']}"
+                check_node(item, key)
+
+
+def graphs_of(html: str) -> list[dict[str, Any]]:
+    soup = BeautifulSoup(html, "html.parser")
+    scripts = soup.head.find_all("script", type="application/ld+json")
+    return [json.loads(script.string) for script in scripts]
+
+
+def only_graph(html: str) -> list[dict[str, Any]]:
+    graphs = graphs_of(html)
+    assert len(graphs) == 1
+    assert graphs[0]["@context"] == "https://schema.org"
+    return graphs[0]["@graph"]
+
+
+def by_type(graph: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
+    return [node for node in graph if node.get("@type") == kind]
+
+
+def read(app, name: str) -> str:
+    return (Path(app.outdir) / name).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def seo_app(built_root):
+    return built_root("seo", "html")
+
+
+# -- the pages of a site --------------------------------------------------------------
+
+
+def test_profile_page_holds_the_person_with_roles_and_credentials(seo_app, get_warnings):
+    assert get_warnings(seo_app) == ""
+    graph = only_graph(read(seo_app, "index.html"))
+    for node in graph:
+        check_node(node)
+    (page,) = by_type(graph, "ProfilePage")
+    assert page["@id"] == page["url"] == f"{BASE}index.html"
+    assert page["mainEntity"] == {"@id": PERSON_ID}
+    (person,) = by_type(graph, "Person")
+    assert person["@id"] == PERSON_ID
+    assert person["name"] == "Ada Lovelace"
+    assert person["image"] == f"{BASE}_images/avatar.svg"
+    assert person["jobTitle"] == "Research Scientist"
+    assert person["affiliation"] == {
+        "@type": "Organization",
+        "name": "Analytical Engine Laboratory",
+    }
+    assert person["identifier"] == [
+        {
+            "@type": "PropertyValue",
+            "propertyID": "ORCID",
+            "value": "0000-0002-1825-0097",
+            "url": "https://orcid.org/0000-0002-1825-0097",
+        }
+    ]
+    assert "https://github.com/ada-example" in person["sameAs"]
+    current, past = person["worksFor"]
+    assert current["worksFor"]["name"] == "Analytical Engine Laboratory"
+    assert current["roleName"] == "Research Scientist"
+    assert current["startDate"] == "2022-07"
+    assert "endDate" not in current  # "present"
+    assert (past["startDate"], past["endDate"]) == ("2020-01", "2021-06")
+    phd = person["alumniOf"][0]
+    assert phd["alumniOf"]["@type"] == "EducationalOrganization"
+    assert phd["alumniOf"]["name"] == "University of London"
+    assert (phd["startDate"], phd["endDate"]) == ("2017-09", "2021-06")
+    credentials = {item["educationalLevel"]: item for item in person["hasCredential"]}
+    assert set(credentials) == {"Ph.D.", "B.Sc."}
+    assert credentials["Ph.D."]["credentialCategory"] == "degree"
+    assert credentials["Ph.D."]["recognizedBy"]["name"] == "University of London"
+
+
+def test_listed_publications_are_works_with_the_person_as_author(seo_app):
+    graph = only_graph(read(seo_app, "publications.html"))  # a MyST page
+    for node in graph:
+        check_node(node)
+    works = {node["name"]: node for node in by_type(graph, "ScholarlyArticle")}
+    assert len(works) == 3
+    engine = works["Sketch of the Analytical Engine"]
+    assert engine["@id"] == f"{BASE}publications.html#pub-engine"
+    assert engine["author"] == [{"@id": PERSON_ID}, {"@type": "Person", "name": "Charles Babbage"}]
+    assert engine["datePublished"] == "2023-09-14"
+    assert engine["isPartOf"] == {"@type": "Periodical", "name": "Scientific Memoirs"}
+    assert {"@type": "PropertyValue", "propertyID": "DOI", "value": "10.1000/engine.1843"} in (
+        engine["identifier"]
+    )
+    assert engine["url"] == f"{BASE}publications/engine.html"  # its own page
+    assert "https://doi.org/10.1000/engine.1843" in engine["sameAs"]
+    bernoulli = works["Computing Bernoulli Numbers"]
+    assert bernoulli["author"][0] == {"@id": PERSON_ID}  # an alias of the person
+    assert bernoulli["publication"]["@type"] == "PublicationEvent"
+    assert bernoulli["datePublished"] == "2024-05"
+    # The person is described on the profile page; here it is named with the same @id.
+    (person,) = by_type(graph, "Person")
+    assert person == {
+        "@type": "Person",
+        "@id": PERSON_ID,
+        "name": "Ada Lovelace",
+        "url": f"{BASE}index.html",
+    }
+
+
+def test_a_publication_has_the_same_id_on_every_page(seo_app):
+    def ids(page: str) -> dict[str, str]:
+        graph = only_graph(read(seo_app, page))
+        return {node["name"]: node["@id"] for node in by_type(graph, "ScholarlyArticle")}
+
+    on_index, on_list = ids("index.html"), ids("publications.html")
+    on_paper_page = ids("publications/engine.html")
+    title = "Sketch of the Analytical Engine"
+    assert on_index[title] == on_list[title] == on_paper_page[title]
+
+
+def test_a_hostile_title_cannot_close_the_script(seo_app):
+    html = read(seo_app, "publications.html")
+    raw = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert len(raw) == 1  # the title's </script> did not end the element early
+    assert "<" not in raw[0] and ">" not in raw[0] and "&" not in raw[0]
+    assert "\\u003c/script\\u003e" in raw[0]
+    names = {node["name"] for node in by_type(only_graph(html), "ScholarlyArticle")}
+    assert '</script><script>alert("x")</script> & <b>"Quotes"</b>' in names
+
+
+def test_pages_without_the_directives_have_no_json_ld(seo_app):
+    assert graphs_of(read(seo_app, "plain.html")) == []
+    assert graphs_of(read(seo_app, "genindex.html")) == []
+
+
+def test_profile_jsonld_false_turns_it_off(built_root):
+    app = built_root("seo", "html", confoverrides={"profile_jsonld": False})
+    for page in ("index.html", "publications.html", "publications/engine.html"):
+        assert "application/ld+json" not in read(app, page)
+    # the per-paper pages and their Highwire tags do not depend on it
+    assert 'name="citation_title"' in read(app, "publications/engine.html")
+
+
+def test_without_html_baseurl_the_urls_are_relative(built_root):
+    app = built_root("seo", "html", confoverrides={"html_baseurl": ""})
+    graph = only_graph(read(app, "publications/engine.html"))
+    (work,) = by_type(graph, "ScholarlyArticle")
+    assert work["@id"] == "../publications.html#pub-engine"
+    assert work["url"] == "engine.html"
+    assert work["author"][0] == {"@id": "../index.html#person"}
+    (person,) = by_type(only_graph(read(app, "index.html")), "Person")
+    assert person["@id"] == "index.html#person"
+    assert person["image"] == "_images/avatar.svg"
+
+
+def test_ids_are_stable_across_rebuilds(make_app, private_root):
+    srcdir = private_root("seo")
+
+    def build() -> dict[str, list[str]]:
+        app = make_app("html", srcdir=srcdir, freshenv=False)
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        return {
+            page: sorted(node["@id"] for node in only_graph(read(app, page)))
+            for page in ("index.html", "publications.html")
+        }
+
+    first = build()
+    publications = srcdir / "data" / "publications.yaml"
+    publications.write_text(
+        publications.read_text(encoding="utf-8").replace("weaves", "still weaves"),
+        encoding="utf-8",
+    )
+    future = time.time() + 60
+    os.utime(publications, (future, future))
+    assert build() == first
+
+
+def test_editing_experience_updates_the_person_without_rereading(make_app, private_root):
+    srcdir = private_root("seo")
+
+    def build():
+        app = make_app("html", srcdir=srcdir, freshenv=False)
+        read_docs: list[str] = []
+        app.connect("env-before-read-docs", lambda _app, _env, names: read_docs.extend(names))
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        return app, set(read_docs)
+
+    build()
+    experience = srcdir / "data" / "experience.yaml"
+    experience.write_text(
+        experience.read_text(encoding="utf-8").replace("Intern", "Apprentice"), encoding="utf-8"
+    )
+    future = time.time() + 60
+    os.utime(experience, (future, future))
+    app, read_docs = build()
+    assert read_docs == set()
+    (person,) = by_type(only_graph(read(app, "index.html")), "Person")
+    assert [role.get("roleName") for role in person["worksFor"]] == [
+        "Research Scientist",
+        "Apprentice",
+    ]
+
+
+# -- the graph from the models, without Sphinx -----------------------------------------
+
+
+def test_only_finished_degrees_are_credentials():
+    education = [
+        Education(institution="U", degree="PhD", start="2022", end="present"),
+        Education(institution="U", degree="MSc", start="2020", end="2026-06"),
+        Education(institution="U", degree="BSc", start="2016", end="2020"),
+    ]
+    person = jsonld.person_node(
+        Profile(name="A"),
+        node_id="#p",
+        url="/",
+        education=education,
+        today=_dt.date(2025, 1, 1),
+    )
+    assert [item["educationalLevel"] for item in person["hasCredential"]] == ["BSc"]
+    assert [role.get("endDate") for role in person["alumniOf"]] == [None, "2026-06", "2020"]
+
+
+def test_experience_without_dates_is_a_role_without_dates():
+    person = jsonld.person_node(
+        Profile(name="A"), node_id="#p", url="/", experience=[Experience(organization="Pika")]
+    )
+    assert person["worksFor"] == [
+        {"@type": "Role", "worksFor": {"@type": "Organization", "name": "Pika"}}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected_type", "venue_property", "venue_type"),
+    [
+        ("journal", "ScholarlyArticle", "isPartOf", "Periodical"),
+        ("conference", "ScholarlyArticle", "publication", "PublicationEvent"),
+        ("preprint", "ScholarlyArticle", "publisher", "Organization"),
+        ("chapter", "Chapter", "isPartOf", "Book"),
+        ("thesis", "Thesis", "publisher", "Organization"),
+        ("software", "SoftwareSourceCode", "publisher", "Organization"),
+    ],
+)
+def test_works_by_publication_type(kind, expected_type, venue_property, venue_type):
+    publication = Publication(id="x", title="T", authors=["Me", "You"], venue="V", type=kind)
+    node = jsonld.work_node(
+        publication,
+        node_id="#x",
+        url=None,
+        person_id="#me",
+        is_person=lambda name: name == "Me",
+    )
+    check_node(node)
+    assert node["@type"] == expected_type
+    assert node[venue_property] == {"@type": venue_type, "name": "V"}
+    assert node["author"] == [{"@id": "#me"}, {"@type": "Person", "name": "You"}]
+
+
+def test_script_json_escapes_markup_and_round_trips():
+    data = {"name": "</script><!-- & -->"}
+    text = jsonld.to_script_json(data)
+    assert not set("<>&") & set(text)
+    assert json.loads(text) == data
