@@ -26,7 +26,7 @@ from docutils import nodes
 from sphinx.util import logging
 
 from .data.issues import Subtype
-from .domain import ProfileDomain, shown_on_pages
+from .domain import shown_on_pages
 from .highwire import citation_tags, meta_tags
 from .locale import _
 from .nodes import sp_toggle
@@ -72,11 +72,14 @@ def paper_settings(config: Config, profile: Profile | None) -> RenderSettings:
     return replace(settings, max_authors=0, link_titles=False)
 
 
-def paper_entries(app: Sphinx) -> dict[str, Publication]:
-    """Page name -> publication, for every entry of a list with pages, first list first."""
+def paper_entries(app: Sphinx) -> dict[str, tuple[Publication, str]]:
+    """Page name -> (publication, page of its list), for the entries of lists with pages.
+
+    Lists are taken in the order of their pages' names; the first to show an id wins.
+    """
     env = app.env
     shown = shown_on_pages(env)
-    entries: dict[str, Publication] = {}
+    entries: dict[str, tuple[Publication, str]] = {}
     origins: dict[str, tuple[str, str]] = {}
     clashes: set[tuple[str, tuple[str, str]]] = set()
     # A document's own file wins (``publications/index`` of dirhtml is ``publications/``).
@@ -104,7 +107,7 @@ def paper_entries(app: Sphinx) -> dict[str, Publication]:
                         subtype=Subtype.DATA.value,
                     )
                     continue
-                entries[pagename] = publication
+                entries[pagename] = (publication, docname)
     return entries
 
 
@@ -125,7 +128,7 @@ def _warn_clash(pagename: str, first: tuple[str, str], second: tuple[str, str], 
 
 
 def paper_doctree(
-    publication: Publication, settings: RenderSettings, back: tuple[str, str] | None
+    publication: Publication, settings: RenderSettings, back: tuple[str, str]
 ) -> nodes.section:
     """Title, authors, venue and date, links, abstract, BibTeX and a link back to the list.
 
@@ -147,10 +150,9 @@ def paper_doctree(
     if publication.bibtex:
         code = nodes.literal_block(publication.bibtex, publication.bibtex, language="bibtex")
         section += _subsection("bibtex", "BibTeX", code)
-    if back is not None:
-        uri, title = back
-        link = nodes.reference(title, title, refuri=uri, internal=True)
-        section += nodes.paragraph("", "", link, classes=["sp-paper-back"])
+    uri, title = back
+    link = nodes.reference(title, title, refuri=uri, internal=True)
+    section += nodes.paragraph("", "", link, classes=["sp-paper-back"])
     return section
 
 
@@ -170,21 +172,13 @@ def collect_paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]
     if not entries:
         return
     settings = paper_settings(app.config, site_profile(app.env))
-    domain = app.env.get_domain(ProfileDomain.name)
-    assert isinstance(domain, ProfileDomain)
-    for pagename, publication in entries.items():
+    for pagename, (publication, docname) in entries.items():
         urls = PageUrls(builder, pagename)
-        back = None
-        parents = []
-        found = domain.best_claim(publication.id)
-        if found is not None:
-            docname, claim = found
-            title_node = app.env.titles.get(docname)
-            title = title_node.astext() if title_node is not None else docname
-            uri = builder.get_relative_uri(pagename, docname)
-            back = (f"{uri}#{claim.anchor}", title)
-            title_html = builder.render_partial(nodes.title(title, title))["title"]
-            parents.append({"link": uri, "title": title_html})
+        title_node = app.env.titles.get(docname)
+        title = title_node.astext() if title_node is not None else docname
+        uri = builder.get_relative_uri(pagename, docname)
+        back = (f"{uri}#{publication_anchor(publication)}", title)
+        title_html = builder.render_partial(nodes.title(title, title))["title"]
         page_url = urls.page(pagename) if urls.base else None
         context = {
             "title": builder.render_partial(nodes.title(publication.title, publication.title))[
@@ -192,7 +186,7 @@ def collect_paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]
             ],
             "body": builder.render_partial(paper_doctree(publication, settings, back))["fragment"],
             "metatags": meta_tags(citation_tags(publication, page_url)),
-            "parents": parents,
+            "parents": [{"link": uri, "title": title_html}],
             "display_toc": False,
             PAPER_CONTEXT_KEY: publication,
         }

@@ -162,6 +162,9 @@ class GraphBuilder:
     def is_person(self, name: str) -> bool:
         return normalize_name(name) in self.person_names
 
+    def cites_person(self, work: jsonld.JsonObject) -> bool:
+        return {"@id": self.person_id} in work.get("author", [])
+
     def person(self, seen: ShownOnPage) -> Iterator[jsonld.JsonObject]:
         """The page's ``ProfilePage`` and full ``Person``, or a reference to the person."""
         if self.profile is None:
@@ -229,16 +232,15 @@ class GraphBuilder:
 def page_graph(app: Sphinx, pagename: str, context: dict[str, Any]) -> jsonld.JsonObject | None:
     """The graph of a page that shows the directives, or of a per-paper page; else None."""
     paper = context.get(PAPER_CONTEXT_KEY)
-    if paper is not None:
-        graph = GraphBuilder(app, pagename)
-        nodes = [graph.work(paper, pagename)]
-        nodes += graph.person(ShownOnPage())
-        return jsonld.graph(nodes)
-    seen = shown_on_pages(app.env).get(pagename)
+    seen = ShownOnPage() if paper is not None else shown_on_pages(app.env).get(pagename)
     if seen is None:
         return None
     graph = GraphBuilder(app, pagename)
-    nodes = [*graph.person(seen), *graph.works(seen)]
+    works = [graph.work(paper, pagename)] if paper is not None else list(graph.works(seen))
+    people = list(graph.person(seen))
+    if seen.profile is None and not any(graph.cites_person(work) for work in works):
+        people = []  # a page of other people's papers (a lab member's) need not name you
+    nodes = [*people, *works]
     return jsonld.graph(nodes) if nodes else None
 
 

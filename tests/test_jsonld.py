@@ -244,6 +244,13 @@ def test_a_hostile_title_cannot_close_the_script(seo_app):
     assert '</script><script>alert("x")</script> & <b>"Quotes"</b>' in names
 
 
+def test_a_page_of_other_peoples_work_does_not_name_the_person(seo_app):
+    graph = only_graph(read(seo_app, "publications/hostile-1.html"))
+    assert [node["@type"] for node in graph] == ["ScholarlyArticle"]
+    graph = only_graph(read(seo_app, "publications/engine.html"))
+    assert [node["@type"] for node in graph] == ["Person", "ScholarlyArticle"]
+
+
 def test_pages_without_the_directives_have_no_json_ld(seo_app):
     assert graphs_of(read(seo_app, "plain.html")) == []
     assert graphs_of(read(seo_app, "genindex.html")) == []

@@ -76,6 +76,9 @@ class PublicationListDirective(DataDirective):
               paragraph.sp-pub-title
               compact: paragraph.sp-pub-meta  (sp_badge | role | references)
               full:    paragraph.sp-pub-authors, paragraph.sp-pub-venue, paragraph.sp-pub-links
+
+    With ``:pages:`` the title's text is inside an ``sp_paper_link`` (see
+    ``sphinx_profile.paper_pages``) and each entry gets a page of its own.
     """
 
     file_kind: ClassVar[str] = "publications"
