@@ -21,8 +21,13 @@ _PRESENT_WORDS = frozenset({"present", "now", "current", "ongoing", "today"})
 
 # strftime directives that need a month or a day; removing one also removes
 # the separator that joins it to its neighbour ("%Y.%m" -> "%Y").
-_MONTH_DIRECTIVES = re.compile(r"[^%\w]*%-?[mbB][^%\w]*|%-?[mbB]")
-_DAY_DIRECTIVES = re.compile(r"[^%\w]*%-?[dej][^%\w]*|%-?[dej]")
+# strftime directives that need a month or a day. A directive the date lacks is
+# removed with the text up to the next directive, which is its separator or
+# its unit ("%d, " in "%B %d, %Y", "%m月" in "%Y年%m月"); separators left at
+# either end are trimmed ("%Y.%m" -> "%Y").
+_MONTH_DIRECTIVES = re.compile(r"%-?[mbB][^%]*")
+_DAY_DIRECTIVES = re.compile(r"%-?[dej][^%]*")
+_EDGE_SEPARATORS = re.compile(r"^[^%\w]+|(?<=%\w)[^%\w]+$")
 
 # CLDR skeletons by the parts a date has: "2024", "Jan 2024", "Jan 5, 2024" in
 # English; "2024年", "2024年1月", "2024年1月5日" in Chinese.
@@ -128,7 +133,7 @@ class PartialDate:
             fmt = _MONTH_DIRECTIVES.sub("", _DAY_DIRECTIVES.sub("", fmt))
         elif self.day is None:
             fmt = _DAY_DIRECTIVES.sub("", fmt)
-        fmt = fmt.strip() or "%Y"
+        fmt = _EDGE_SEPARATORS.sub("", fmt).strip() or "%Y"
         return _dt.date(self.year, self.month or 1, self.day or 1).strftime(fmt)
 
     def format_localized(self, language: str | None) -> str:
