@@ -390,3 +390,32 @@ def test_script_json_escapes_markup_and_round_trips():
     text = jsonld.to_script_json(data)
     assert not set("<>&") & set(text)
     assert json.loads(text) == data
+
+
+def test_parallel_build_gives_the_same_metadata(make_app, private_root):
+    srcdir = private_root("seo")
+    index = srcdir / "index.rst"
+    for number in range(1, 8):  # enough pages for Sphinx to read in parallel
+        (srcdir / f"extra{number}.rst").write_text(
+            f"Extra {number}\n========\n\n.. publication-list::\n   :pages:\n   :limit: {number}\n",
+            encoding="utf-8",
+        )
+        index.write_text(index.read_text(encoding="utf-8") + f"   extra{number}\n", "utf-8")
+
+    def metadata(parallel: int) -> dict[str, Any]:
+        app = make_app(
+            "html", srcdir=srcdir, builddir=srcdir / f"_build{parallel}", parallel=parallel
+        )
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        outdir = Path(app.outdir)
+        return {
+            str(path.relative_to(outdir)): graphs_of(path.read_text(encoding="utf-8"))
+            for path in sorted(outdir.rglob("*.html"))
+        }
+
+    serial, parallel = metadata(1), metadata(4)
+    assert serial == parallel
+    assert len([page for page, graphs in serial.items() if graphs]) == 12
