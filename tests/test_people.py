@@ -415,3 +415,13 @@ def test_bad_entries_warn_at_their_line_and_the_rest_renders(make_app, private_r
         "it is not shown [profile.file]" in warnings
     )
     assert card_names(soup_of(app, "index")) == ["Okay Person", "Pic Missing", "Far Away"]
+
+
+def test_source_date_epoch_sets_the_day_that_separates_alumni(make_app, private_root, monkeypatch):
+    # 1 June 2019: Ivo (end 2019) is still a member, Zoe (end 2018) is not.
+    monkeypatch.setenv(
+        "SOURCE_DATE_EPOCH", str(int(dt.datetime(2019, 6, 1, tzinfo=dt.UTC).timestamp()))
+    )
+    app = build_page(make_app, private_root, "\n.. people::\n   :current:\n   :group-by: none\n")
+    assert "Ivo Fixture" in card_names(page_soup(app))
+    assert "Zoe Stub" not in card_names(page_soup(app))
