@@ -32,7 +32,7 @@ from .domain import (
 from .locale import LOCALE_DIR, MESSAGE_CATALOG
 from .nodes import NODE_VISITORS
 from .paper_pages import collect_paper_pages, link_paper_titles
-from .seo import add_jsonld, outdated_profile_pages
+from .seo import add_jsonld, outdated_metadata_pages
 
 STATIC_DIR = Path(__file__).parent / "static"
 STYLESHEET = "sphinx_profile.css"
@@ -82,7 +82,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", link_paper_titles)
     app.connect("html-collect-pages", collect_paper_pages)
     app.connect("html-page-context", add_jsonld)
-    app.connect("env-get-updated", outdated_profile_pages)
+    app.connect("env-get-updated", outdated_metadata_pages)
     app.connect("env-before-read-docs", remember_docs_to_read)
     app.connect("env-updated", report_data_issues)
     return {

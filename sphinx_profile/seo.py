@@ -244,20 +244,40 @@ def page_graph(app: Sphinx, pagename: str, context: dict[str, Any]) -> jsonld.Js
     return jsonld.graph(nodes) if nodes else None
 
 
-def outdated_profile_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-get-updated``: write a profile page again when the positions or degrees changed.
+def site_signature(env: BuildEnvironment) -> tuple[Any, ...]:
+    """What every page's graph takes from the other pages: the ``@id``\\ s and page URLs."""
+    domain = env.get_domain(ProfileDomain.name)
+    assert isinstance(domain, ProfileDomain)
+    claims = []
+    for publication_id in sorted(domain.publications):
+        found = domain.best_claim(publication_id)
+        if found is not None:
+            claims.append((publication_id, found[0], found[1].anchor))
+    return (profile_page(env), tuple(sorted(ids_with_pages(env))), tuple(claims))
 
-    Its ``Person`` lists them, but the page itself does not show them, so the
-    page is written again (not read again) when their files change, appear or go.
+
+def outdated_metadata_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``: the pages whose JSON-LD changed though they were not read again.
+
+    A profile page, when the positions or degrees changed: its ``Person`` lists
+    them but the page does not show them. Every page with metadata, when the
+    profile page, an ``@id`` or the set of per-paper pages changed elsewhere.
+    These pages are written again, not read again.
     """
     if not app.config.profile_jsonld or not writes_web_pages(app.builder):
         return []
-    outdated = []
-    for docname, seen in shown_on_pages(env).items():
-        shown = seen.profile
-        if shown is not None and shown.stamp != shown.current_stamp():
-            seen.profile = shown.stamped()
-            outdated.append(docname)
+    shown = shown_on_pages(env)
+    outdated = set()
+    for docname, seen in shown.items():
+        profile = seen.profile
+        if profile is not None and profile.stamp != profile.current_stamp():
+            seen.profile = profile.stamped()
+            outdated.add(docname)
+    domain = env.get_domain(ProfileDomain.name)
+    signature = site_signature(env)
+    if domain.data.get("jsonld_signature", signature) != signature:
+        outdated.update(shown)
+    domain.data["jsonld_signature"] = signature
     return sorted(outdated)
 
 

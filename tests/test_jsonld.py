@@ -419,3 +419,36 @@ def test_parallel_build_gives_the_same_metadata(make_app, private_root):
     serial, parallel = metadata(1), metadata(4)
     assert serial == parallel
     assert len([page for page, graphs in serial.items() if graphs]) == 12
+
+
+def test_unread_pages_follow_changes_of_other_pages(make_app, private_root):
+    """index.html is neither read again nor a toctree parent of the changed page, but
+    its works' URLs follow the change of the set of per-paper pages."""
+    srcdir = private_root("seo")
+    listing = srcdir / "publications.md"
+    listing.write_text(listing.read_text(encoding="utf-8").replace(":pages:\n", ""), "utf-8")
+    orphan = srcdir / "orphan.rst"
+    orphan.write_text(":orphan:\n\nAll\n===\n\n.. publication-list::\n   :pages:\n", "utf-8")
+
+    def build():
+        app = make_app("html", srcdir=srcdir, freshenv=False)
+        read_docs: list[str] = []
+        app.connect("env-before-read-docs", lambda _app, _env, names: read_docs.extend(names))
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        return app, set(read_docs)
+
+    def engine_url(app) -> str:
+        works = by_type(only_graph(read(app, "index.html")), "ScholarlyArticle")
+        return next(work["url"] for work in works if work["name"].startswith("Sketch"))
+
+    app, _ = build()
+    assert engine_url(app) == f"{BASE}publications/engine.html"
+    orphan.write_text(orphan.read_text(encoding="utf-8").replace("   :pages:\n", ""), "utf-8")
+    future = time.time() + 60
+    os.utime(orphan, (future, future))
+    app, read_docs = build()
+    assert read_docs == {"orphan"}
+    assert engine_url(app) == "https://example.org/engine.pdf"

@@ -143,7 +143,9 @@ def test_dirhtml_pages_and_links(built_root):
     assert "engine/" in links
 
 
-@pytest.mark.parametrize(("buildername", "suffix"), [("latex", ".tex"), ("text", ".txt")])
+@pytest.mark.parametrize(
+    ("buildername", "suffix"), [("latex", ".tex"), ("text", ".txt"), ("singlehtml", ".html")]
+)
 def test_other_builders_are_unaffected(built_root, get_warnings, buildername, suffix):
     app = built_root("seo", buildername)
     assert get_warnings(app) == ""
