@@ -48,6 +48,32 @@ html_short_title = "Xuanlei Zhao"
 if os.environ.get("READTHEDOCS_CANONICAL_URL"):
     html_baseurl = os.environ["READTHEDOCS_CANONICAL_URL"]
 
+# -- LaTeX output: the CV -----------------------------------------------------
+# `sphinx-build -b latex docs docs/_build/latex && make -C docs/_build/latex`
+# makes cv.pdf from cv.rst: the same data as the site, laid out as a CV.
+
+latex_documents = [("cv", "cv.tex", "Curriculum Vitae", author, "howto")]
+latex_domain_indices = False
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "10pt",
+    # The profile card is the heading: no title block, no contents, no index.
+    "maketitle": "",
+    "tableofcontents": "",
+    "printindex": "",
+    "fncychap": "",
+    "sphinxsetup": "hmargin=2cm, vmargin={2cm,2.5cm}, TitleColor={rgb}{0.1,0.2,0.4},"
+    " OuterLinkColor={rgb}{0.1,0.3,0.6}",
+    # Unnumbered section headings with a rule under them.
+    "preamble": r"""
+\setcounter{secnumdepth}{0}
+\makeatletter
+\titleformat{\section}{\large\py@HeaderFamily\py@TitleColor}{}{0pt}{}[\titlerule]
+\makeatother
+\titlespacing*{\section}{0pt}{2.5ex plus .5ex}{1ex}
+""",
+}
+
 
 def setup(app):
     """Give Sphinx releases older than 7.4 the ``confval`` directive of the guide."""

@@ -32,6 +32,7 @@ from .domain import (
 from .locale import LOCALE_DIR, MESSAGE_CATALOG
 from .nodes import NODE_VISITORS
 from .paper_pages import collect_paper_pages, link_paper_titles
+from .print_layout import LATEX_PACKAGE, PrintLayoutTransform, copy_latex_package
 from .seo import add_jsonld, outdated_metadata_pages
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -77,6 +78,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-updated", outdated_member_links)
     app.connect("env-get-updated", outdated_publication_links)
     app.add_post_transform(PeoplePhotoFallback)
+    app.add_post_transform(PrintLayoutTransform)
+    app.add_latex_package(LATEX_PACKAGE)
+    app.connect("build-finished", copy_latex_package)
     app.connect("config-inited", add_static_path)
     app.connect("builder-inited", add_html_assets)
     app.connect("doctree-resolved", link_paper_titles)

@@ -14,7 +14,7 @@ from docutils import nodes
 class sp_badge(nodes.inline):  # docutils node classes are snake_case
     """A short label such as a venue (``ICLR 2024``) or an award.
 
-    HTML: ``<span class="sp-badge …">``; LaTeX: italic; text: the plain label.
+    HTML: ``<span class="sp-badge …">``; LaTeX: ``\\sphinxprofilebadge`` (bold); text: ``[label]``.
     """
 
 
@@ -37,6 +37,14 @@ class sp_toggle(nodes.General, nodes.Element):  # docutils node classes are snak
 
 class sp_toggle_summary(nodes.TextElement):
     """The always-visible line of an :class:`sp_toggle` (``<summary>``)."""
+
+
+class sp_dates(nodes.inline):
+    """The dates of an entry on the line they belong to, outside HTML only.
+
+    Made by ``print_layout.move_dates``. LaTeX: ``\\sphinxprofiledates{…}``, flush
+    right (``sphinxprofile.sty``); text: ``(…)``.
+    """
 
 
 class sp_numbered_list(nodes.enumerated_list):
@@ -106,7 +114,7 @@ def depart_numbered_item_html(self: Any, node: sp_numbered_item) -> None:
 
 
 def visit_badge_latex(self: Any, node: sp_badge) -> None:
-    self.body.append(r"\sphinxstyleemphasis{")
+    self.body.append(r"\sphinxprofilebadge{")  # sphinxprofile.sty: bold
 
 
 def depart_badge_latex(self: Any, node: sp_badge) -> None:
@@ -119,6 +127,14 @@ def visit_heading_latex(self: Any, node: sp_heading) -> None:
 
 def depart_heading_latex(self: Any, node: sp_heading) -> None:
     self.body.append("}\\par\\nopagebreak\\smallskip\n")
+
+
+def visit_dates_latex(self: Any, node: sp_dates) -> None:
+    self.body.append(r"\sphinxprofiledates{")
+
+
+def depart_dates_latex(self: Any, node: sp_dates) -> None:
+    self.body.append("}")
 
 
 def visit_numbered_list_latex(self: Any, node: sp_numbered_list) -> None:
@@ -166,6 +182,14 @@ def visit_badge_text(self: Any, node: sp_badge) -> None:
 
 def depart_badge_text(self: Any, node: sp_badge) -> None:
     self.add_text("]") if hasattr(self, "add_text") else self.body.append("]")
+
+
+def visit_dates_text(self: Any, node: sp_dates) -> None:
+    self.add_text(" (") if hasattr(self, "add_text") else self.body.append(" (")
+
+
+def depart_dates_text(self: Any, node: sp_dates) -> None:
+    self.add_text(")") if hasattr(self, "add_text") else self.body.append(")")
 
 
 def visit_heading_text(self: Any, node: sp_heading) -> None:
@@ -228,6 +252,13 @@ NODE_VISITORS: dict[type[nodes.Element], dict[str, tuple[Any, Any]]] = {
         "text": (visit_badge_text, depart_badge_text),
         "man": (visit_badge_text, depart_badge_text),
         "texinfo": (visit_badge_text, depart_badge_text),
+    },
+    sp_dates: {
+        "html": _PASS,
+        "latex": (visit_dates_latex, depart_dates_latex),
+        "text": (visit_dates_text, depart_dates_text),
+        "man": (visit_dates_text, depart_dates_text),
+        "texinfo": (visit_dates_text, depart_dates_text),
     },
     sp_toggle: {
         "html": (visit_toggle_html, depart_toggle_html),

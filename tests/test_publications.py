@@ -548,7 +548,7 @@ def test_badges_in_text_and_latex(text, latex):
     assert "[ICLR 2024] [Oral] *International Conference on Learning" in text_page(
         text, "rst/authors"
     )
-    assert r"\sphinxstyleemphasis{ICLR 2024} \sphinxstyleemphasis{Oral}" in latex
+    assert r"\sphinxprofilebadge{ICLR 2024} \sphinxprofilebadge{Oral}" in latex
 
 
 @pytest.mark.parametrize("syntax", SYNTAXES)

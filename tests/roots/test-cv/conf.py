@@ -1,0 +1,21 @@
+project = "Test CV"
+author = "Marie Curie"
+extensions = ["sphinx_profile"]
+exclude_patterns = ["_build", "data"]
+
+# No profile_date_format: dates in the style of the language (English), whose
+# ranges have thin spaces around the dash, which pdflatex must accept.
+profile_max_authors = 3
+
+# The CV recipe of the guide (docs/guide/cv.rst).
+latex_documents = [("index", "cv.tex", "Curriculum Vitae", author, "howto")]
+latex_domain_indices = False
+latex_elements = {
+    "papersize": "a4paper",
+    "maketitle": "",
+    "tableofcontents": "",
+    "printindex": "",
+    "fncychap": "",
+    "sphinxsetup": "hmargin=2cm, vmargin=2cm",
+    "preamble": r"\setcounter{secnumdepth}{0}",
+}
