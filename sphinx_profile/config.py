@@ -117,4 +117,6 @@ def check_config(app: Sphinx, config: Config) -> None:
             )
             config[value.name] = value.default
     # Directives cannot see the folder of conf.py, so resolve the data folder now.
-    config.profile_data_dir = str((Path(app.confdir) / config.profile_data_dir).resolve())
+    # "{language}" picks one data folder per language: data/en, data/fr, data/zh_CN.
+    data_dir = config.profile_data_dir.replace("{language}", config.language or "en")
+    config.profile_data_dir = str((Path(app.confdir) / data_dir).resolve())

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -152,6 +153,31 @@ def test_latex_output_is_translated(built_root):
     for words in ("Articles de revues", "Contribution égale", "premier auteur"):
         assert words in tex
     assert "Equal contribution" not in tex
+
+
+def test_one_data_folder_per_language(make_app, private_root):
+    """``profile_data_dir = "data/{language}"``, the guide's way to translate the data."""
+    srcdir = private_root("i18n")
+    data = srcdir / "data"
+    files = list(data.iterdir())
+    for language in ("en", "fr"):
+        (data / language).mkdir()
+        for path in files:
+            shutil.copy(path, data / language / path.name)
+    for path in files:
+        path.unlink()
+    french = data / "fr" / "profile.yaml"
+    french.write_text(
+        french.read_text(encoding="utf-8").replace("Researcher", "Chercheuse"), encoding="utf-8"
+    )
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('\nprofile_data_dir = "data/{language}"\n')
+    for language, headline in (("fr", "Chercheuse"), ("en", "Researcher")):
+        app = make_app("text", srcdir=srcdir, confoverrides={"language": language})
+        app.build(force_all=True)
+        text = (app.outdir / "index.txt").read_text(encoding="utf-8")
+        assert headline in text
+        assert app.config.profile_data_dir == str(data / language)
 
 
 # -- the catalogs -----------------------------------------------------------------------
