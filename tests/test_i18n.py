@@ -194,14 +194,6 @@ def test_catalogs_match_the_code_and_are_compiled():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("language", ["zh_CN", "fr"])
-def test_compiled_catalogs_ship_inside_the_package(language):
-    import sphinx_profile
-
-    package = Path(sphinx_profile.__file__).parent
-    assert (package / "locales" / language / "LC_MESSAGES" / "sphinx_profile.mo").is_file()
-
-
 # -- dates through Babel, without Sphinx --------------------------------------------------
 
 
