@@ -5,7 +5,7 @@ and read the result with poppler's pdftotext and pdfinfo; they are skipped, with
 the packages to install, where those programs are missing (CI installs them).
 """
 
-# Dates in English are joined by an en dash.
+# Dates are joined by an en dash, and the Chinese CV has Chinese punctuation.
 # ruff: noqa: RUF001
 
 from __future__ import annotations
@@ -27,6 +27,21 @@ DEBIAN_PACKAGES = (
 needs_tex = pytest.mark.skipif(
     not all(shutil.which(tool) for tool in ("latexmk", "pdflatex", "pdftotext", "pdfinfo")),
     reason=f"the PDF CV needs latexmk, pdflatex, pdftotext and pdfinfo ({DEBIAN_PACKAGES})",
+)
+
+
+def _has_latex_package(name: str) -> bool:
+    kpsewhich = shutil.which("kpsewhich")
+    if kpsewhich is None:
+        return False
+    found = subprocess.run([kpsewhich, name], capture_output=True, text=True, check=False)
+    return bool(found.stdout.strip())
+
+
+needs_xetex = pytest.mark.skipif(
+    not (shutil.which("xelatex") and shutil.which("pdftotext") and _has_latex_package("xeCJK.sty")),
+    reason="a Chinese CV needs xelatex and xeCJK "
+    "(Debian: texlive-xetex texlive-lang-chinese fonts-freefont-otf)",
 )
 
 
@@ -190,6 +205,21 @@ def test_pdf_links_are_clickable(pdf):
         "https://example.org/polonium.pdf",
         "https://example.org/petites-curies",
     } <= pdf_urls(pdf)
+
+
+@needs_xetex
+def test_chinese_cv_compiles_with_xelatex(built_root):
+    """``language = "zh_CN"``: Sphinx switches to xelatex; the layout and the words hold."""
+    app = built_root("cv", "latex", confoverrides={"language": "zh_CN"})
+    pdf = compile_pdf(app.outdir)  # the latexmkrc Sphinx writes runs xelatex
+    lines = [line.strip() for line in pdf_text(pdf).splitlines() if line.strip()]
+    # xeCJK puts a little space between Chinese and Latin characters
+    assert any(
+        re.fullmatch(r"Radium Institute, Paris {3,}1914 ?年 ?1 ?月 ?– ?至今", x) for x in lines
+    )
+    text = "\n".join(lines)
+    for words in ("导师：Gabriel Lippmann", "会议论文", "期刊论文", "同等贡献", "个人主页"):
+        assert words in text
 
 
 # -- the demo's CV ------------------------------------------------------------------------
