@@ -18,6 +18,17 @@ class sp_badge(nodes.inline):  # docutils node classes are snake_case
     """
 
 
+class sp_separator(nodes.inline):  # docutils node classes are snake_case
+    """The `` | `` between the items of a meta line.
+
+    HTML: `` <span class="sp-sep" aria-hidden="true">|</span> ``, so screen readers do
+    not read "vertical bar" between the items; every other builder prints it as an inline.
+    Doctree dumps show it as the plain ``inline`` it renders as elsewhere.
+    """
+
+    tagname = "inline"
+
+
 class sp_heading(nodes.rubric):
     """A group heading inside a list (a topic, a year) that is not a section.
 
@@ -66,6 +77,15 @@ def visit_badge_html(self: Any, node: sp_badge) -> None:
 
 def depart_badge_html(self: Any, node: sp_badge) -> None:
     self.body.append("</span>")
+
+
+def visit_separator_html(self: Any, node: sp_separator) -> None:
+    # Only the bar is hidden: the spaces stay outside, so that a screen reader still
+    # reads the items on either side as separate words.
+    bar = self.encode(node.astext().strip())
+    hidden = self.starttag(node, "span", "", **{"aria-hidden": "true"})
+    self.body.append(f" {hidden}{bar}</span> ")
+    raise nodes.SkipNode
 
 
 def visit_heading_html(self: Any, node: sp_heading) -> None:
@@ -260,6 +280,8 @@ NODE_VISITORS: dict[type[nodes.Element], dict[str, tuple[Any, Any]]] = {
         "man": (visit_dates_text, depart_dates_text),
         "texinfo": (visit_dates_text, depart_dates_text),
     },
+    # Other builders fall back to their inline visitors (Sphinx looks up the MRO).
+    sp_separator: {"html": (visit_separator_html, depart_passthrough)},
     sp_toggle: {
         "html": (visit_toggle_html, depart_toggle_html),
         "latex": _FALLBACK_TOGGLE,

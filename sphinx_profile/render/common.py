@@ -10,6 +10,7 @@ from docutils import nodes
 from ..data.dates import PartialDate, format_range
 from ..data.models import Link, PersonRef
 from ..locale import _
+from ..nodes import sp_separator
 from .inline import inline_markdown
 
 DEFAULT_DATE_FORMAT = ""
@@ -60,7 +61,7 @@ def markdown_paragraph(text: str, classes: Sequence[str]) -> nodes.paragraph:
 
 def separator() -> nodes.inline:
     """The `` | `` between items of a meta line; hidden from screen readers in HTML."""
-    return nodes.inline(" | ", " | ", classes=["sp-sep"])
+    return sp_separator(" | ", " | ", classes=["sp-sep"])
 
 
 def joined(items: Iterable[nodes.Node], parent: nodes.Element) -> nodes.Element:
