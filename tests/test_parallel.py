@@ -1,4 +1,4 @@
-"""Parallel builds and reading each data file once.
+"""Parallel builds, reading each data file once, and the collector pause of directives.
 
 ``test-parallel`` has ten pages (reST and MyST) whose directives all read the
 same data files, and pages that cite publications through the domain, so that
@@ -8,6 +8,7 @@ of the workers.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from collections import Counter
@@ -19,6 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import sphinx_profile.data.store as store
+from sphinx_profile.directives.base import collector_paused
 
 PAGES = (
     "index",
@@ -167,3 +169,30 @@ def test_a_parallel_worker_parses_each_data_file_at_most_once(
     counts = _entries(parse_log)
     assert counts, "no data file was parsed"
     assert set(counts.values()) == {1}, counts
+
+
+# -- the garbage collector, paused while a directive builds -------------------------------
+
+
+def test_the_collector_is_running_again_after_a_build(make_app, private_root, tmp_path):
+    assert gc.isenabled()
+    app = _build(make_app, private_root("parallel"), 1, tmp_path / "logs")
+    assert app.statuscode == 0
+    assert gc.isenabled()
+
+
+def test_the_collector_is_restored_when_a_directive_fails():
+    with pytest.raises(RuntimeError), collector_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("a renderer crashed")
+    assert gc.isenabled()
+
+
+def test_a_collector_switched_off_by_the_user_stays_off():
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

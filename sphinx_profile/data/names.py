@@ -13,11 +13,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 # ASCII hyphen, Unicode hyphen, non-breaking hyphen, en dash.
 _SEPARATORS = re.compile("[\\s.\\-\u2010\u2011\u2013]+")
 
 
+# Rendering asks once or twice per author of every entry, and co-authors repeat.
+@lru_cache(maxsize=8192)
 def normalize_name(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
