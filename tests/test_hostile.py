@@ -519,3 +519,21 @@ def test_very_deep_nesting_is_refused_without_overflowing(tmp_path: Path, depth:
     assert [(i.message, i.line, i.subtype) for i in loaded.issues] == [
         ("nesting deeper than 64 levels", 3, Subtype.FILE)
     ]
+
+
+def test_control_characters_written_as_escapes_are_removed(tmp_path: Path):
+    """A NUL in a path would make the build crash; no output format can show a bell."""
+    srcdir = project(
+        tmp_path,
+        {
+            "index.rst": page(".. profile::", ".. publication-list::"),
+            "data/profile.yaml": 'name: "Ada\\0 Lovelace"\navatar: "me\\0.png"\n',
+            "data/publications.yaml": '- id: a\n  title: "Ring\\x07 the bell\\ttwice"\n',
+        },
+    )
+    app = build(srcdir)
+    assert app.statuscode == 0
+    html = (app.outdir / "index.html").read_text()
+    assert "Ada Lovelace" in html
+    assert "Ring the bell\ttwice" in html
+    assert "avatar image not found: data/me.png" in warnings_of(app).replace(str(srcdir) + "/", "")

@@ -62,8 +62,18 @@ class AlsoAccepts:
         return {"anyOf": [schema, *single, *self.alternatives]}
 
 
+# Control characters reach a string only through YAML escapes ("\\0", "\\x07"); no
+# output format can show them, and a NUL in a path makes every file function fail.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _as_text(value: Any) -> Any:
-    """Numbers and booleans where text is expected are read as the text written."""
+    """Numbers and booleans where text is expected are read as the text written.
+
+    Control characters other than tab and line breaks are removed.
+    """
+    if isinstance(value, str):
+        return _CONTROL.sub("", value)
     if isinstance(value, SpelledNumber):
         return value.text
     if isinstance(value, bool):

@@ -144,7 +144,12 @@ def _profile(t: Translation, source: DataPath) -> Any:
     links: dict[str, Any] = {}
     if basics.get("url"):
         links["homepage"] = t.copy((*source, "url"), ("links", "homepage"))
-    for index, entry in enumerate(basics.get("profiles") or []):
+    profiles = basics.get("profiles")
+    if profiles is not None and not isinstance(profiles, list):
+        t.warn(
+            "basics.profiles should be a list of profiles; it is not shown", (*source, "profiles")
+        )
+    for index, entry in enumerate(profiles if isinstance(profiles, list) else []):
         if not isinstance(entry, dict):
             continue
         network = str(entry.get("network") or "link").strip().lower() or "link"

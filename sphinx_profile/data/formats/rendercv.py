@@ -156,7 +156,13 @@ def _profile(t: Translation, source: DataPath) -> Any:
     links: dict[str, Any] = {}
     if cv.get("website"):
         links["homepage"] = t.copy((*source, "website"), ("links", "homepage"))
-    for index, entry in enumerate(cv.get("social_networks") or []):
+    networks = cv.get("social_networks")
+    if networks is not None and not isinstance(networks, list):
+        t.warn(
+            "cv.social_networks should be a list of networks; none is shown",
+            (*source, "social_networks"),
+        )
+    for index, entry in enumerate(networks if isinstance(networks, list) else []):
         where = (*source, "social_networks", index)
         link = _social_link(entry)
         if link is None:
