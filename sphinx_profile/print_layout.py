@@ -3,8 +3,8 @@
 HTML lays pages out with CSS; LaTeX and text get these post-transforms instead:
 
 * the dates of an entry move up to the line they belong to (the organisation,
-  or the degree) as ``inline.sp-dates``: flush right in LaTeX (``sphinxprofile.sty``),
-  in parentheses in text;
+  or the degree) as an ``sp_dates`` node: flush right in LaTeX
+  (``\\sphinxprofiledates`` in ``sphinxprofile.sty``), in parentheses in text;
 * the profile card becomes a heading: its photo is kept only where the builder
   can include the image, the headline, affiliation and location share a line,
   and the links form one line;
@@ -12,7 +12,8 @@ HTML lays pages out with CSS; LaTeX and text get these post-transforms instead:
   a line with their addresses (``paper: https://…``), which are never wrapped.
 
 ``sphinxprofile.sty`` (in ``texinputs/``) is loaded by every LaTeX document and
-copied next to the ``.tex`` files; it styles the classes these nodes carry.
+copied next to the ``.tex`` files; it styles the classes these nodes carry
+(``sphinxclasssp-profile`` and the like, ``\\DUrole{sp-profile-name}``).
 """
 
 from __future__ import annotations
