@@ -101,6 +101,7 @@ class PublicationListDirective(DataDirective):
         "reversed": directives.flag,
         "overlay": directives.unchanged_required,
         "pages": directives.flag,
+        "no-index": directives.flag,
         **PERSON_OPTIONS,
     }
 
@@ -144,12 +145,13 @@ class PublicationListDirective(DataDirective):
             chosen = filter_publications(chosen, PublicationFilter(authors=entry.names))
         chosen = sort_publications(chosen, options.get("sort", "date"))
         chosen = self.limited(chosen)
-        note_publications(
-            self.env,
-            ((pub.id, publication_anchor(pub), pub.title) for pub in chosen),
-            len(chosen),
-            complete=len(chosen) == len(publications),
-        )
+        if "no-index" not in options:  # as Sphinx's own :no-index: - not a :pub: target
+            note_publications(
+                self.env,
+                ((pub.id, publication_anchor(pub), pub.title) for pub in chosen),
+                len(chosen),
+                complete=len(chosen) == len(publications),
+            )
         pages = self._note_shown(chosen)
         group_by = options.get("group-by", "none")
         groups = group_publications(
