@@ -41,7 +41,7 @@ class Claim(NamedTuple):
     title: str
     list_size: int
     complete: bool = False
-    """The list shows its whole file (no filter, no limit): the natural home of an entry."""
+    """The list uses no filter option (nor ``:limit:``): the natural home of an entry."""
 
     @property
     def rank(self) -> tuple[bool, int]:

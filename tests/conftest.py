@@ -8,6 +8,7 @@ made by ``copy_root`` so that it never disturbs another test.
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,35 @@ from support import ROOTS, copy_root, strip_ansi, warnings_of
 pytest_plugins = ["sphinx.testing.fixtures"]
 
 __all__ = ["ROOTS", "copy_root", "strip_ansi", "warnings_of"]
+
+
+# -- MyST-Parser is optional ------------------------------------------------------------
+# A test needs it when it carries the ``myst`` marker, or uses a test root whose conf.py
+# loads ``myst_parser`` (through ``@pytest.mark.sphinx(testroot=...)``, ``private_root``
+# or ``built_root``). Without MyST-Parser such tests skip, and say why.
+
+HAS_MYST = importlib.util.find_spec("myst_parser") is not None
+NO_MYST = "myst-parser is not installed (pip install -e '.[myst]')"
+
+
+def root_needs_myst(name: str) -> bool:
+    conf = ROOTS / f"test-{name}" / "conf.py"
+    return conf.is_file() and "myst_parser" in conf.read_text(encoding="utf-8")
+
+
+def skip_root_without_myst(name: str) -> None:
+    if not HAS_MYST and root_needs_myst(name):
+        pytest.skip(f"the test root {name!r} has MyST pages and {NO_MYST}")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        sphinx = item.get_closest_marker("sphinx")
+        testroot = sphinx.kwargs.get("testroot") if sphinx else None
+        if testroot and root_needs_myst(testroot):
+            item.add_marker(pytest.mark.myst)
+        if not HAS_MYST and item.get_closest_marker("myst"):
+            item.add_marker(pytest.mark.skip(reason=f"needs MyST: {NO_MYST}"))
 
 
 @pytest.fixture(scope="session")
@@ -43,6 +73,7 @@ def private_root(tmp_path: Path) -> Callable[[str], Path]:
     """``private_root("basic")``: a copy of a test root in this test's temporary folder."""
 
     def make(name: str) -> Path:
+        skip_root_without_myst(name)
         return copy_root(name, tmp_path / name)
 
     return make
@@ -64,6 +95,7 @@ def built_root(
 
     def build(name: str, buildername: str = "html", **kwargs: Any) -> SphinxTestApp:
         key = (name, buildername, repr(sorted(kwargs.items())))
+        skip_root_without_myst(name)
         if key not in builds:
             srcdir = copy_root(name, tmp_path_factory.mktemp(name) / "src")
             app = SphinxTestApp(buildername, srcdir=srcdir, **kwargs)

@@ -15,8 +15,8 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from support import warnings_of
 from docutils import nodes
+from support import warnings_of
 
 SYNTAXES = ("rst", "myst")
 PAGES = ("authors", "filters", "groups", "lists")

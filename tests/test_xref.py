@@ -26,9 +26,9 @@ from pathlib import Path
 import pytest
 import sphinx
 from bs4 import BeautifulSoup
-from support import copy_root, warnings_of
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.inventory import InventoryFile
+from support import copy_root, warnings_of
 
 EXPECTED_LINKS = [
     ("Alpha Paper", "all.html#pub-alpha"),  # default text: the title
@@ -290,3 +290,43 @@ def test_parallel_build_resolves_like_a_serial_one(tmp_path):
     for docname in REFERENCE_PAGES:
         assert internal_links(app, docname) == EXPECTED_LINKS
     assert inventory_uri(app, "solo") == "solo-a.html#pub-solo"
+
+
+# -- which list is the target: complete lists first, :no-index: never ---------------
+
+
+COMPLETE_VS_LONGER = """\
+{title}
+{underline}
+
+.. publication-list::
+{options}
+"""
+
+
+def write_page(srcdir: Path, name: str, options: str) -> None:
+    title = f"Page {name}"
+    text = COMPLETE_VS_LONGER.format(title=title, underline="=" * len(title), options=options)
+    (srcdir / f"{name}.rst").write_text(text, encoding="utf-8")
+
+
+def test_a_complete_list_wins_and_no_index_lists_are_never_targets(tmp_path):
+    srcdir = copy_root("xref", tmp_path / "xref")
+    # "aa-cv" sorts first and lists everything, but is marked :no-index:.
+    write_page(srcdir, "aa-cv", "   :no-index:")
+    # "zz-everything" uses no filter: it beats "all", whose filter happens to keep as
+    # many entries, although "all" sorts first by name.
+    write_page(srcdir, "zz-everything", "   :sort: title")
+    write_page(srcdir, "all", "   :years: 1000-")
+    index = srcdir / "index.rst"
+    index.write_text(
+        index.read_text(encoding="utf-8")
+        + "\n.. toctree::\n   :hidden:\n\n   aa-cv\n   zz-everything\n",
+        encoding="utf-8",
+    )
+    app = build(srcdir)
+    assert inventory_uri(app, "alpha") == "zz-everything.html#pub-alpha"
+    links = dict(internal_links(app, "refs-rst"))
+    assert links["Alpha Paper"] == "zz-everything.html#pub-alpha"
+    # The :no-index: page still has the anchor for a hand-made link.
+    assert soup(app, "aa-cv").find(id="pub-alpha") is not None

@@ -24,6 +24,10 @@ SORT_CHOICES = ("date", "date-asc", "title", "file")
 GROUP_CHOICES = ("none", "topic", "year", "type", "venue")
 STYLE_CHOICES = ("full", "compact")
 LIST_CHOICES = ("bullet", "enumerated", "none")
+# Options that leave entries out: a list without any is the natural :pub: target.
+FILTER_OPTIONS = frozenset(
+    {"selected", "topics", "types", "tags", "years", "exclude-types", "author", "limit", "person"}
+)
 TYPE_CHOICES = (
     "conference",
     "journal",
@@ -150,7 +154,7 @@ class PublicationListDirective(DataDirective):
                 self.env,
                 ((pub.id, publication_anchor(pub), pub.title) for pub in chosen),
                 len(chosen),
-                complete=len(chosen) == len(publications),
+                complete=not FILTER_OPTIONS & self.options.keys(),
             )
         pages = self._note_shown(chosen)
         group_by = options.get("group-by", "none")
