@@ -9,9 +9,12 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from .data.dates import PartialDate
-from .data.models import Publication
+
+if TYPE_CHECKING:
+    from .data.models import Publication
 
 VENUE_TAGS = {
     "journal": "citation_journal_title",

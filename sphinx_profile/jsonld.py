@@ -26,10 +26,12 @@ import datetime as _dt
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .data.dates import PartialDate
-from .data.models import Education, Experience, Link, Profile, Publication
+
+if TYPE_CHECKING:
+    from .data.models import Education, Experience, Link, Profile, Publication
 
 JsonObject = dict[str, Any]
 

@@ -29,6 +29,14 @@ class sp_separator(nodes.inline):  # docutils node classes are snake_case
     tagname = "inline"
 
 
+class sp_paper_link(nodes.inline):  # docutils node classes are snake_case
+    """A title that links to its publication's own page in HTML, plain text elsewhere.
+
+    ``pagename`` is the page; a post-transform turns the node into a reference
+    for the builders that write such pages and into its text for the others.
+    """
+
+
 class sp_heading(nodes.rubric):
     """A group heading inside a list (a topic, a year) that is not a section.
 

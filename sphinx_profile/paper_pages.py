@@ -2,7 +2,7 @@
 
 A ``publication-list`` with ``:pages:`` (or every list, with
 ``profile_publication_pages = True``) records its entries in the domain and
-wraps each title in :class:`~sphinx_profile.render.publications.sp_paper_link`.
+wraps each title in :class:`~sphinx_profile.nodes.sp_paper_link`.
 When the HTML is written:
 
 * :func:`link_paper_titles` (``doctree-resolved``) turns each such title into
@@ -29,8 +29,7 @@ from .data.issues import Subtype
 from .domain import shown_on_pages
 from .highwire import citation_tags, meta_tags
 from .locale import _
-from .nodes import sp_toggle
-from .render.publications import paper_pagename, publication_anchor, sp_paper_link
+from .nodes import sp_paper_link, sp_toggle
 from .seo import PAPER_CONTEXT_KEY, PageUrls, listed_publications, site_profile, writes_web_pages
 
 if TYPE_CHECKING:
@@ -88,6 +87,9 @@ def paper_entries(app: Sphinx) -> dict[str, tuple[Publication, str]]:
         for listed in shown[docname].lists:
             if not listed.pages:
                 continue
+            # Imported only now: a site without paper pages never loads the renderers.
+            from .render.publications import paper_pagename
+
             for publication in listed_publications(app.config, listed):
                 pagename = paper_pagename(publication.id)
                 origin = (listed.source, publication.id)
@@ -135,7 +137,7 @@ def paper_doctree(
     The lines under the title are those of the list's ``full`` style; the
     abstract and BibTeX are open sections rather than toggles.
     """
-    from .render.publications import render_publication
+    from .render.publications import publication_anchor, render_publication
 
     section = nodes.section(ids=[publication_anchor(publication)], classes=["sp-paper"])
     section += nodes.title(publication.title, publication.title)
@@ -171,6 +173,9 @@ def collect_paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]
     entries = paper_entries(app)
     if not entries:
         return
+    # Imported here: a site without paper pages never loads the renderers and models.
+    from .render.publications import publication_anchor
+
     settings = paper_settings(app.config, site_profile(app.env))
     for pagename, (publication, docname) in entries.items():
         urls = PageUrls(builder, pagename)

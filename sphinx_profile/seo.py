@@ -24,7 +24,6 @@ from urllib.parse import quote
 from sphinx.util.osutil import relative_uri
 
 from . import jsonld
-from .data.models import Education, Experience, Profile, Publication
 from .data.names import name_matcher, normalize_name
 from .domain import ListShown, ProfileDomain, ShownOnPage, shown_on_pages
 
@@ -33,6 +32,8 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
+
+    from .data.models import Education, Experience, Profile, Publication
 
 PAPER_CONTEXT_KEY = "sp_publication"
 """Context key of a per-paper page: ``(publication, docname of its list)``."""

@@ -1,4 +1,4 @@
-"""Parallel builds, reading each data file once, and the collector pause of directives.
+"""Parallel builds, work done once, and what loading the extension costs.
 
 ``test-parallel`` has ten pages (reST and MyST) whose directives all read the
 same data files, and pages that cite publications through the domain, so that
@@ -11,6 +11,9 @@ from __future__ import annotations
 import gc
 import os
 import shutil
+import subprocess
+import sys
+import textwrap
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -196,3 +199,47 @@ def test_a_collector_switched_off_by_the_user_stays_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# -- loading the extension ---------------------------------------------------------------
+
+_BUILD_AND_LIST_MODULES = textwrap.dedent(
+    """
+    import sys
+    from sphinx.cmd.build import build_main
+
+    status = build_main(["-q", "-E", "-b", "html", sys.argv[1], sys.argv[2]])
+    heavy = ("pydantic", "markdown_it", "yaml", "sphinx_profile.data.models")
+    print(status, *sorted(name for name in sys.modules if name.startswith(heavy)))
+    """
+)
+
+
+def _modules_after_build(tmp_path: Path, page: str) -> list[str]:
+    """Build a one-page site in a fresh interpreter; the heavy modules it imported."""
+    src = tmp_path / "src"
+    (src / "data").mkdir(parents=True)
+    (src / "conf.py").write_text('extensions = ["sphinx_profile"]\nexclude_patterns = ["data"]\n')
+    (src / "index.rst").write_text(f"Page\n====\n\n{page}\n")
+    (src / "data" / "news.yaml").write_text('- date: "2024-05"\n  text: Hello.\n')
+    result = subprocess.run(
+        [sys.executable, "-c", _BUILD_AND_LIST_MODULES, str(src), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    )
+    status, *modules = result.stdout.split()
+    assert status == "0", result.stderr
+    return modules
+
+
+def test_a_site_that_uses_no_directive_never_imports_the_data_layer(tmp_path):
+    # setup() must stay cheap: pydantic, the models and the parsers wait for a directive.
+    assert _modules_after_build(tmp_path, "A page without directives.") == []
+
+
+def test_the_first_directive_imports_the_data_layer(tmp_path):
+    modules = _modules_after_build(tmp_path, ".. news::")
+    assert "pydantic" in modules
+    assert "sphinx_profile.data.models" in modules

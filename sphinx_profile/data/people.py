@@ -10,11 +10,13 @@ import calendar
 import datetime as _dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .dates import PartialDate
-from .models import Link, Member, Profile
 from .names import normalize_name
+
+if TYPE_CHECKING:  # the models (pydantic) are imported when records are made
+    from .models import Link, Member, Profile
 
 ALUMNI = "Alumni"
 """The group key of former members when people are grouped by position."""
@@ -152,6 +154,8 @@ def name_index(people: Iterable[Member]) -> dict[str, str]:
 
 def member_links(member: Member) -> list[Link]:
     """The member's links, with the e-mail address last unless a mailto: link is given."""
+    from .models import Link
+
     links = list(member.links)
     if member.email and not any(link.url.startswith("mailto:") for link in links):
         links.append(Link(label="email", url=f"mailto:{member.email}"))
@@ -160,6 +164,8 @@ def member_links(member: Member) -> list[Link]:
 
 def member_profile(member: Member) -> Profile:
     """The member's entry as a profile card: position as headline, group as affiliation."""
+    from .models import Link, Profile
+
     links = member_links(member)
     if member.url:
         links.insert(0, Link(label="homepage", url=member.url))

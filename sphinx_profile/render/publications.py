@@ -15,6 +15,7 @@ from ..nodes import (
     sp_heading,
     sp_numbered_item,
     sp_numbered_list,
+    sp_paper_link,
     sp_toggle,
     sp_toggle_summary,
 )
@@ -37,14 +38,6 @@ class ListLayout:
 
 
 PAPER_PAGES_DIR = "publications"
-
-
-class sp_paper_link(nodes.inline):  # docutils node classes are snake_case
-    """A title that links to its publication's own page in HTML, plain text elsewhere.
-
-    ``pagename`` is the page; a post-transform turns the node into a reference
-    for the builders that write such pages and into its text for the others.
-    """
 
 
 def paper_pagename(publication_id: str) -> str:
