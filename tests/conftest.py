@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sphinx.errors import ExtensionError
 from sphinx.testing.util import SphinxTestApp
 from support import ROOTS, copy_root, strip_ansi, warnings_of
 
@@ -23,32 +24,64 @@ __all__ = ["ROOTS", "copy_root", "strip_ansi", "warnings_of"]
 
 
 # -- MyST-Parser is optional ------------------------------------------------------------
-# A test needs it when it carries the ``myst`` marker, or uses a test root whose conf.py
-# loads ``myst_parser`` (through ``@pytest.mark.sphinx(testroot=...)``, ``private_root``
-# or ``built_root``). Without MyST-Parser such tests skip, and say why.
+# A test needs it when it carries the ``myst`` marker, or builds a project whose conf.py
+# loads ``myst_parser``: a test root named by ``@pytest.mark.sphinx(testroot=...)``, or
+# a source folder given to ``make_app`` / ``app``, ``private_root`` or ``built_root``.
+# Without MyST-Parser such tests skip, and say why. A test that builds such a project by
+# other means fails with Sphinx's "Could not import extension myst_parser"; that error,
+# and only that one, is reported as a skip too.
 
 HAS_MYST = importlib.util.find_spec("myst_parser") is not None
 NO_MYST = "myst-parser is not installed (pip install -e '.[myst]')"
 
 
-def root_needs_myst(name: str) -> bool:
-    conf = ROOTS / f"test-{name}" / "conf.py"
+def needs_myst(srcdir: Path) -> bool:
+    conf = srcdir / "conf.py"
     return conf.is_file() and "myst_parser" in conf.read_text(encoding="utf-8")
 
 
-def skip_root_without_myst(name: str) -> None:
-    if not HAS_MYST and root_needs_myst(name):
-        pytest.skip(f"the test root {name!r} has MyST pages and {NO_MYST}")
+def skip_without_myst(srcdir: Path) -> None:
+    if not HAS_MYST and needs_myst(srcdir):
+        pytest.skip(f"{srcdir.name} has MyST pages and {NO_MYST}")
+
+
+def _is_missing_myst(error: BaseException | None) -> bool:
+    while error is not None:
+        if isinstance(error, ExtensionError) and "myst_parser" in str(error):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         sphinx = item.get_closest_marker("sphinx")
         testroot = sphinx.kwargs.get("testroot") if sphinx else None
-        if testroot and root_needs_myst(testroot):
+        if testroot and needs_myst(ROOTS / f"test-{testroot}"):
             item.add_marker(pytest.mark.myst)
         if not HAS_MYST and item.get_closest_marker("myst"):
             item.add_marker(pytest.mark.skip(reason=f"needs MyST: {NO_MYST}"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    report = yield
+    if not HAS_MYST and report.failed and call.excinfo and _is_missing_myst(call.excinfo.value):
+        report.outcome = "skipped"
+        report.longrepr = (str(item.path), item.location[1], f"Skipped: needs MyST: {NO_MYST}")
+    return report
+
+
+@pytest.fixture
+def make_app(make_app: Callable[..., SphinxTestApp]) -> Callable[..., SphinxTestApp]:
+    """Sphinx's ``make_app`` (also behind ``app``), skipping MyST projects without MyST."""
+
+    def make(*args: Any, **kwargs: Any) -> SphinxTestApp:
+        if kwargs.get("srcdir") is not None:
+            skip_without_myst(Path(kwargs["srcdir"]))
+        return make_app(*args, **kwargs)
+
+    return make
 
 
 @pytest.fixture(scope="session")
@@ -73,7 +106,7 @@ def private_root(tmp_path: Path) -> Callable[[str], Path]:
     """``private_root("basic")``: a copy of a test root in this test's temporary folder."""
 
     def make(name: str) -> Path:
-        skip_root_without_myst(name)
+        skip_without_myst(ROOTS / f"test-{name}")
         return copy_root(name, tmp_path / name)
 
     return make
@@ -95,7 +128,7 @@ def built_root(
 
     def build(name: str, buildername: str = "html", **kwargs: Any) -> SphinxTestApp:
         key = (name, buildername, repr(sorted(kwargs.items())))
-        skip_root_without_myst(name)
+        skip_without_myst(ROOTS / f"test-{name}")
         if key not in builds:
             srcdir = copy_root(name, tmp_path_factory.mktemp(name) / "src")
             app = SphinxTestApp(buildername, srcdir=srcdir, **kwargs)

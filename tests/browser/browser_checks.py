@@ -132,13 +132,17 @@ def line_counts(page: Any, selector: str) -> list[dict[str, Any]]:
     return list(page.evaluate(_LINES_JS, selector))
 
 
-def axe_violations(page: Any, selector: str = ".sp-block") -> list[dict[str, Any]]:
-    """axe-core's violations inside the extension's blocks, every impact."""
-    # axe-core as bundled by axe-playwright-python: never fetched at test time.
+def axe_script() -> str:
+    """axe-core as bundled by axe-playwright-python: never fetched at test time."""
     from axe_playwright_python.base import AXE_SCRIPT
 
+    return str(AXE_SCRIPT)
+
+
+def axe_violations(page: Any, selector: str = ".sp-block") -> list[dict[str, Any]]:
+    """axe-core's violations inside the extension's blocks, every impact."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.evaluate(AXE_SCRIPT)
+        page.evaluate(axe_script())
     results = page.evaluate(
         "selector => axe.run({include: [[selector]]}, {resultTypes: ['violations']})",
         selector,

@@ -19,6 +19,7 @@ import pytest
 from browser_checks import (
     SERIOUS,
     allow_local_only,
+    axe_script,
     axe_violations,
     dark_mode_script,
     describe,
@@ -47,6 +48,7 @@ def open_context(
     )
     if stored_choice:
         context.add_init_script(dark_mode_script(mode))
+    context.add_init_script(axe_script())  # parsed by the page itself: faster than evaluate
     context.route("**/*", allow_local_only)
     try:
         yield context.new_page()
@@ -189,3 +191,34 @@ def test_theme_follows_the_system_dark_mode_when_the_reader_chose_nothing(
         badge = luminance(page, ".sp-badge")
     assert facts["text"] > facts["background"], facts
     assert badge["text"] > 0.2, f"a venue badge is too dark for a dark page: {badge}"
+
+
+def test_print_leaves_out_toggles_and_writes_out_link_addresses(
+    browser: Any, server: Any, built_site: Any, screenshot_dir: Path
+) -> None:
+    outdir = built_site("themes", "alabaster")
+    with open_context(browser, "light", 1280) as page:
+        page.goto(f"{server.base_url}/{outdir.name}/publications.html", wait_until="load")
+        page.emulate_media(media="print")
+        shot = screenshot_dir / "themes-alabaster-print-publications.png"
+        page.screenshot(path=shot, full_page=True)
+        print(f"screenshot: {shot}")
+        toggles = page.evaluate(
+            """() => Array.from(document.querySelectorAll('.sp-block details.sp-toggle'))
+                 .map(d => [d.classList.contains('sp-authors'), getComputedStyle(d).display])"""
+        )
+        after = page.evaluate(
+            """() => getComputedStyle(
+                 document.querySelector('.sp-block a.sp-link[href^="https:"]'), '::after'
+               ).content"""
+        )
+        summary = page.evaluate(
+            "() => getComputedStyle(document.querySelector('details.sp-authors > summary'))"
+            ".listStyleType"
+        )
+    assert toggles, "the page has no toggles to hide"
+    # abstracts and BibTeX are left out; a long author list keeps its short form
+    assert {display for authors, display in toggles if not authors} == {"none"}
+    assert {display for authors, display in toggles if authors} == {"block"}
+    assert summary == "none"
+    assert "https://" in after
