@@ -334,3 +334,21 @@ def test_guide_tables_list_every_field_and_alias_of_the_models(tmp_path: Path):
                     assert tool in text
     for subtype in ("data", "file", "url", "config", "option", "ref", "dependency"):
         assert f'"profile.{subtype}"' in text
+
+
+def test_validate_reads_yml_and_bib_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys):
+    pytest.importorskip("pybtex")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "publications.yml").write_text("- id: a\n  title: A\n  venu: X\n")
+    (tmp_path / "data" / "refs.bib").write_text(
+        "@article{a, title={A}, author={Doe, Jane}, year={2024}}\n"
+        "@article{b, title={B}, author={Doe, Jane}, year={2024}, url={javascript:alert(1)}}\n"
+    )
+    status, out, _ = run(capsys, "validate")
+    assert status == 1
+    lines = out.splitlines()
+    assert lines[0] == "data/publications.yml:3:3: unknown key 'venu'; did you mean 'venue'?"
+    assert lines[1].startswith("data/refs.bib:2:")
+    assert "unsafe link 'javascript:alert(1)'" in lines[1]
+    assert lines[2:] == ["checked 2 data files: 2 problems"]
