@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import itertools
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
@@ -163,7 +164,7 @@ def subtype_docs() -> dict[str, str]:
     tree = ast.parse(inspect.getsource(issues.Subtype))
     body = tree.body[0].body  # type: ignore[attr-defined]
     docs: dict[str, str] = {}
-    for statement, following in zip(body, body[1:], strict=False):
+    for statement, following in itertools.pairwise(body):
         if (
             isinstance(statement, ast.Assign)
             and isinstance(following, ast.Expr)
