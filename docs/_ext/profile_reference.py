@@ -107,9 +107,7 @@ class ProfileFieldsDirective(_TableDirective):
             raise self.error(str(err)) from None
         rows = []
         for row in field_rows(model):
-            aliases = [
-                [_literal(alias), nodes.Text(_tools(tools))] for alias, tools in row.aliases
-            ]
+            aliases = [[_literal(alias), nodes.Text(_tools(tools))] for alias, tools in row.aliases]
             rows.append(
                 [
                     [_literal(row.key)],
