@@ -18,7 +18,7 @@ from ..data.issues import DataIssue, Subtype
 from ..data.loader import DEFAULT_MAX_BYTES, DataFileError
 from ..data.models import RECORD_MODELS, Profile
 from ..data.store import READERS, load_data_file
-from ..data.validate import avatar_problem
+from ..data.validate import image_problem
 
 NAME = "validate"
 HELP = "check data files and print every problem as file:line:column: message"
@@ -158,7 +158,7 @@ def check(checks: Iterable[tuple[Path, str | None]], max_bytes: int) -> list[Pro
 def _avatar_issues(profile: Profile, path: Path) -> list[DataIssue]:
     if not profile.avatar:
         return []
-    problem = avatar_problem(profile.avatar, path.parent)
+    problem = image_problem(profile.avatar, path.parent)
     if problem is None:
         return []
     return [DataIssue(problem, profile.line, 0, Subtype.FILE)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from pathlib import Path
 
 
 class Subtype(enum.StrEnum):
@@ -42,3 +43,11 @@ class DataIssue:
             if self.column:
                 where += f":{self.column}"
         return f"{where}: {self.message}"
+
+
+def display_path(path: Path) -> str:
+    """The path as the user would type it: relative to the working directory if below it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

@@ -21,7 +21,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from .fields import DROP_UNSAFE_URLS, Kind, UnsafeUrl, describe_value, normalize_url
-from .issues import DataIssue, Subtype
+from .issues import DataIssue, Subtype, display_path
 from .loader import DataPath, SpelledNumber, YamlDocument
 from .models import RECORD_MODELS, Link, Model
 
@@ -419,12 +419,12 @@ def _without_unsafe_links(value: Any) -> Any:
 # -- files next to the data --------------------------------------------------------------
 
 
-def avatar_problem(avatar: str, data_dir: Path) -> str | None:
-    """Why the avatar (a path relative to ``data_dir``) cannot be shown, or ``None``."""
+def image_problem(image: str, data_dir: Path, what: str = "avatar") -> str | None:
+    """Why an image (a path relative to ``data_dir``) cannot be shown, or ``None``."""
     folder = data_dir.resolve()
-    path = (folder / avatar).resolve()
+    path = (folder / image).resolve()
     if not path.is_relative_to(folder):
-        return f"avatar {avatar!r} lies outside the data folder; it is not shown"
+        return f"{what} {image!r} lies outside the data folder; it is not shown"
     if not path.is_file():
-        return f"avatar image not found: {avatar}"
+        return f"{what} image not found: {display_path(path)}"
     return None

@@ -15,7 +15,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ..data.issues import DataIssue, Subtype
+from ..data.issues import DataIssue, Subtype, display_path
 from ..locale import _
 
 if TYPE_CHECKING:
@@ -24,14 +24,6 @@ if TYPE_CHECKING:
     from ..render.common import RenderSettings
 
 logger = logging.getLogger(__name__)
-
-
-def display_path(path: Path) -> str:
-    """The path as the user would type it: relative to the working directory if below it."""
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 def note_issue(env: BuildEnvironment, issue: DataIssue, path: Path) -> None:

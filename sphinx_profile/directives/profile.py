@@ -9,7 +9,7 @@ from docutils import nodes
 from sphinx.util import logging
 
 from ..data.issues import DataIssue, Subtype
-from .base import DataDirective, display_path, note_issue
+from .base import DataDirective, note_issue
 from .members import PERSON_OPTIONS
 
 if TYPE_CHECKING:
@@ -129,13 +129,10 @@ def data_image_uri(
     """
     if not image:
         return None
-    data_dir = directive.data_dir
-    path = (data_dir / image).resolve()
-    if not path.is_relative_to(data_dir):
-        message = f"{what} {image!r} lies outside the data folder; it is not shown"
-    elif not path.is_file():
-        message = f"{what} image not found: {display_path(path)}"
-    else:
-        return directive.doc_relative_uri(path)
-    note_issue(directive.env, DataIssue(message, line, subtype=Subtype.FILE), data_file)
+    from ..data.validate import image_problem
+
+    problem = image_problem(image, directive.data_dir, what)
+    if problem is None:
+        return directive.doc_relative_uri((directive.data_dir / image).resolve())
+    note_issue(directive.env, DataIssue(problem, line, subtype=Subtype.FILE), data_file)
     return None
