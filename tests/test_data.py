@@ -910,3 +910,13 @@ def test_name_matcher_ignores_blank_names():
     assert name_matcher(["Ada Lovelace", "", "  ", "Lovelace, A."]) == frozenset(
         {"ada lovelace", "a lovelace"}
     )
+
+
+def test_directive_type_choices_are_the_model_types():
+    # The directive keeps its own copy so that importing it does not import pydantic.
+    from typing import get_args
+
+    from sphinx_profile.data.models import PublicationType
+    from sphinx_profile.directives.publications import TYPE_CHOICES
+
+    assert TYPE_CHOICES == get_args(PublicationType)

@@ -28,6 +28,7 @@ LIST_CHOICES = ("bullet", "enumerated", "none")
 FILTER_OPTIONS = frozenset(
     {"selected", "topics", "types", "tags", "years", "exclude-types", "author", "limit", "person"}
 )
+# The publication types of the data model (imported lazily: pydantic is heavy).
 TYPE_CHOICES = (
     "conference",
     "journal",
