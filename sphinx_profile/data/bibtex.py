@@ -149,11 +149,13 @@ _DECLARATIONS = re.compile(r"\{\s*\\(?:em|bf|it|sc|tt|rm|sf|sl|bfseries|itshape|
 
 
 def _latex_to_text(value: str) -> str:
+    if not _LATEX.search(value):  # most names and titles: nothing to decode
+        return value.strip()
     from pybtex.richtext import Text
 
     value = _DECLARATIONS.sub("{", _FORMATTING.sub("{", value))
     try:
-        return str(Text.from_latex(value).render_as("text")).strip()
+        return str(Text.from_latex(value).render(_text_backend())).strip()
     except Exception:  # pybtex raises several types on unbalanced LaTeX; keep the raw text
         return value.replace("{", "").replace("}", "").strip()
 
