@@ -119,9 +119,19 @@ def _validate_record(
     return record
 
 
-def _fields_named(model: type[Model], key: str) -> list[str]:
+def _fields_named(model: type[Model], key: str) -> tuple[str, ...]:
     """The field names a file key stands for (``company`` -> ``organization``)."""
-    return [name for name in model.model_fields if key in model.aliases_of(name)]
+    return _fields_by_alias(model).get(key, ())
+
+
+@cache
+def _fields_by_alias(model: type[Model]) -> dict[str, tuple[str, ...]]:
+    """Alias -> the fields it stands for: worked out once per model, used for every key."""
+    fields: dict[str, list[str]] = {}
+    for name in model.model_fields:
+        for alias in model.aliases_of(name):
+            fields.setdefault(alias, []).append(name)
+    return {alias: tuple(names) for alias, names in fields.items()}
 
 
 def _all_errors(model: type[Model], item: dict[str, Any], err: ValidationError) -> list[Any]:
