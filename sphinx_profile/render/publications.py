@@ -153,7 +153,11 @@ def _title(
 ) -> nodes.paragraph:
     title = nodes.paragraph(classes=["sp-pub-title"])
     if anchored:
-        title += nodes.target("", "", ids=[publication_anchor(publication)])
+        target = nodes.target("", "", ids=[publication_anchor(publication)])
+        # :pub: references point here. Marked referenced, so that docutils does not make
+        # (and discard) an "unreferenced target" message per entry: seconds on long lists.
+        target.referenced = True
+        title += target
     if paper_page:
         text = publication.title
         title += sp_paper_link(text, text, pagename=paper_pagename(publication.id))
