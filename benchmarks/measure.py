@@ -27,6 +27,8 @@ _UPDATED = re.compile(r"(\d+) added, (\d+) changed, (\d+) removed")
 @dataclass(frozen=True)
 class Run:
     seconds: float
+    cpu_seconds: float
+    """User plus system CPU time: less sensitive than wall time to other load."""
     peak_mib: float
     returncode: int
     stdout: str
@@ -56,7 +58,8 @@ def run_process(args: Sequence[str], cwd: Path | None = None) -> Run:
         stderr = err.read().decode("utf-8", "replace")
     # ru_maxrss is in kibibytes on Linux and in bytes on macOS.
     peak = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    return Run(seconds, peak, process.returncode, stdout, stderr)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, cpu, peak, process.returncode, stdout, stderr)
 
 
 def sphinx_build(source: Path, output: Path, *, fresh: bool = True, quiet: bool = True) -> Run:

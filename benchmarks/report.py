@@ -30,9 +30,14 @@ class Results:
     skipped: dict[str, str] = field(default_factory=dict)
     noop: dict[str, list[Run]] = field(default_factory=dict)
     tiny: dict[bool, list[Run]] = field(default_factory=dict)
+    context: str = ""
+    """What was measured and under which load, written under the machine line."""
 
     def times(self, variant: str, size: int) -> list[float]:
         return [run.seconds for run in self.full.get((variant, size), [])]
+
+    def cpu_times(self, variant: str, size: int) -> list[float]:
+        return [run.cpu_seconds for run in self.full.get((variant, size), [])]
 
     def peaks(self, variant: str, size: int) -> list[float]:
         return [run.peak_mib for run in self.full.get((variant, size), [])]
@@ -78,6 +83,7 @@ def full_build_table(results: Results) -> str:
         "entries",
         "site",
         "wall time (s)",
+        "CPU time (s)",
         "per entry (ms)",
         "peak memory (MiB)",
         "compared with",
@@ -98,6 +104,7 @@ def full_build_table(results: Results) -> str:
                 f"{size:,}" if size else "0 (empty)",
                 LABELS[variant],
                 _seconds(times),
+                _seconds(results.cpu_times(variant, size)),
                 f"{per_entry:.3f}" if per_entry is not None else DASH,
                 f"{median(peaks):.0f}",
             ]
@@ -296,8 +303,9 @@ def render(results: Results, command: str) -> str:
         ".. This file is written by benchmarks/run.py; do not edit it by hand.",
         "",
         machine_info(),
+        "",
         f"Command: ``{command}``: {results.runs} runs of each full build, "
-        f"{results.pairs} pairs of each short build.",
+        f"{results.pairs} pairs of each short build. {results.context}",
         "",
         ".. rubric:: Targets",
         "",

@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import shlex
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from measure import BuildFailed, Run, sphinx_build
+from measure import BuildFailed, Run, run_process, sphinx_build
 from report import Results, render
 from sites import LABELS, VARIANTS, make_entries, sample_titles, write_site, write_tiny_site
 
@@ -128,6 +130,34 @@ def extension_overhead(results: Results, root: Path) -> None:
     say(f"  one-page site with and without the extension: {results.pairs} pairs done")
 
 
+def measured_version() -> str:
+    """Which sphinx-profile the builds import: its commit, if it is a git checkout."""
+    probe = run_process(
+        [sys.executable, "-c", "import sphinx_profile; print(sphinx_profile.__file__)"],
+        cwd=Path(tempfile.gettempdir()),
+    )
+    checkout = Path(probe.stdout.strip()).parent.parent
+
+    def git(*args: str) -> str:
+        command = ["git", "-C", str(checkout), *args]
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip()
+
+    try:
+        commit = git("rev-parse", "--short", "HEAD")
+        dirty = git("status", "--porcelain", "--", "sphinx_profile")
+    except (OSError, subprocess.CalledProcessError):
+        return "The sphinx-profile measured is not a git checkout."
+    changes = " plus uncommitted changes" if dirty else ""
+    return f"sphinx-profile measured: commit {commit}{changes}."
+
+
+def load_average() -> str:
+    try:
+        return f"{os.getloadavg()[0]:.1f}"
+    except OSError:
+        return "unknown"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     results = Results(args.sizes, args.runs, args.pairs, args.noop_size)
@@ -136,12 +166,17 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="sphinx-profile-bench-") as temporary:
         root = args.keep or Path(temporary)
         say(f"building in {root}")
+        version, load_before = measured_version(), load_average()
         try:
             full_builds(results, root, args.seed)
             noop_rebuilds(results, root, args.seed)
             extension_overhead(results, root)
         except BuildFailed as err:
             raise SystemExit(str(err)) from None
+    results.context = (
+        f"{version} Load average (1 minute) {load_before} before the first build, "
+        f"{load_average()} after the last."
+    )
     command = "python benchmarks/run.py " + shlex.join(sys.argv[1:] if argv is None else argv)
     text = render(results, command.strip())
     print(text)
