@@ -15,6 +15,11 @@ session runs only them. nox finds interpreters on ``PATH`` and in pyenv.
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
 import nox
 
 nox.options.sessions = ["lowest", "newest", "newest-3.13", "without_myst"]
@@ -28,6 +33,24 @@ warnings carry no ``[profile.data]`` type by default, before 8.1 ``-W`` stops at
 first warning, and before 7.3 the test application lacks ``warningiserror``."""
 
 NOT_BROWSER = ("-m", "not browser")
+
+
+def interpreter(version: str) -> str:
+    """``pythonX.Y`` when it runs from ``PATH``, else pyenv's build of it, even when pyenv
+    does not have that version switched on (its shim then exists but refuses to run)."""
+    name = f"python{version}"
+    found = shutil.which(name)
+    if found and subprocess.run([found, "-V"], capture_output=True, check=False).returncode == 0:
+        return version
+    root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
+    builds = root.glob(f"versions/{version}.*/bin/{name}")
+    newest = max(builds, key=lambda path: _release(path.parents[1].name), default=None)
+    return str(newest) if newest else version
+
+
+def _release(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split(".") if part.isdigit())
+
 
 # The doctree snapshots are written with docutils 0.22, whose pformat spells a boolean
 # attribute ``internal="0"``; docutils 0.21 (all Sphinx below 9.0 allows) writes
@@ -54,7 +77,7 @@ def newest(session: nox.Session) -> None:
     run_tests(session, *NOT_BROWSER)
 
 
-@nox.session(name="newest-3.13", python="3.13")
+@nox.session(name="newest-3.13", python=interpreter("3.13"))
 def newest_313(session: nox.Session) -> None:
     session.install("--upgrade", "-e", ".[test]")
     run_tests(session, *NOT_BROWSER)

@@ -3,6 +3,7 @@
 # builds without MyST-Parser.
 project = "Grace Hopper"
 author = "Grace Hopper"
+copyright = "1952, Grace Hopper"
 extensions = ["sphinx_profile"]
 exclude_patterns = ["_build", "data"]
 html_title = "Grace Hopper"
