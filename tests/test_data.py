@@ -919,4 +919,4 @@ def test_directive_type_choices_are_the_model_types():
     from sphinx_profile.data.models import PublicationType
     from sphinx_profile.directives.publications import TYPE_CHOICES
 
-    assert TYPE_CHOICES == get_args(PublicationType)
+    assert get_args(PublicationType) == TYPE_CHOICES
