@@ -41,12 +41,14 @@ def site(request, tmp_path_factory) -> Path:
     return folder
 
 
+@pytest.mark.myst  # the generated pages are MyST
 @pytest.mark.parametrize("builder", ["html", "latex", "text"])
 def test_new_site_builds_with_dash_w(site, builder, tmp_path, capsys):
     status = build_main(["-W", "--keep-going", "-b", builder, str(site), str(tmp_path / builder)])
     assert status == 0, capsys.readouterr().err
 
 
+@pytest.mark.myst  # the generated pages are MyST
 def test_personal_about_page_uses_every_directive(tmp_path, capsys):
     status, _out, err = init(capsys, str(tmp_path))
     assert status == 0, err
@@ -72,6 +74,7 @@ def test_personal_about_page_uses_every_directive(tmp_path, capsys):
     assert soup.select(".sp-experience li") and soup.select(".sp-education li")
 
 
+@pytest.mark.myst  # the generated pages are MyST
 def test_lab_site_has_people_and_member_pages(tmp_path, capsys):
     status, _out, err = init(capsys, str(tmp_path), "--lab")
     assert status == 0, err
