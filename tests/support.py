@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
+from typing import Any
 
 from sphinx.testing.util import SphinxTestApp
 
@@ -29,3 +32,42 @@ def copy_root(name: str, destination: Path) -> Path:
     """A private copy of ``tests/roots/test-<name>`` (without any old build)."""
     shutil.copytree(ROOTS / f"test-{name}", destination, ignore=shutil.ignore_patterns("_build"))
     return destination
+
+
+class Builds:
+    """Builds of one source folder into one output folder, as ``sphinx-build`` run again;
+    each app records in ``read_docs`` which documents its build read."""
+
+    def __init__(self, make_app: Any, srcdir: Path) -> None:
+        self.make_app = make_app
+        self.srcdir = srcdir
+        self._future = time.time() + 60
+
+    def build(self) -> Any:
+        # The theme is given as an override: SphinxTestApp otherwise swaps the default
+        # theme after the saved configuration was compared, which sphinx-build does not.
+        app = self.make_app(
+            "html", srcdir=self.srcdir, freshenv=False, confoverrides={"html_theme": "basic"}
+        )
+        read: list[str] = []
+        app.connect("env-before-read-docs", lambda _app, _env, docnames: read.extend(docnames))
+        try:
+            app.build()
+        finally:
+            # Undo docutils' global registrations now, so that the next build's app
+            # starts clean (as a new sphinx-build process would).
+            app.cleanup()
+        app.read_docs = set(read)
+        return app
+
+    def touch(self, path: Path) -> None:
+        """Give ``path`` an mtime later than any build so far."""
+        self._future += 60
+        os.utime(path, (self._future, self._future))
+
+    def write(self, path: Path, text: str) -> None:
+        path.write_text(text, encoding="utf-8")
+        self.touch(path)
+
+    def html(self, app: Any, docname: str) -> str:
+        return (app.outdir / f"{docname}.html").read_text(encoding="utf-8")

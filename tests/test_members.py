@@ -8,12 +8,9 @@ author list link to these pages.
 
 from __future__ import annotations
 
-import os
-import time
-from pathlib import Path
-
 import pytest
 from bs4 import BeautifulSoup
+from support import Builds
 
 
 def soup_of(app, docname: str) -> BeautifulSoup:
@@ -203,33 +200,6 @@ def test_parallel_build_links_like_a_serial_one(make_app, private_root, lab):
         assert author_links(soup_of(app, page)) == author_links(soup_of(lab, page))
     people = [str(block) for block in soup_of(app, "people").select(".sp-people-block")]
     assert people == [str(block) for block in soup_of(lab, "people").select(".sp-people-block")]
-
-
-class Builds:
-    """Builds of one source folder into one output folder, as ``sphinx-build`` run again."""
-
-    def __init__(self, make_app, srcdir: Path) -> None:
-        self.make_app = make_app
-        self.srcdir = srcdir
-        self._future = time.time() + 60
-
-    def build(self):
-        app = self.make_app(
-            "html", srcdir=self.srcdir, freshenv=False, confoverrides={"html_theme": "basic"}
-        )
-        read: list[str] = []
-        app.connect("env-before-read-docs", lambda _app, _env, docnames: read.extend(docnames))
-        try:
-            app.build()
-        finally:
-            app.cleanup()
-        app.read_docs = set(read)
-        return app
-
-    def write(self, path: Path, text: str) -> None:
-        path.write_text(text, encoding="utf-8")
-        self._future += 60
-        os.utime(path, (self._future, self._future))
 
 
 def test_links_follow_member_pages_in_incremental_builds(make_app, private_root, get_warnings):

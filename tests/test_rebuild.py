@@ -8,48 +8,11 @@ resolution of the file system's clock.
 
 from __future__ import annotations
 
-import os
-import time
-from pathlib import Path
-
 import pytest
+from support import Builds
 
 PUBLICATION_PAGES = {"rst/publication-list", "myst/publication-list"}
 PROFILE_PAGES = {"rst/profile", "myst/profile"}
-
-
-class Builds:
-    """Builds of one source folder; records which documents each build read."""
-
-    def __init__(self, make_app, srcdir: Path) -> None:
-        self.make_app = make_app
-        self.srcdir = srcdir
-        self._future = time.time() + 60
-
-    def build(self):
-        # The theme is given as an override: SphinxTestApp otherwise swaps the default
-        # theme after the saved configuration was compared, which sphinx-build does not.
-        app = self.make_app(
-            "html", srcdir=self.srcdir, freshenv=False, confoverrides={"html_theme": "basic"}
-        )
-        read: list[str] = []
-        app.connect("env-before-read-docs", lambda _app, _env, docnames: read.extend(docnames))
-        try:
-            app.build()
-        finally:
-            # Undo docutils' global registrations now, so that the next build's app
-            # starts clean (as a new sphinx-build process would).
-            app.cleanup()
-        app.read_docs = set(read)
-        return app
-
-    def touch(self, path: Path) -> None:
-        """Give ``path`` an mtime later than any build so far."""
-        self._future += 60
-        os.utime(path, (self._future, self._future))
-
-    def html(self, app, docname: str) -> str:
-        return (app.outdir / f"{docname}.html").read_text(encoding="utf-8")
 
 
 @pytest.fixture
