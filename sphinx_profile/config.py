@@ -91,6 +91,7 @@ CONFIG_VALUES = (
     ConfigValue("profile_publication_pages", False, (bool,), _check_bool),
     ConfigValue("profile_people_order", list(PEOPLE_ORDER), (list, tuple), _check_str_list),
     ConfigValue("profile_link_members", False, (bool,), _check_bool),
+    ConfigValue("profile_direct_html", True, (bool,), _check_bool),
 )
 
 

@@ -223,13 +223,20 @@ class ProfileDomain(Domain):
         node: pending_xref,
         contnode: Element,
     ) -> Element:
+        found = self.member_target(builder, fromdocname, member_id, node.get("sp_fallback_url"))
+        if found is None:
+            return contnode
+        url, internal = found
+        return nodes.reference("", "", contnode, refuri=url, internal=internal)
+
+    def member_target(
+        self, builder: Builder, fromdocname: str, member_id: str, fallback_url: str | None
+    ) -> tuple[str, bool] | None:
+        """(URL, internal) of a member's name on ``fromdocname``; None: the name alone."""
         page = self.member_page(member_id)
         if page is not None and page != fromdocname:
-            return make_refnode(builder, fromdocname, page, "", contnode)
-        url = node.get("sp_fallback_url")
-        if url:
-            return nodes.reference("", "", contnode, refuri=url, internal=False)
-        return contnode
+            return builder.get_relative_uri(fromdocname, page), True
+        return (fallback_url, False) if fallback_url else None
 
     def resolve_any_xref(
         self,

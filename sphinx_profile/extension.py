@@ -30,7 +30,8 @@ from .domain import (
     report_data_issues,
 )
 from .locale import LOCALE_DIR, MESSAGE_CATALOG
-from .nodes import NODE_VISITORS
+from .markup_output import ExpandMarkup, depart_markup_html, visit_markup_html
+from .nodes import NODE_VISITORS, sp_markup
 from .paper_pages import collect_paper_pages, link_paper_titles
 from .print_layout import LATEX_PACKAGE, PrintLayoutTransform, copy_latex_package
 from .seo import add_jsonld, outdated_metadata_pages
@@ -70,6 +71,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", check_config)
     for node, visitors in NODE_VISITORS.items():
         app.add_node(node, **visitors)  # type: ignore[arg-type]
+    # Other builders never meet it: ExpandMarkup replaces it with its nodes.
+    app.add_node(sp_markup, html=(visit_markup_html, depart_markup_html))
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     app.add_domain(ProfileDomain)
@@ -77,6 +80,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", outdated_member_files)
     app.connect("env-get-updated", outdated_member_links)
     app.connect("env-get-updated", outdated_publication_links)
+    app.add_post_transform(ExpandMarkup)
     app.add_post_transform(PeoplePhotoFallback)
     app.add_post_transform(PrintLayoutTransform)
     app.add_latex_package(LATEX_PACKAGE)
@@ -91,7 +95,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", report_data_issues)
     return {
         "version": __version__,
-        "env_version": 3,
+        "env_version": 4,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -65,8 +65,9 @@ def _plain(markdown: str | None) -> str | None:
     if not markdown:
         return None
     from .render.inline import inline_markdown
+    from .render.markup import text_of
 
-    return "".join(node.astext() for node in inline_markdown(markdown)) or None
+    return text_of(inline_markdown(markdown)) or None
 
 
 def _organization(name: str, url: str | None, schema_type: str = "Organization") -> JsonObject:

@@ -37,6 +37,23 @@ class sp_paper_link(nodes.inline):  # docutils node classes are snake_case
     """
 
 
+class sp_markup(nodes.General, nodes.Element):  # docutils node classes are snake_case
+    """Rendered content kept as light markup (``render.markup``) until a page is written.
+
+    ``markup`` holds it; the one child is its text, for the search index. HTML
+    builders write it straight to HTML; for every other builder a post-transform
+    replaces it with the nodes it stands for (``sphinx_profile.markup_output``).
+    """
+
+
+def markup_node(content: Any) -> sp_markup:
+    from .render.markup import searchable_text
+
+    node = sp_markup(markup=content)
+    node += nodes.Text(searchable_text(content))
+    return node
+
+
 class sp_heading(nodes.rubric):
     """A group heading inside a list (a topic, a year) that is not a section.
 

@@ -29,7 +29,7 @@ from .data.issues import Subtype
 from .domain import shown_on_pages
 from .highwire import citation_tags, meta_tags
 from .locale import _
-from .nodes import sp_paper_link, sp_toggle
+from .nodes import sp_paper_link
 from .seo import PAPER_CONTEXT_KEY, PageUrls, listed_publications, site_profile, writes_web_pages
 
 if TYPE_CHECKING:
@@ -137,12 +137,13 @@ def paper_doctree(
     The lines under the title are those of the list's ``full`` style; the
     abstract and BibTeX are open sections rather than toggles.
     """
+    from .render.markup_nodes import to_nodes
     from .render.publications import publication_anchor, render_publication
 
     section = nodes.section(ids=[publication_anchor(publication)], classes=["sp-paper"])
     section += nodes.title(publication.title, publication.title)
     lines = render_publication(publication, "full", settings)[1:]  # the title is the heading
-    section.extend(node for node in lines if not isinstance(node, sp_toggle))
+    section.extend(to_nodes(line) for line in lines if line.kind != "toggle")
     if publication.abstract:
         section += _subsection(
             "abstract",

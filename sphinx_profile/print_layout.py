@@ -25,9 +25,9 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+from .markup_output import BuilderPostTransform
 from .nodes import sp_dates
 
 logger = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ _HEADLINE_PARTS = ("sp-headline", "sp-affiliation", "sp-location")
 _MIDDLE_DOT = " \N{MIDDLE DOT} "
 
 
-class PrintLayoutTransform(SphinxPostTransform):
+class PrintLayoutTransform(BuilderPostTransform):
     """Every format but HTML: dates beside their entry, the profile card as a heading."""
 
     default_priority = 400  # after Sphinx's image converters (priority 10)
@@ -50,12 +50,6 @@ class PrintLayoutTransform(SphinxPostTransform):
     def is_supported(self) -> bool:
         # Every format but HTML: Sphinx's own check, inverted.
         return not super().is_supported()
-
-    @property
-    def builder(self) -> Any:
-        """The builder (its class where Sphinx keeps that, as 8.1 and later do)."""
-        builder = getattr(self.env, "_builder_cls", None)
-        return builder if builder is not None else self.app.builder
 
     def run(self, **kwargs: Any) -> None:
         plain_text = self.builder.format == "text"

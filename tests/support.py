@@ -8,7 +8,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
+
+from sphinx_profile.markup_output import expand_markup
 
 try:  # Sphinx >= 7.3
     from sphinx.util.console import strip_escape_sequences as _strip_escapes
@@ -71,3 +74,29 @@ class Builds:
 
     def html(self, app: Any, docname: str) -> str:
         return (app.outdir / f"{docname}.html").read_text(encoding="utf-8")
+
+
+def expanded_doctree(app: SphinxTestApp, docname: str) -> nodes.document:
+    """The page as read, with publication lists as the nodes that builders other than HTML get."""
+    doctree = app.env.get_doctree(docname)
+    expand_markup(doctree)
+    return doctree
+
+
+def section_content(app: SphinxTestApp, docname: str) -> str:
+    """The page's section below its title, without anything that depends on the syntax.
+
+    The title is the page's own, and ``source`` attributes name the ``.rst`` or ``.md``
+    file; everything else must be the same whichever syntax called the directive.
+    """
+    section = expanded_doctree(app, docname).next_node(nodes.section)
+    assert section is not None, f"{docname} has no section"
+    parts = []
+    for child in section.children:
+        if isinstance(child, nodes.title):
+            continue
+        child = child.deepcopy()
+        for element in child.findall(nodes.Element):
+            element.attributes.pop("source", None)
+        parts.append(child.pformat())
+    return "".join(parts)

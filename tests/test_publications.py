@@ -16,7 +16,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup, Tag
 from docutils import nodes
-from support import warnings_of
+from support import section_content, warnings_of
 
 SYNTAXES = ("rst", "myst")
 PAGES = ("authors", "filters", "groups", "lists")
@@ -136,19 +136,6 @@ def text_page(app, docname: str) -> str:
 
 
 # -- both syntaxes give the same lists -------------------------------------------------
-
-
-def section_content(app, docname: str) -> str:
-    section = app.env.get_doctree(docname).next_node(nodes.section)
-    parts = []
-    for child in section.children:
-        if isinstance(child, nodes.title):
-            continue
-        child = child.deepcopy()
-        for element in child.findall(nodes.Element):
-            element.attributes.pop("source", None)
-        parts.append(child.pformat())
-    return "".join(parts)
 
 
 @pytest.mark.parametrize("name", PAGES)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 from docutils import nodes
+from support import expanded_doctree, section_content
 
 DIRECTIVES = ["profile", "publication-list", "experience", "education", "projects", "news"]
 SYNTAXES = {"rst": "reStructuredText", "myst": "MyST"}
@@ -21,26 +22,6 @@ def basic_app(built_root):
     app = built_root("basic")
     assert app.statuscode == 0
     return app
-
-
-def section_content(app, docname: str) -> str:
-    """The page's section below its title, without anything that depends on the syntax.
-
-    The title is the page's own, and ``source`` attributes name the ``.rst`` or ``.md``
-    file; everything else must be the same whichever syntax called the directive.
-    """
-    doctree = app.env.get_doctree(docname)
-    section = doctree.next_node(nodes.section)
-    assert section is not None, f"{docname} has no section"
-    parts = []
-    for child in section.children:
-        if isinstance(child, nodes.title):
-            continue
-        child = child.deepcopy()
-        for element in child.findall(nodes.Element):
-            element.attributes.pop("source", None)
-        parts.append(child.pformat())
-    return "".join(parts)
 
 
 @pytest.mark.parametrize("syntax", list(SYNTAXES))
@@ -64,7 +45,7 @@ def test_rst_and_myst_give_the_same_doctree(basic_app, directive):
 
 
 def _doctree(app, docname):
-    return app.env.get_doctree(docname)
+    return expanded_doctree(app, docname)
 
 
 @pytest.mark.parametrize("syntax", list(SYNTAXES))

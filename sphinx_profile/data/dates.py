@@ -10,9 +10,11 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 from functools import cache, total_ordering
+from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_skeleton
+if TYPE_CHECKING:
+    from babel import Locale
+
 
 ACCEPTED_FORMS = "YYYY, YYYY-MM, YYYY-MM-DD or 'present'"
 
@@ -37,6 +39,8 @@ _SKELETONS = {1: "y", 2: "yMMM", 3: "yMMMd"}
 @cache
 def babel_locale(language: str | None) -> Locale:
     """Sphinx's ``language`` (``fr``, ``zh_CN``, ``pt-BR``) as a Babel locale, else English."""
+    from babel import Locale, UnknownLocaleError  # only for dates without a format
+
     try:
         return Locale.parse((language or "en").replace("-", "_"))
     except (ValueError, TypeError, UnknownLocaleError):
@@ -138,12 +142,20 @@ class PartialDate:
 
     def format_localized(self, language: str | None) -> str:
         """``Jan 2024`` (en), ``janv. 2024`` (fr), ``2024年1月`` (zh_CN): the parts it has."""
-        parts = 3 if self.month and self.day else 2 if self.month else 1
-        when = _dt.date(self.year, self.month or 1, self.day or 1)
-        return format_skeleton(_SKELETONS[parts], when, locale=babel_locale(language))
+        return _localized(self.year, self.month, self.day, language)
 
     def __str__(self) -> str:
         return self.isoformat()
+
+
+@cache
+def _localized(year: int, month: int | None, day: int | None, language: str | None) -> str:
+    """Babel's formatting, once per date and language: long lists repeat their years."""
+    from babel.dates import format_skeleton
+
+    parts = 3 if month and day else 2 if month else 1
+    when = _dt.date(year, month or 1, day or 1)
+    return format_skeleton(_SKELETONS[parts], when, locale=babel_locale(language))
 
 
 def format_range(

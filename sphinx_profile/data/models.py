@@ -84,7 +84,9 @@ class Aliases(AliasChoices):
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True
+    )
 
     _line: int = PrivateAttr(default=0)
     _key_lines: dict[str, int] = PrivateAttr(default_factory=dict)

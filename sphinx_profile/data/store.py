@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .bibtex import read_bibtex
 from .formats import read_json, translate
 from .issues import DataIssue, Subtype
 from .loader import DEFAULT_MAX_BYTES, DataFileError, YamlDocument, load_yaml_file
@@ -74,12 +73,18 @@ def _read_yaml(path: Path, kind: str, max_bytes: int) -> YamlDocument:
     return translate(load_yaml_file(path, max_bytes), kind, path.name)
 
 
+def _read_bibtex(path: Path, kind: str, max_bytes: int) -> YamlDocument:
+    from .bibtex import read_bibtex  # a site without .bib files never loads it
+
+    return read_bibtex(path, kind, max_bytes)
+
+
 Reader = Callable[[Path, str, int], YamlDocument]
 
 READERS: dict[str, Reader] = {
     ".yaml": _read_yaml,
     ".yml": _read_yaml,
-    ".bib": read_bibtex,
+    ".bib": _read_bibtex,
     ".json": read_json,
 }
 """File suffix -> a reader giving positioned raw values in this project's schema.

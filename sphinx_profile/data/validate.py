@@ -13,9 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from markdown_it import MarkdownIt
 from pydantic import ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
@@ -24,6 +23,9 @@ from .fields import DROP_UNSAFE_URLS, Kind, UnsafeUrl, describe_value, normalize
 from .issues import DataIssue, Subtype, display_path
 from .loader import DataPath, SpelledNumber, YamlDocument
 from .models import RECORD_MODELS, Link, Model
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 SINGLE_RECORD_KINDS = frozenset({"profile"})
 
@@ -358,8 +360,20 @@ def _kinds(annotation: Any, metadata: list[Any]) -> Iterator[Kind]:
 
 @cache
 def _fields_and_markdown(model: type[Model]) -> tuple[tuple[str, bool], ...]:
-    """Each field of ``model`` and whether it is Markdown: worked out once per model."""
-    return tuple((name, is_markdown(info)) for name, info in model.model_fields.items())
+    """The fields of ``model`` that can hold a link, and whether each is Markdown.
+
+    Worked out once per model: URLs, Markdown text and records inside records.
+    Plain text, numbers and dates are never looked at.
+    """
+    return tuple(
+        (name, is_markdown(info))
+        for name, info in model.model_fields.items()
+        if is_markdown(info) or _holds_url(info) or _innermost_model(info.annotation) is not None
+    )
+
+
+def _holds_url(info: FieldInfo) -> bool:
+    return any(kind.label == "URL" for kind in _kinds(info.annotation, info.metadata))
 
 
 def _unsafe_links(record: Model, loc: Loc) -> Iterator[tuple[Loc, str]]:
@@ -394,6 +408,8 @@ def _markdown_hrefs(text: str) -> list[str]:
 
 @cache
 def _markdown() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # only for fields that hold a Markdown link
+
     # The rules of the renderer (render/inline.py), so the same links are found.
     parser = MarkdownIt("zero").enable(["link", "escape", "entity", "backticks", "emphasis"])
     # See every link, to report the unsafe ones.

@@ -72,13 +72,14 @@ def _choice(values: tuple[str, ...]) -> Any:
 class PublicationListDirective(DataDirective):
     """Render ``publications.yaml`` (or ``:source:``), filtered, sorted and grouped.
 
-    Doctree::
+    Doctree (each list is one ``sp_markup`` node until the page is written; this is
+    what it stands for, and what builders other than HTML get)::
 
         container.sp-block.sp-publications-block
           sp_heading                     (one per group, when grouped; not a section)
           bullet_list.sp-publications.sp-<style>
-            list_item.sp-pub  ids=pub-<id>
-              paragraph.sp-pub-title
+            list_item.sp-pub
+              paragraph.sp-pub-title  (target ids=pub-<id>, then the title)
               compact: paragraph.sp-pub-meta  (sp_badge | role | references)
               full:    paragraph.sp-pub-authors, paragraph.sp-pub-venue, paragraph.sp-pub-links
 

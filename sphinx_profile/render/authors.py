@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from docutils import nodes
-from sphinx.addnodes import pending_xref
 
 from ..data.models import CORRESPONDING_MARK, EQUAL_MARK, Author
 from ..data.names import normalize_name
 from ..locale import _
-from ..nodes import sp_toggle, sp_toggle_summary
-from .common import RenderSettings, external_link
-from .people import member_reference
+from .common import RenderSettings
+from .markup import Content, Markup, element, link
+from .people import member_link
 
 _ORDINALS = (
     _("first author"),
@@ -63,7 +62,7 @@ def marks_used(authors: Sequence[Author]) -> set[str]:
     return used
 
 
-def render_authors(authors: Sequence[Author], settings: RenderSettings) -> nodes.Element:
+def render_authors(authors: Sequence[Author], settings: RenderSettings) -> Markup:
     """A paragraph of names; a long list becomes a toggle (full list in other builders).
 
     Truncated HTML keeps the highlighted name visible: ``A, B, C, …, Me and 35 more``.
@@ -77,19 +76,18 @@ def render_authors(authors: Sequence[Author], settings: RenderSettings) -> nodes
     if me is not None and me >= limit:
         shown = [*range(limit - 1), me]
     hidden = len(authors) - len(shown)
-    summary = sp_toggle_summary(classes=["sp-authors-summary"])
-    short = _names_paragraph(authors, shown, settings, elide=True)
     # A summary is itself a control: links nested in it cannot be reached by keyboard
     # (and axe-core flags them), so its names are plain text; the full list links them.
-    for link in list(short.findall(lambda node: isinstance(node, nodes.reference | pending_xref))):
-        link.replace_self(nodes.inline("", "", *link.children, classes=link["classes"]))
-    summary += nodes.inline("", "", *short.children, classes=["sp-authors-short"])
+    short = _names_paragraph(authors, shown, settings, elide=True, linked=False)
     more = " " + str(_("and %d more")) % hidden
-    summary += nodes.inline(more, more, classes=["sp-more"])
-    toggle = sp_toggle(classes=["sp-authors"], fallback="body")
-    toggle += summary
-    toggle += full
-    return nodes.container("", toggle, classes=["sp-pub-authors"])
+    summary = element(
+        "summary",
+        element("inline", *short.children, classes=["sp-authors-short"]),
+        element("inline", more, classes=["sp-more"]),
+        classes=["sp-authors-summary"],
+    )
+    toggle = element("toggle", summary, full, classes=["sp-authors"], fallback="body")
+    return element("container", toggle, classes=["sp-pub-authors"])
 
 
 def _names_paragraph(
@@ -98,35 +96,36 @@ def _names_paragraph(
     settings: RenderSettings,
     *,
     elide: bool = False,
-) -> nodes.paragraph:
-    paragraph = nodes.paragraph(classes=["sp-pub-authors"])
+    linked: bool = True,
+) -> Markup:
+    children: list[Content] = []
     previous = -1
     for position, index in enumerate(indices):
         if position:
-            paragraph += nodes.Text(", … " if elide and index != previous + 1 else ", ")
-        paragraph.extend(_author(authors[index], settings))
+            children.append(", … " if elide and index != previous + 1 else ", ")
+        children.extend(_author(authors[index], settings, linked))
         previous = index
-    return paragraph
+    return element("paragraph", *children, classes=["sp-pub-authors"])
 
 
-def _author(author: Author, settings: RenderSettings) -> list[nodes.Node]:
+def _author(author: Author, settings: RenderSettings, linked: bool) -> list[Content]:
     normalized = normalize_name(author.name)
-    member_id = settings.members.get(normalized)
+    member_id = settings.members.get(normalized) if linked else None
     if normalized in settings.highlight:
-        name: nodes.Element = nodes.strong(author.name, author.name, classes=["sp-me"])
-    elif author.url and member_id is None:
-        name = external_link(author.name, author.url, ["sp-author"])
+        name = element("strong", author.name, classes=["sp-me"])
+    elif author.url and member_id is None and linked:
+        name = link(author.name, author.url, ["sp-author"])
     else:
-        name = nodes.inline(author.name, author.name, classes=["sp-author"])
+        name = element("inline", author.name, classes=["sp-author"])
     if member_id is not None:
         # A member's page, resolved when pages are written; else the author's url.
-        name = member_reference(member_id, name, author.url)
-    output: list[nodes.Node] = [name]
+        name = member_link(member_id, author.url, name)
+    output: list[Content] = [name]
     marks = (EQUAL_MARK if author.equal else "") + (
         CORRESPONDING_MARK if author.corresponding else ""
     )
     if marks:
-        output.append(nodes.superscript(marks, marks, classes=["sp-mark"]))
+        output.append(element("superscript", marks, classes=["sp-mark"]))
     return output
 
 

@@ -10,8 +10,9 @@ from docutils import nodes
 from ..data.dates import PartialDate, format_range
 from ..data.models import Link, PersonRef
 from ..locale import _
-from ..nodes import sp_separator
+from . import markup
 from .inline import inline_markdown
+from .markup_nodes import to_node_list, to_nodes
 
 DEFAULT_DATE_FORMAT = ""
 """Empty: dates follow the page language through Babel (``Jan 2024``, ``2024年1月``)."""
@@ -46,35 +47,31 @@ class RenderSettings:
 
 
 def external_link(text: str, url: str, classes: Sequence[str] = ()) -> nodes.reference:
-    return nodes.reference(text, text, refuri=url, internal=False, classes=list(classes))
+    return to_nodes(markup.link(text, url, classes))
 
 
 def maybe_link(text: str, url: str | None) -> nodes.Node:
-    return external_link(text, url) if url else nodes.Text(text)
+    return to_nodes(markup.maybe_link(text, url))
+
+
+def markdown_inline(text: str) -> list[nodes.Node]:
+    """The nodes of a Markdown field's inline markup (see ``render.inline``)."""
+    return to_node_list(inline_markdown(text))
 
 
 def markdown_paragraph(text: str, classes: Sequence[str]) -> nodes.paragraph:
-    paragraph = nodes.paragraph(classes=list(classes))
-    paragraph.extend(inline_markdown(text))
-    return paragraph
-
-
-def separator() -> nodes.inline:
-    """The `` | `` between items of a meta line; hidden from screen readers in HTML."""
-    return sp_separator(" | ", " | ", classes=["sp-sep"])
+    return nodes.paragraph("", "", *markdown_inline(text), classes=list(classes))
 
 
 def joined(items: Iterable[nodes.Node], parent: nodes.Element) -> nodes.Element:
     """Append ``items`` to ``parent`` with separators between them."""
-    for index, item in enumerate(items):
-        if index:
-            parent += separator()
-        parent += item
+    for item in markup.joined(items):
+        parent += item if isinstance(item, nodes.Node) else to_nodes(item)
     return parent
 
 
-def link_references(links: Iterable[Link]) -> list[nodes.reference]:
-    return [external_link(link.label, link.url, ["sp-link"]) for link in links]
+def link_references(links: Iterable[Link]) -> list[markup.Markup]:
+    return [markup.link(link.label, link.url, ["sp-link"]) for link in links]
 
 
 def people_line(label: str, people: Sequence[PersonRef], classes: Sequence[str]) -> nodes.paragraph:

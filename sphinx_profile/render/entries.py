@@ -14,6 +14,7 @@ from .common import (
     bullet_list,
     date_range_paragraph,
     highlights_list,
+    markdown_inline,
     markdown_paragraph,
     maybe_link,
     people_line,
@@ -104,7 +105,7 @@ def render_projects(entries: Sequence[Project], settings: RenderSettings) -> nod
         strong += maybe_link(entry.name, entry.url)
         if entry.description:
             strong += nodes.Text(": ")
-            strong.extend(markdown_paragraph(entry.description, []).children)
+            strong.extend(markdown_inline(entry.description))
         title += strong
         _append(item, title, _optional_markdown(entry.role, "sp-role"))
         items += item
@@ -118,6 +119,6 @@ def render_news(entries: Sequence[NewsItem], settings: RenderSettings) -> nodes.
         when = settings.format_date(entry.date)
         paragraph += nodes.emphasis(when, when, classes=["sp-date"])
         paragraph += nodes.Text(" ")
-        paragraph.extend(markdown_paragraph(entry.text, []).children)
+        paragraph.extend(markdown_inline(entry.text))
         items += nodes.list_item("", paragraph)
     return items

@@ -1,4 +1,4 @@
-"""The Markdown inline subset of free-text fields, parsed by markdown-it-py into nodes.
+"""The Markdown inline subset of free-text fields, parsed by markdown-it-py into markup.
 
 ``**bold**``, ``*italic*``, ``[text](url)`` and ```code``` only: the same
 result in reStructuredText and MyST pages, and no way to inject raw markup.
@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from functools import cache
 
-from docutils import nodes
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..data.fields import normalize_url
+from .markup import Content, Markup, element
 
 
 @cache
@@ -20,40 +20,51 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("zero").enable(["emphasis", "link", "backticks", "escape", "entity"])
 
 
-def inline_markdown(text: str) -> list[nodes.Node]:
-    """Parse ``text`` into Text, strong, emphasis, literal and reference nodes."""
+def inline_markdown(text: str) -> list[Content]:
+    """Parse ``text`` into text, ``strong``, ``emphasis``, ``literal`` and ``reference``."""
+    if not _MARKUP_CHARACTERS.intersection(text):
+        return [text]  # most fields are plain words: no parser needed
     tokens = _parser().parseInline(text)
     children = tokens[0].children if tokens and tokens[0].children else []
-    root = nodes.inline()
-    _build(children, root)
-    return list(root.children)
+    return _build(children)
 
 
-def _build(tokens: list[Token], root: nodes.Element) -> None:
-    stack: list[nodes.Element] = [root]
+# Any of these can start Markdown markup (an entity, an escape, a link, emphasis, code)
+# or be changed by its normalisation (line ends, NUL).
+_MARKUP_CHARACTERS = frozenset("*_[]`\\&<\n\r\0")
+
+_OPENERS = {"strong_open": "strong", "em_open": "emphasis", "link_open": "reference"}
+_CLOSERS = ("strong_close", "em_close", "link_close")
+
+
+def _build(tokens: list[Token]) -> list[Content]:
+    # A stack of (kind, attributes, children) for the elements still open.
+    stack: list[tuple[str, dict[str, object], list[Content]]] = [("", {}, [])]
     for token in tokens:
-        parent = stack[-1]
+        children = stack[-1][2]
         if token.type == "text":
-            parent += nodes.Text(token.content)
+            children.append(token.content)
         elif token.type in ("softbreak", "hardbreak"):
-            parent += nodes.Text(" ")
+            children.append(" ")
         elif token.type == "code_inline":
-            parent += nodes.literal(token.content, token.content)
-        elif token.type in ("strong_open", "em_open", "link_open"):
-            element = _open(token)
-            parent += element
-            stack.append(element)
-        elif token.type in ("strong_close", "em_close", "link_close") and len(stack) > 1:
-            stack.pop()
+            children.append(element("literal", token.content))
+        elif token.type in _OPENERS:
+            stack.append(_open(token))
+        elif token.type in _CLOSERS and len(stack) > 1:
+            kind, attributes, content = stack.pop()
+            stack[-1][2].append(Markup(kind, tuple(content), (), attributes or None))
+    while len(stack) > 1:  # markdown-it closes what it opens; this is only a safety net
+        kind, attributes, content = stack.pop()
+        stack[-1][2].append(Markup(kind, tuple(content), (), attributes or None))
+    return stack[0][2]
 
 
-def _open(token: Token) -> nodes.Element:
-    if token.type == "strong_open":
-        return nodes.strong()
-    if token.type == "em_open":
-        return nodes.emphasis()
+def _open(token: Token) -> tuple[str, dict[str, object], list[Content]]:
+    kind = _OPENERS[token.type]
+    if kind != "reference":
+        return (kind, {}, [])
     href = str(token.attrGet("href") or "")
     try:
-        return nodes.reference("", "", refuri=normalize_url(href), internal=False)
+        return ("reference", {"refuri": normalize_url(href), "internal": False}, [])
     except ValueError:
-        return nodes.inline()  # an unsafe target keeps its text and loses the link
+        return ("inline", {}, [])  # an unsafe target keeps its text and loses the link

@@ -12,7 +12,9 @@ from ..data.models import Member, Profile
 from ..data.people import is_alumni_position, is_alumnus, member_links, member_profile
 from ..locale import _
 from ..nodes import sp_heading
-from .common import RenderSettings, external_link, joined, markdown_paragraph
+from .common import RenderSettings, external_link, joined, markdown_inline
+from .markup import Content, Markup, element
+from .markup_nodes import to_nodes
 from .profile import LINK_LABELS, link_kind, render_profile
 
 STYLES = ("cards", "list")
@@ -21,22 +23,28 @@ PHOTO_CLASS = "sp-person-photo"
 """Photos on people cards: shown in HTML only (see ``directives.people``)."""
 
 
-def member_reference(member_id: str, content: nodes.Element, url: str | None) -> pending_xref:
+def member_link(member_id: str, url: str | None, *content: Content) -> Markup:
     """A link to the member's page, resolved by the ``profile`` domain when pages are written.
 
     Without a member page it becomes a link to ``url``, or ``content`` alone.
     """
-    node = pending_xref(
-        "",
-        content,
+    fallback = {"sp_fallback_url": url} if url else {}
+    return element(
+        "pending_xref",
+        *content,
         refdomain="profile",
         reftype="member",
         reftarget=member_id,
         refexplicit=True,
         refwarn=False,
+        **fallback,
     )
-    if url:
-        node["sp_fallback_url"] = url
+
+
+def member_reference(member_id: str, content: nodes.Element, url: str | None) -> pending_xref:
+    """:func:`member_link` around a node."""
+    node = to_nodes(member_link(member_id, url))
+    node += content
     return node
 
 
@@ -107,7 +115,7 @@ def _plain_list(
         if member.now:
             paragraph += nodes.Text(". " + str(_("%s: ")) % _("Now"))
             paragraph += nodes.inline(
-                "", "", *markdown_paragraph(member.now, []).children, classes=["sp-person-now"]
+                "", "", *markdown_inline(member.now), classes=["sp-person-now"]
             )
         items += nodes.list_item("", paragraph)
     return items
@@ -140,7 +148,7 @@ def _now(member: Member) -> nodes.paragraph | None:
         return None
     paragraph = nodes.paragraph(classes=["sp-person-now"])
     paragraph += nodes.Text(str(_("%s: ")) % _("Now"))
-    paragraph.extend(markdown_paragraph(member.now, []).children)
+    paragraph.extend(markdown_inline(member.now))
     return paragraph
 
 

@@ -10,17 +10,11 @@ from docutils import nodes
 
 from ..data.models import Link, Publication
 from ..locale import _
-from ..nodes import (
-    sp_badge,
-    sp_heading,
-    sp_numbered_item,
-    sp_numbered_list,
-    sp_paper_link,
-    sp_toggle,
-    sp_toggle_summary,
-)
+from ..nodes import markup_node, sp_heading
 from .authors import derive_role, legend, marks_used, render_authors
-from .common import RenderSettings, external_link, joined, link_references, markdown_paragraph
+from .common import RenderSettings, link_references
+from .inline import inline_markdown
+from .markup import Content, Markup, element, joined, link
 
 STYLES = ("full", "compact")
 LIST_TYPES = ("bullet", "enumerated", "none")
@@ -59,6 +53,9 @@ def render_publication_groups(
 ) -> list[nodes.Element]:
     """Group headings and one list per group, then the legend of author marks.
 
+    Each list is one :class:`~sphinx_profile.nodes.sp_markup` node: long lists
+    cost Sphinx one node rather than dozens per entry.
+
     Numbers run on across groups. An entry shown twice on a page (in two
     groups, or two lists) carries its anchor only the first time: ``anchored``
     holds the anchors the page already has, and is updated.
@@ -72,7 +69,7 @@ def render_publication_groups(
     for heading, publications in groups:
         if heading is not None:
             output.append(sp_heading(heading, heading))
-        entries = _list_node(layout, numbered)
+        entries: list[Content] = []
         for publication in publications:
             anchor = publication_anchor(publication)
             body = render_publication(
@@ -80,32 +77,32 @@ def render_publication_groups(
             )
             anchored.add(anchor)
             marks |= marks_used(publication.authors) if layout.style == "full" else set()
-            entries += _wrap_entry(body, layout, numbered, number)
+            entries.append(_wrap_entry(body, layout, numbered, number))
             number += -1 if layout.reversed else 1
-        output.append(entries)
+        output.append(markup_node(_list(entries, layout, numbered)))
     note = legend(marks)
     if note is not None:
         output.append(note)
     return output
 
 
-def _list_node(layout: ListLayout, numbered: bool) -> nodes.Element:
+def _list(entries: list[Content], layout: ListLayout, numbered: bool) -> Markup:
     classes = ["sp-list", "sp-publications", f"sp-{layout.style}"]
     if numbered:
-        return sp_numbered_list(classes=classes, enumtype="arabic", prefix="", suffix=".")
+        return element(
+            "numbered_list", *entries, classes=classes, enumtype="arabic", prefix="", suffix="."
+        )
     if layout.list_type == "none":
-        return nodes.container(classes=[*classes, "sp-unlisted"])
-    return nodes.bullet_list(classes=classes)
+        return element("container", *entries, classes=[*classes, "sp-unlisted"])
+    return element("bullet_list", *entries, classes=classes)
 
 
-def _wrap_entry(
-    body: list[nodes.Node], layout: ListLayout, numbered: bool, number: int
-) -> nodes.Element:
+def _wrap_entry(body: Sequence[Content], layout: ListLayout, numbered: bool, number: int) -> Markup:
     if numbered:
-        return sp_numbered_item("", *body, classes=["sp-pub"], number=number)
+        return element("numbered_item", *body, classes=["sp-pub"], number=number)
     if layout.list_type == "none":
-        return nodes.container("", *body, classes=["sp-pub"])
-    return nodes.list_item("", *body, classes=["sp-pub"])
+        return element("container", *body, classes=["sp-pub"])
+    return element("list_item", *body, classes=["sp-pub"])
 
 
 def render_publication(
@@ -114,15 +111,15 @@ def render_publication(
     settings: RenderSettings,
     anchored: bool = True,
     paper_page: bool = False,
-) -> list[nodes.Node]:
+) -> list[Markup]:
     """The body of one entry: title, then the lines of its style, toggles and note."""
-    body: list[nodes.Node] = [_title(publication, settings, anchored, paper_page)]
+    body: list[Markup] = [_title(publication, settings, anchored, paper_page)]
     role = publication.role
     if role is None and settings.derive_role:
         role = derive_role(publication.authors, settings)
     if style == "compact":
         meta = _compact_meta(publication, role, settings)
-        if len(meta):
+        if meta.children:
             body.append(meta)
     else:
         if publication.authors:
@@ -132,10 +129,12 @@ def render_publication(
             body.append(venue)
         links = link_references(all_links(publication))
         if links:
-            body.append(joined(links, nodes.paragraph(classes=["sp-pub-links"])))
+            body.append(element("paragraph", *joined(links), classes=["sp-pub-links"]))
     body.extend(_toggles(publication))
     if publication.note:
-        body.append(markdown_paragraph(publication.note, ["sp-pub-note"]))
+        body.append(
+            element("paragraph", *inline_markdown(publication.note), classes=["sp-pub-note"])
+        )
     return body
 
 
@@ -150,39 +149,30 @@ def title_url(publication: Publication) -> str | None:
 
 def _title(
     publication: Publication, settings: RenderSettings, anchored: bool, paper_page: bool = False
-) -> nodes.paragraph:
-    title = nodes.paragraph(classes=["sp-pub-title"])
+) -> Markup:
+    parts: list[Content] = []
     if anchored:
-        target = nodes.target("", "", ids=[publication_anchor(publication)])
-        # :pub: references point here. Marked referenced, so that docutils does not make
-        # (and discard) an "unreferenced target" message per entry: seconds on long lists.
-        target.referenced = True
-        title += target
+        parts.append(element("target", ids=[publication_anchor(publication)]))
+    text = publication.title
     if paper_page:
-        text = publication.title
-        title += sp_paper_link(text, text, pagename=paper_pagename(publication.id))
-        return title
-    url = title_url(publication) if settings.link_titles else None
-    title += external_link(publication.title, url) if url else nodes.Text(publication.title)
-    return title
+        parts.append(element("paper_link", text, pagename=paper_pagename(publication.id)))
+    else:
+        url = title_url(publication) if settings.link_titles else None
+        parts.append(link(text, url) if url else text)
+    return element("paragraph", *parts, classes=["sp-pub-title"])
 
 
-def _badges(publication: Publication, settings: RenderSettings) -> list[nodes.Node]:
-    badges: list[nodes.Node] = []
+def _badges(publication: Publication, settings: RenderSettings) -> list[Markup]:
+    badges: list[Markup] = []
     if publication.venue_short:
-        badge = sp_badge(
-            publication.venue_short,
-            publication.venue_short,
-            classes=["sp-venue", f"sp-type-{publication.type or 'other'}"],
-        )
+        classes = ["sp-venue", f"sp-type-{publication.type or 'other'}"]
         colour = _venue_colour(publication, settings)
-        if colour:
-            badge["colour"] = colour
-        badges.append(badge)
+        colour_attribute = {"colour": colour} if colour else {}
+        badges.append(
+            element("badge", publication.venue_short, classes=classes, **colour_attribute)
+        )
     if publication.award:
-        award = sp_badge(classes=["sp-award"])
-        award.extend(markdown_paragraph(publication.award, []).children)
-        badges.append(award)
+        badges.append(element("badge", *inline_markdown(publication.award), classes=["sp-award"]))
     return badges
 
 
@@ -191,46 +181,40 @@ def _venue_colour(publication: Publication, settings: RenderSettings) -> str | N
     return next((colour for key, colour in settings.venue_colors if key.casefold() in keys), None)
 
 
-def _compact_meta(
-    publication: Publication, role: str | None, settings: RenderSettings
-) -> nodes.paragraph:
+def _role(role: str) -> Markup:
+    return element("inline", *inline_markdown(role), classes=["sp-role"])
+
+
+def _compact_meta(publication: Publication, role: str | None, settings: RenderSettings) -> Markup:
     """The seed's line: ``arXiv | first author | paper | code | blog``."""
-    parts: list[nodes.Node] = list(_badges(publication, settings))
+    parts: list[Content] = list(_badges(publication, settings))
     if role:
-        role_node = nodes.inline(classes=["sp-role"])
-        role_node.extend(markdown_paragraph(role, []).children)
-        parts.append(role_node)
+        parts.append(_role(role))
     parts.extend(link_references(all_links(publication)))
-    return joined(parts, nodes.paragraph(classes=["sp-pub-meta"]))
+    return element("paragraph", *joined(parts), classes=["sp-pub-meta"])
 
 
-def _venue(
-    publication: Publication, role: str | None, settings: RenderSettings
-) -> nodes.paragraph | None:
+def _venue(publication: Publication, role: str | None, settings: RenderSettings) -> Markup | None:
     """``[ICLR 2024] International Conference on …, 2024, first author``."""
-    parts: list[nodes.Node] = []
+    parts: list[Content] = []
     if publication.venue:
-        parts.append(nodes.emphasis(publication.venue, publication.venue))
+        parts.append(element("emphasis", publication.venue))
     when = publication.when
     if when is not None:
-        text = settings.format_date(when)
-        parts.append(nodes.inline(text, text, classes=["sp-date"]))
+        parts.append(element("inline", settings.format_date(when), classes=["sp-date"]))
     if role:
-        role_node = nodes.inline(classes=["sp-role"])
-        role_node.extend(markdown_paragraph(role, []).children)
-        parts.append(role_node)
+        parts.append(_role(role))
     badges = _badges(publication, settings)
     if not parts and not badges:
         return None
-    paragraph = nodes.paragraph(classes=["sp-pub-venue"])
+    children: list[Content] = []
     for badge in badges:
-        paragraph += badge
-        paragraph += nodes.Text(" ")
+        children += [badge, " "]
     for index, part in enumerate(parts):
         if index:
-            paragraph += nodes.Text(", ")
-        paragraph += part
-    return paragraph
+            children.append(", ")
+        children.append(part)
+    return element("paragraph", *children, classes=["sp-pub-venue"])
 
 
 def all_links(publication: Publication) -> list[Link]:
@@ -252,21 +236,20 @@ def all_links(publication: Publication) -> list[Link]:
     return links
 
 
-def _toggles(publication: Publication) -> list[nodes.Node]:
+def _toggles(publication: Publication) -> list[Markup]:
     """Abstract and BibTeX behind ``<details>``; other builders leave them out."""
-    toggles: list[nodes.Node] = []
+    toggles: list[Markup] = []
     if publication.abstract:
-        toggle = sp_toggle(classes=["sp-abstract"], fallback="none")
-        toggle += sp_toggle_summary("", str(_("Abstract")))
-        toggle += nodes.paragraph(publication.abstract, publication.abstract)
-        toggles.append(toggle)
+        summary = element("summary", str(_("Abstract")))
+        abstract = element("paragraph", publication.abstract)
+        toggles.append(
+            element("toggle", summary, abstract, classes=["sp-abstract"], fallback="none")
+        )
     if publication.bibtex:
-        toggle = sp_toggle(classes=["sp-bibtex"], fallback="none")
-        toggle += sp_toggle_summary("", str(_("BibTeX")))
-        code = nodes.literal_block(publication.bibtex, publication.bibtex, language="bibtex")
-        code["force"] = True  # a malformed entry is shown as it is, without a lexer warning
-        toggle += code
-        toggles.append(toggle)
+        summary = element("summary", str(_("BibTeX")))
+        # "force": a malformed entry is shown as it is, without a lexer warning.
+        code = element("literal_block", publication.bibtex, language="bibtex", force=True)
+        toggles.append(element("toggle", summary, code, classes=["sp-bibtex"], fallback="none"))
     return toggles
 
 

@@ -1,0 +1,92 @@
+"""How :class:`~sphinx_profile.nodes.sp_markup` becomes output.
+
+HTML builders write its markup straight to HTML (:func:`visit_markup_html`);
+every other builder, or HTML with ``profile_direct_html = False``, gets the
+nodes it stands for from :class:`ExpandMarkup`, before references are resolved.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .nodes import sp_markup
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .render.markup import Markup
+    from .render.markup_html import Link
+
+
+def expand_markup(doctree: nodes.Node) -> None:
+    """Replace every ``sp_markup`` under ``doctree`` with its nodes."""
+    from .render.markup_nodes import to_nodes
+
+    for node in list(doctree.findall(sp_markup)):
+        node.replace_self(to_nodes(node["markup"]))
+
+
+def writes_direct_html(builder: Any, config: Any) -> bool:
+    return builder.format == "html" and bool(config.profile_direct_html)
+
+
+class BuilderPostTransform(SphinxPostTransform):
+    @property
+    def builder(self) -> Any:
+        """The builder (its class where Sphinx keeps that, as 8.1 and later do)."""
+        builder = getattr(self.env, "_builder_cls", None)
+        return builder if builder is not None else self.app.builder
+
+
+class ExpandMarkup(BuilderPostTransform):
+    """Nodes for the builders that do not write markup themselves."""
+
+    default_priority = 5  # before references are resolved (10): member names are xrefs
+
+    def run(self, **kwargs: Any) -> None:
+        if not writes_direct_html(self.builder, self.config):
+            expand_markup(self.document)
+
+
+def visit_markup_html(translator: Any, node: sp_markup) -> None:
+    from .render.markup_html import HtmlWriter
+
+    HtmlWriter(translator, link_resolver(translator)).write(node["markup"])
+    raise nodes.SkipNode
+
+
+def depart_markup_html(translator: Any, node: sp_markup) -> None:
+    pass
+
+
+def link_resolver(translator: Any) -> Callable[[Markup], Link | None]:
+    """Where each kind of link goes on the page being written, as the nodes would."""
+    from .domain import ProfileDomain
+    from .render.markup_html import Link
+    from .seo import writes_web_pages
+
+    builder = translator.builder
+    docname = builder.current_docname
+    domain = builder.env.get_domain(ProfileDomain.name)
+    web_pages = writes_web_pages(builder)
+
+    def resolve(content: Markup) -> Link | None:
+        kind, _children, classes, attributes = content
+        attributes = attributes or {}
+        if kind == "reference":
+            return Link(attributes["refuri"], bool(attributes.get("internal")), classes)
+        if kind == "pending_xref":  # a member's name
+            member, fallback = attributes["reftarget"], attributes.get("sp_fallback_url")
+            found = domain.member_target(builder, docname, member, fallback)
+            return Link(*found) if found else None
+        if kind == "paper_link":
+            if not web_pages:
+                return None
+            uri = builder.get_relative_uri(docname, attributes["pagename"])
+            return Link(uri, True, ("sp-paper-link",))
+        return None
+
+    return resolve

@@ -1,0 +1,121 @@
+"""Light markup: what the renderers build, before it becomes docutils nodes or HTML.
+
+A :class:`Markup` element names a docutils construct (``kind``) with its
+classes, attributes and children (elements or plain strings). It is a tuple:
+cheap to build, to pickle into a doctree and to walk, where a docutils node
+costs a little on each of Sphinx's passes over a page. Long publication lists
+stay in this form inside one :class:`~sphinx_profile.nodes.sp_markup` node;
+``render.markup_nodes`` turns it into nodes (every builder but HTML, and every
+other directive), ``render.markup_html`` writes it straight to HTML.
+
+Kinds and their nodes: see ``render.markup_nodes.NODE_TYPES``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, NamedTuple, cast
+
+
+class Markup(NamedTuple):
+    """An element. Read it by unpacking (``kind, children, classes, attributes = content``):
+    it comes back from a pickled doctree as a plain tuple of the same shape."""
+
+    kind: str
+    children: tuple[Markup | str, ...] = ()
+    classes: tuple[str, ...] = ()
+    attributes: dict[str, Any] | None = None
+
+    def __reduce__(self) -> tuple[type[tuple[Any, ...]], tuple[tuple[Any, ...]]]:
+        # Pickled as a plain tuple: several times faster to save and load than a
+        # named tuple, and doctrees with long lists are saved and loaded on every build.
+        return (tuple, (tuple(self),))
+
+
+Content = Markup | str
+
+
+def element(
+    kind: str, *children: Content, classes: Iterable[str] = (), **attributes: Any
+) -> Markup:
+    return Markup(kind, children, _shared(tuple(classes)), attributes or None)
+
+
+_CLASSES: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _shared(classes: tuple[str, ...]) -> tuple[str, ...]:
+    """One tuple for each set of classes: a long list repeats a handful thousands of times."""
+    return _CLASSES.setdefault(classes, classes)
+
+
+def text_of(content: Content | Iterable[Content]) -> str:
+    """The words of ``content``, as ``astext()`` gives them for the nodes."""
+    return "".join(_strings(content))
+
+
+def _strings(content: Content | Iterable[Content]) -> Iterator[str]:
+    if isinstance(content, str):
+        yield content
+        return
+    items = cast(Markup, content)[1] if _is_element(content) else content
+    for item in items:
+        yield from _strings(item)
+
+
+_BLOCKS = frozenset(
+    {"paragraph", "list_item", "numbered_item", "container", "summary", "literal_block"}
+)
+
+
+def searchable_text(content: Markup) -> str:
+    """The words of ``content``, a line per block: what the search index reads."""
+    parts: list[str] = []
+    _collect_lines(content, parts)
+    return "".join(parts)
+
+
+def _collect_lines(content: Markup, parts: list[str]) -> None:
+    kind, children, _classes, _attributes = content
+    for child in children:
+        if isinstance(child, str):
+            parts.append(child)
+        else:
+            _collect_lines(child, parts)
+    if kind in _BLOCKS:
+        parts.append("\n")
+
+
+def _is_element(content: object) -> bool:
+    """A markup element (not a string, not a list of contents)."""
+    return isinstance(content, tuple) and len(content) == 4 and isinstance(content[0], str)
+
+
+# -- constructors of the common pieces --------------------------------------------------
+
+
+def link(text: str | Content, url: str, classes: Iterable[str] = ()) -> Markup:
+    """An external link."""
+    return element("reference", text, classes=classes, refuri=url, internal=False)
+
+
+def maybe_link(text: str, url: str | None) -> Content:
+    return link(text, url) if url else text
+
+
+def separator() -> Markup:
+    """The `` | `` between items of a meta line; hidden from screen readers in HTML."""
+    return _SEPARATOR
+
+
+_SEPARATOR = element("separator", " | ", classes=["sp-sep"])  # immutable: one for all
+
+
+def joined(items: Iterable[Content]) -> list[Content]:
+    """``items`` with separators between them."""
+    output: list[Content] = []
+    for index, item in enumerate(items):
+        if index:
+            output.append(separator())
+        output.append(item)
+    return output
