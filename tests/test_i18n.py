@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import datetime
 import shutil
 import subprocess
 import sys
@@ -229,3 +230,21 @@ def test_a_range_is_joined_the_way_the_language_joins_ranges():
 def test_babel_locale_is_english_for_unknown_languages():
     assert str(babel_locale("zh_CN")) == "zh_Hans_CN"
     assert str(babel_locale("not a language")) == "en"
+
+
+@pytest.mark.parametrize("language", ["en", "en_US", "en-US", None])
+def test_english_dates_without_locale_data_are_babels(language):
+    """English is written without loading Babel's locale data: it must match Babel."""
+    from babel.dates import format_skeleton
+
+    english = babel_locale(language)
+    for month in range(1, 13):
+        for value, skeleton in ((f"2024-{month:02d}", "yMMM"), (f"2024-{month:02d}-09", "yMMMd")):
+            date = PartialDate.parse(value)
+            when = datetime.date(date.year, date.month or 1, date.day or 1)
+            expected = format_skeleton(skeleton, when, locale=english)
+            assert date.format("", "Present", language) == expected
+    assert PartialDate.parse("0987").format("", "Present", language) == "987"
+    start, end = PartialDate.parse("2020"), PartialDate.parse("2021-03")
+    interval = english.interval_formats.get(None)
+    assert format_range(start, end, "", "Present", language) == interval.format("2020", "Mar 2021")

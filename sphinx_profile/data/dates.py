@@ -151,11 +151,31 @@ class PartialDate:
 @cache
 def _localized(year: int, month: int | None, day: int | None, language: str | None) -> str:
     """Babel's formatting, once per date and language: long lists repeat their years."""
+    if (language or "en").replace("-", "_") in _PLAIN_ENGLISH:
+        return _english(year, month, day)
     from babel.dates import format_skeleton
 
     parts = 3 if month and day else 2 if month else 1
     when = _dt.date(year, month or 1, day or 1)
     return format_skeleton(_SKELETONS[parts], when, locale=babel_locale(language))
+
+
+_PLAIN_ENGLISH = frozenset({"en", "en_US"})
+"""Languages whose dates :func:`_english` writes as Babel does, without its locale data
+(several megabytes, loaded for the first date): a test compares both for every month."""
+
+_ENGLISH_INTERVAL = "{0}\u2009\u2013\u2009{1}"  # thin spaces, as CLDR
+_ENGLISH_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()  # noqa: SIM905
+
+
+def _english(year: int, month: int | None, day: int | None) -> str:
+    """CLDR's English skeletons ``y``, ``yMMM`` and ``yMMMd``: ``2024``, ``Jan 2024``,
+    ``Jan 5, 2024``."""
+    if not month:
+        return str(year)
+    if not day:
+        return f"{_ENGLISH_MONTHS[month - 1]} {year}"
+    return f"{_ENGLISH_MONTHS[month - 1]} {day}, {year}"
 
 
 def format_range(
@@ -183,5 +203,8 @@ def format_range(
         return first
     if fmt:
         return f"{first} - {last}"
-    pattern = babel_locale(language).interval_formats.get(None) or "{0} \u2013 {1}"
+    if (language or "en").replace("-", "_") in _PLAIN_ENGLISH:
+        pattern = _ENGLISH_INTERVAL
+    else:
+        pattern = babel_locale(language).interval_formats.get(None) or "{0} \u2013 {1}"
     return str(pattern).replace("{0}", first).replace("{1}", last)

@@ -31,6 +31,8 @@ from .loader import SpelledNumber
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 DROP_UNSAFE_URLS = "drop_unsafe_urls"
 """Validation context flag: keep an unsafe URL as :class:`UnsafeUrl` instead of failing."""
+SHARED_VALUES = "shared_values"
+"""Validation context key: a dict in which equal values of one file share one object."""
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 # Browsers ignore these characters inside a scheme ("java\tscript:"), so must we.

@@ -219,11 +219,21 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
+            if not path:  # the top-level list of records: let go of each record's nodes once built
+                return [self._take(node.value, index) for index in range(len(node.value))]
             return [
                 self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)
             ]
         assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node)
+
+    def _take(self, items: list[yaml.Node | None], index: int) -> Any:
+        """Build ``items[index]`` and drop it from the node graph, which is then freed record
+        by record: a long file's graph (two marks per value) is larger than its values.
+        A node reached again through an alias is held by the alias itself."""
+        item, items[index] = items[index], None
+        assert item is not None
+        return self.build(item, (index,), 1)
 
     def _mapping(self, node: yaml.MappingNode, path: DataPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}

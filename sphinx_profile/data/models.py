@@ -10,18 +10,21 @@ from __future__ import annotations
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
+    AfterValidator,
     AliasChoices,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
     PrivateAttr,
+    ValidationInfo,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from .dates import PartialDate
 from .fields import (
+    SHARED_VALUES,
     TEXT_SCHEMA,
     URL_SCHEMA,
     AlsoAccepts,
@@ -88,6 +91,25 @@ class Model(BaseModel):
         extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True
     )
 
+    @classmethod
+    def aliases_of(cls, name: str) -> list[str]:
+        """The other keys a data file may use for field ``name``."""
+        alias = cls.model_fields[name].validation_alias
+        return list(alias.sources) if isinstance(alias, Aliases) else []
+
+    @classmethod
+    def known_keys(cls) -> list[str]:
+        """Every key a data file may use for this model, aliases included."""
+        return [key for name in cls.model_fields for key in (name, *cls.aliases_of(name))]
+
+
+class Record(Model):
+    """An entry of a data file (a publication, a job, the profile): knows its lines.
+
+    Only records carry lines, not the values inside them (authors, links), which
+    are many and would each need a dictionary of their own.
+    """
+
     _line: int = PrivateAttr(default=0)
     _key_lines: dict[str, int] = PrivateAttr(default_factory=dict)
 
@@ -99,17 +121,6 @@ class Model(BaseModel):
     def line_of(self, key: str) -> int:
         """The line where the file wrote ``key`` (any alias), else where the record starts."""
         return self._key_lines.get(key, self._line)
-
-    @classmethod
-    def aliases_of(cls, name: str) -> list[str]:
-        """The other keys a data file may use for field ``name``."""
-        alias = cls.model_fields[name].validation_alias
-        return list(alias.sources) if isinstance(alias, Aliases) else []
-
-    @classmethod
-    def known_keys(cls) -> list[str]:
-        """Every key a data file may use for this model, aliases included."""
-        return [key for name in cls.model_fields for key in (name, *cls.aliases_of(name))]
 
 
 class Link(Model):
@@ -171,8 +182,22 @@ _LINKS_MAPPING = {
 }
 _PERSON_TEXT = {**TEXT_SCHEMA, "description": "a name"}
 
+
+def _shared(value: Any, info: ValidationInfo) -> Any:
+    """One object for equal values of a file: a CV names its author in every entry."""
+    shared = info.context.get(SHARED_VALUES) if info.context else None
+    return value if shared is None else shared.setdefault(value, value)
+
+
 Authors = Annotated[
-    list[Annotated[Author, BeforeValidator(_split_marks), AlsoAccepts((_AUTHOR_TEXT,))]],
+    list[
+        Annotated[
+            Author,
+            BeforeValidator(_split_marks),
+            AfterValidator(_shared),
+            AlsoAccepts((_AUTHOR_TEXT,)),
+        ]
+    ],
     Kind("list of authors"),
 ]
 Links = Annotated[
@@ -189,7 +214,7 @@ People = Annotated[
 ]
 
 
-class Profile(Model):
+class Profile(Record):
     """``profile.yaml``: a mapping that describes you."""
 
     file_kind: ClassVar[str] = "profile"
@@ -220,7 +245,7 @@ class Profile(Model):
     links: Links = Field([], description="Your pages elsewhere (``github: https://…``).")
 
 
-class Publication(Model):
+class Publication(Record):
     """``publications.yaml``: a list of publications."""
 
     file_kind: ClassVar[str] = "publications"
@@ -310,7 +335,7 @@ class Publication(Model):
         return PartialDate(self.year) if self.year is not None else None
 
 
-class _Dated(Model):
+class _Dated(Record):
     start: Date | None = Field(
         None,
         validation_alias=Aliases(
@@ -377,7 +402,7 @@ class Education(_Dated):
     highlights: MarkdownList = Field([], description="Achievements, one bullet each.")
 
 
-class Project(Model):
+class Project(Record):
     """``projects.yaml``: a list of projects."""
 
     file_kind: ClassVar[str] = "projects"
@@ -395,7 +420,7 @@ class Project(Model):
     )
 
 
-class NewsItem(Model):
+class NewsItem(Record):
     """``news.yaml``: a list of dated news, shown newest first."""
 
     file_kind: ClassVar[str] = "news"
@@ -404,7 +429,7 @@ class NewsItem(Model):
     text: Markdown = Field(description="The news.")
 
 
-class PublicationOverlay(Model):
+class PublicationOverlay(Record):
     """What a YAML file adds to publications read from elsewhere (a .bib), by ``id``."""
 
     file_kind: ClassVar[str] = "publication-overlay"
@@ -471,7 +496,7 @@ class Member(_Dated):
     links: Links = Field([], description="Pages elsewhere (``github: https://…``).")
 
 
-RECORD_MODELS: dict[str, type[Model]] = {
+RECORD_MODELS: dict[str, type[Record]] = {
     model.file_kind: model
     for model in (
         Profile,

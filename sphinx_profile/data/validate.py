@@ -19,10 +19,17 @@ from pydantic import ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
-from .fields import DROP_UNSAFE_URLS, Kind, UnsafeUrl, describe_value, normalize_url
+from .fields import (
+    DROP_UNSAFE_URLS,
+    SHARED_VALUES,
+    Kind,
+    UnsafeUrl,
+    describe_value,
+    normalize_url,
+)
 from .issues import DataIssue, Subtype, display_path
 from .loader import DataPath, SpelledNumber, YamlDocument
-from .models import RECORD_MODELS, Link, Model
+from .models import RECORD_MODELS, Link, Model, Record
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -72,7 +79,12 @@ def validate_document(document: YamlDocument, kind: str) -> ValidatedFile:
             result.issues.append(DataIssue(_not_a_list(data, kind), *document.position(())))
             return result
         items = [((index,), item) for index, item in enumerate(data)]
-    records = [_validate_record(model, item, path, document, result.issues) for path, item in items]
+    # Per file: equal authors of different entries become one object.
+    context = {**_LENIENT, SHARED_VALUES: {}}
+    records = [
+        _validate_record(model, item, path, document, result.issues, context)
+        for path, item in items
+    ]
     duplicates = (
         _duplicate_ids(items, document, result.issues) if "id" in model.model_fields else ()
     )
@@ -92,13 +104,18 @@ def _not_a_list(data: Any, kind: str) -> str:
 
 
 def _validate_record(
-    model: type[Model], item: Any, path: DataPath, document: YamlDocument, issues: list[DataIssue]
-) -> Model | None:
+    model: type[Record],
+    item: Any,
+    path: DataPath,
+    document: YamlDocument,
+    issues: list[DataIssue],
+    context: dict[str, Any],
+) -> Record | None:
     if not isinstance(item, dict):
         issues.append(DataIssue(_entry_is_not_mapping(item), *document.position(path)))
         return None
     try:
-        record = model.model_validate(item, context=_LENIENT)
+        record = model.model_validate(item, context=context)
     except ValidationError as err:
         found = [
             _issue_from_error(model, e, item, path, document) for e in _all_errors(model, item, err)
