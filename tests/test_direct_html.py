@@ -49,10 +49,14 @@ def search_terms(outdir: Path) -> set[str]:
 def test_direct_html_is_the_translators_html(built_root, root, builder):
     direct = built_root(root, builder)
     through_nodes = built_root(root, builder, confoverrides={"profile_direct_html": False})
-    pages = html_files(Path(direct.outdir))
+    assert_same_pages(Path(direct.outdir), Path(through_nodes.outdir))
+
+
+def assert_same_pages(direct: Path, through_nodes: Path) -> None:
+    pages = html_files(direct)
     assert pages, "nothing was built"
     assert any("sp-publications" in html for html in pages.values()), "no publication list"
-    expected = html_files(Path(through_nodes.outdir))
+    expected = html_files(through_nodes)
     assert pages.keys() == expected.keys()
     for name, html in pages.items():
         if html != expected[name]:
@@ -64,6 +68,20 @@ def test_direct_html_is_the_translators_html(built_root, root, builder):
                 lineterm="",
             )
             pytest.fail(f"{name} differs:\n" + "\n".join(diff))
+
+
+THEMES = ["alabaster", "furo", "pydata_sphinx_theme", "sphinx_book_theme", "sphinx_rtd_theme"]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_themes_with_their_own_translator_get_the_same_html(built_root, theme):
+    """pydata-sphinx-theme and sphinx-book-theme replace the HTML translator."""
+    pytest.importorskip(theme, reason=f"{theme} is not installed (pip install -e '.[themes]')")
+    direct = built_root("themes", "html", confoverrides={"html_theme": theme})
+    through_nodes = built_root(
+        "themes", "html", confoverrides={"html_theme": theme, "profile_direct_html": False}
+    )
+    assert_same_pages(Path(direct.outdir), Path(through_nodes.outdir))
 
 
 @pytest.mark.parametrize("root", ["basic", "pubs", "lab"])

@@ -76,7 +76,7 @@ class HtmlWriter:
         elif kind == "separator":
             self.body.append(self._separator(classes, _text(children)))
         elif kind == "bullet_list":
-            simple = ("simple",) if _is_simple(children) else ()
+            simple = ("simple",) if self._adds_simple_class(classes, children) else ()
             self.body.append(self._starttag(classes, "ul", "\n", simple))
             self._children(kind, children)
             self.body.append("</ul>\n")
@@ -103,6 +103,17 @@ class HtmlWriter:
         if kind in _ITEMS and len(children) == 1 and self.body[-1] == "</p>\n":
             # Docutils' HTML5 writer ends a list item's only paragraph without a newline.
             self.body[-1] = "</p>"
+
+    def _adds_simple_class(self, classes: tuple[str, ...], items: tuple[Content, ...]) -> bool:
+        """As docutils' ``visit_bullet_list`` and ``is_compactable``."""
+        translator = self.translator
+        if "compact" in classes:
+            compactable = True
+        elif "open" in classes or not translator.settings.compact_lists:
+            compactable = False
+        else:
+            compactable = _is_simple(items)
+        return compactable and not translator.compact_simple
 
     def _start_tag(self, kind: str, classes: tuple[str, ...]) -> str:
         """The start tag of a kind whose tag depends on its classes alone."""
