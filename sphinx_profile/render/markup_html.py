@@ -45,6 +45,7 @@ _TAGS: dict[str, tuple[str, str, str]] = {
 }
 _LINKS = ("reference", "pending_xref", "paper_link")
 _ITEMS = ("list_item", "numbered_item")
+_LISTS = ("bullet_list", "numbered_list", "container")
 _NOT_IN_HTML = frozenset({"fallback", "enumtype", "prefix", "suffix"})
 """Attributes that only other builders read."""
 
@@ -98,8 +99,16 @@ class HtmlWriter:
             self._through_translator(content, parent_kind)
 
     def _children(self, kind: str, children: tuple[Content, ...]) -> None:
-        for child in children:
-            self.write(child, kind)
+        if kind in _LISTS:
+            # One string per entry: a page of thousands of entries would otherwise hold
+            # dozens of small strings per entry until the page is joined.
+            for child in children:
+                start = len(self.body)
+                self.write(child, kind)
+                self.body[start:] = ["".join(self.body[start:])]
+        else:
+            for child in children:
+                self.write(child, kind)
         if kind in _ITEMS and len(children) == 1 and self.body[-1] == "</p>\n":
             # Docutils' HTML5 writer ends a list item's only paragraph without a newline.
             self.body[-1] = "</p>"
