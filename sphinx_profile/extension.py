@@ -30,7 +30,12 @@ from .domain import (
     report_data_issues,
 )
 from .locale import LOCALE_DIR, MESSAGE_CATALOG
-from .markup_output import ExpandMarkup, depart_markup_html, visit_markup_html
+from .markup_output import (
+    ExpandMarkup,
+    MarkupSmartQuotes,
+    depart_markup_html,
+    visit_markup_html,
+)
 from .nodes import NODE_VISITORS, sp_markup
 from .paper_pages import collect_paper_pages, link_paper_titles
 from .print_layout import LATEX_PACKAGE, PrintLayoutTransform, copy_latex_package
@@ -80,6 +85,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", outdated_member_files)
     app.connect("env-get-updated", outdated_member_links)
     app.connect("env-get-updated", outdated_publication_links)
+    app.add_transform(MarkupSmartQuotes)
     app.add_post_transform(ExpandMarkup)
     app.add_post_transform(PeoplePhotoFallback)
     app.add_post_transform(PrintLayoutTransform)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx.transforms import SphinxSmartQuotes, SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .nodes import sp_markup
@@ -90,3 +91,30 @@ def link_resolver(translator: Any) -> Callable[[Markup], Link | None]:
         return None
 
     return resolve
+
+
+class MarkupSmartQuotes(SphinxTransform):
+    """Smart quotes, dashes and ellipses in lists, as Sphinx puts them in the rest of a page.
+
+    Sphinx's ``SmartQuotes`` educates the text of paragraphs and titles; a list's
+    text is not in nodes, so this does the same for it, right after, with
+    Sphinx's own rules (``smartquotes``, ``smartquotes_action``,
+    ``smartquotes_excludes``): the same characters as the nodes would get.
+    """
+
+    default_priority = 751  # right after Sphinx's SmartQuotes (750)
+
+    def apply(self, **kwargs: Any) -> None:
+        lists = list(self.document.findall(sp_markup))
+        if not lists or not SphinxSmartQuotes(self.document, None).is_available():
+            return
+        from .render.markup import searchable_text
+        from .render.smartquotes import educated
+
+        action = self.config.smartquotes_action
+        language = self.env.settings["language_code"]
+        for node in lists:
+            markup = educated(node["markup"], action, language)
+            if markup is not node["markup"]:
+                node["markup"] = markup
+                node[:] = [nodes.Text(searchable_text(markup))]
