@@ -11,6 +11,7 @@ from sphinx.config import Config
 
 from . import __version__
 from .config import check_config, register_config_values
+from .directives.base import unfreeze_objects
 from .directives.entries import (
     EducationDirective,
     ExperienceDirective,
@@ -74,6 +75,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))
     register_config_values(app)
     app.connect("config-inited", check_config)
+    app.connect("config-inited", unfreeze_objects)
     for node, visitors in NODE_VISITORS.items():
         app.add_node(node, **visitors)  # type: ignore[arg-type]
     # Other builders never meet it: ExpandMarkup replaces it with its nodes.

@@ -143,7 +143,7 @@ def paper_doctree(
     section = nodes.section(ids=[publication_anchor(publication)], classes=["sp-paper"])
     section += nodes.title(publication.title, publication.title)
     lines = render_publication(publication, "full", settings)[1:]  # the title is the heading
-    section.extend(to_nodes(line) for line in lines if line.kind != "toggle")
+    section.extend(to_nodes(line) for line in lines if line[0] != "toggle")
     if publication.abstract:
         section += _subsection(
             "abstract",

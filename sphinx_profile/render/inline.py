@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..data.fields import normalize_url
-from .markup import Content, Markup, element
+from .markup import Content, element
 
 
 @cache
@@ -52,10 +52,10 @@ def _build(tokens: list[Token]) -> list[Content]:
             stack.append(_open(token))
         elif token.type in _CLOSERS and len(stack) > 1:
             kind, attributes, content = stack.pop()
-            stack[-1][2].append(Markup(kind, tuple(content), (), attributes or None))
+            stack[-1][2].append((kind, tuple(content), (), attributes or None))
     while len(stack) > 1:  # markdown-it closes what it opens; this is only a safety net
         kind, attributes, content = stack.pop()
-        stack[-1][2].append(Markup(kind, tuple(content), (), attributes or None))
+        stack[-1][2].append((kind, tuple(content), (), attributes or None))
     return stack[0][2]
 
 

@@ -14,31 +14,22 @@ Kinds and their nodes: see ``render.markup_nodes.NODE_TYPES``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any, NamedTuple, cast
+from typing import Any, Union, cast
 
+Markup = tuple[str, tuple["Content", ...], tuple[str, ...], "dict[str, Any] | None"]
+"""An element: ``(kind, children, classes, attributes)``; read it by unpacking.
 
-class Markup(NamedTuple):
-    """An element. Read it by unpacking (``kind, children, classes, attributes = content``):
-    it comes back from a pickled doctree as a plain tuple of the same shape."""
+A plain tuple rather than a class: pickling a doctree with a list of thousands
+of entries, which Sphinx does on every build, then never calls Python code.
+"""
 
-    kind: str
-    children: tuple[Markup | str, ...] = ()
-    classes: tuple[str, ...] = ()
-    attributes: dict[str, Any] | None = None
-
-    def __reduce__(self) -> tuple[type[tuple[Any, ...]], tuple[tuple[Any, ...]]]:
-        # Pickled as a plain tuple: several times faster to save and load than a
-        # named tuple, and doctrees with long lists are saved and loaded on every build.
-        return (tuple, (tuple(self),))
-
-
-Content = Markup | str
+Content = Union[Markup, str]  # noqa: UP007 (a recursive alias needs the string form)
 
 
 def element(
     kind: str, *children: Content, classes: Iterable[str] = (), **attributes: Any
 ) -> Markup:
-    return Markup(kind, children, _shared(tuple(classes)), attributes or None)
+    return (kind, children, _shared(tuple(classes)), attributes or None)
 
 
 _CLASSES: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -58,7 +49,8 @@ def _strings(content: Content | Iterable[Content]) -> Iterator[str]:
     if isinstance(content, str):
         yield content
         return
-    items = cast(Markup, content)[1] if _is_element(content) else content
+    items: Iterable[Content]
+    items = cast(Markup, content)[1] if _is_element(content) else cast(Iterable[Content], content)
     for item in items:
         yield from _strings(item)
 

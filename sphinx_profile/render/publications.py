@@ -119,7 +119,7 @@ def render_publication(
         role = derive_role(publication.authors, settings)
     if style == "compact":
         meta = _compact_meta(publication, role, settings)
-        if meta.children:
+        if meta[1]:  # any children
             body.append(meta)
     else:
         if publication.authors:

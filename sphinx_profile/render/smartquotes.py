@@ -35,7 +35,7 @@ def educated(content: Markup, action: str, language: str) -> Markup:
     )
     if all(new is old for new, old in zip(new_children, children, strict=True)):
         return content
-    return Markup(kind, new_children, classes, attributes)
+    return (kind, new_children, classes, attributes)
 
 
 def _educated_block(block: Markup, action: str, language: str) -> Markup:
@@ -65,4 +65,4 @@ def _replaced(content: Markup, texts: Iterator[str]) -> Markup:
     new_children: list[Content] = []
     for child in children:
         new_children.append(next(texts) if isinstance(child, str) else _replaced(child, texts))
-    return Markup(kind, tuple(new_children), classes, attributes)
+    return (kind, tuple(new_children), classes, attributes)
