@@ -324,18 +324,19 @@ def note_publications(
 
 
 def outdated_publication_links(app: Any, env: BuildEnvironment) -> list[str]:
-    """``env-get-updated``: pages to write again because a ``:pub:`` target moved.
+    """``env-get-updated``: pages to write again because a ``:pub:`` target changed.
 
     Reading a page can move a publication's best claim to another page (or
-    remove it); pages that reference it were not re-read, so write them again.
+    remove it), or change its title (the text of a reference without one of its
+    own); pages that reference it were not re-read, so write them again.
     """
     domain = env.get_domain(ProfileDomain.name)
     assert isinstance(domain, ProfileDomain)
-    targets: dict[str, tuple[str, str] | None] = {}
+    targets: dict[str, tuple[str, str, str] | None] = {}
     for ids in domain.publication_refs.values():
         for publication_id in ids:
             found = domain.best_claim(publication_id)
-            targets[publication_id] = (found[0], found[1].anchor) if found else None
+            targets[publication_id] = (found[0], found[1].anchor, found[1].title) if found else None
     previous = domain.data.get("publication_targets", {})
     domain.data["publication_targets"] = targets
     moved = {pid for pid, target in targets.items() if previous.get(pid, target) != target}

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx.util import logging
+from sphinx.util.osutil import relative_uri
 
 from .data.issues import Subtype
 from .domain import shown_on_pages
@@ -166,6 +167,24 @@ def _subsection(name: str, title: str, body: nodes.Node) -> nodes.section:
     return section
 
 
+def _start_page(builder: StandaloneHTMLBuilder, pagename: str) -> None:
+    """Give the builder the per-page state that its ``write_doc`` gives a document.
+
+    The translator reads section and figure numbers and the image and download
+    paths from the builder. ``write_doc`` sets them for each document it writes, so
+    without this a paper page would be rendered with the last written document's
+    numbers and paths, and after a build that wrote no document (nothing changed)
+    with none at all: the translator then fails on the missing ``fignumbers``.
+    A paper page has no numbered sections or figures of its own.
+    """
+    target = builder.get_target_uri(pagename)
+    builder.secnumbers = {}
+    builder.fignumbers = {}
+    builder.imgpath = relative_uri(target, "_images")
+    builder.dlpath = relative_uri(target, "_downloads")
+    builder.current_docname = pagename
+
+
 def collect_paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """``html-collect-pages``: ``(pagename, context, template)`` of every paper page."""
     if not writes_web_pages(app.builder):
@@ -179,6 +198,7 @@ def collect_paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]
 
     settings = paper_settings(app.config, site_profile(app.env))
     for pagename, (publication, docname) in entries.items():
+        _start_page(builder, pagename)
         urls = PageUrls(builder, pagename)
         title_node = app.env.titles.get(docname)
         title = title_node.astext() if title_node is not None else docname

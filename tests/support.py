@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import time
@@ -19,6 +20,7 @@ except ImportError:  # pragma: no cover - older Sphinx
     from sphinx.util.console import strip_colors as _strip_escapes
 
 ROOTS = Path(__file__).parent / "roots"
+REPO = Path(__file__).parents[1]
 
 
 def strip_ansi(text: str) -> str:
@@ -37,20 +39,49 @@ def copy_root(name: str, destination: Path) -> Path:
     return destination
 
 
+def copy_demo(destination: Path) -> Path:
+    """A private copy of the demo site: ``docs/`` and the ``data/`` it reads; returns its
+    source folder (``destination/docs``)."""
+    shutil.copytree(REPO / "docs", destination / "docs", ignore=shutil.ignore_patterns("_build"))
+    shutil.copytree(REPO / "data", destination / "data")
+    # The guide includes the benchmark table, which lives beside the benchmark.
+    results = REPO / "benchmarks" / "results.rst"
+    if results.exists():
+        (destination / "benchmarks").mkdir()
+        shutil.copy(results, destination / "benchmarks" / "results.rst")
+    return destination / "docs"
+
+
 class Builds:
     """Builds of one source folder into one output folder, as ``sphinx-build`` run again;
-    each app records in ``read_docs`` which documents its build read."""
+    each app records in ``read_docs`` which documents its build read.
 
-    def __init__(self, make_app: Any, srcdir: Path) -> None:
+    ``builddir`` defaults to ``srcdir/_build``; ``theme`` is the HTML theme (Sphinx's
+    test app would otherwise put in ``basic``).
+    """
+
+    def __init__(
+        self,
+        make_app: Any,
+        srcdir: Path,
+        builddir: Path | None = None,
+        theme: str = "basic",
+    ) -> None:
         self.make_app = make_app
         self.srcdir = srcdir
+        self.builddir = builddir
+        self.theme = theme
         self._future = time.time() + 60
 
-    def build(self) -> Any:
+    def build(self, freshenv: bool = False) -> Any:
         # The theme is given as an override: SphinxTestApp otherwise swaps the default
         # theme after the saved configuration was compared, which sphinx-build does not.
         app = self.make_app(
-            "html", srcdir=self.srcdir, freshenv=False, confoverrides={"html_theme": "basic"}
+            "html",
+            srcdir=self.srcdir,
+            builddir=self.builddir,
+            freshenv=freshenv,
+            confoverrides={"html_theme": self.theme},
         )
         read: list[str] = []
         app.connect("env-before-read-docs", lambda _app, _env, docnames: read.extend(docnames))
@@ -74,6 +105,34 @@ class Builds:
 
     def html(self, app: Any, docname: str) -> str:
         return (app.outdir / f"{docname}.html").read_text(encoding="utf-8")
+
+
+def site_files(outdir: Path) -> dict[str, bytes]:
+    """Every file of a built HTML site, by its path inside ``outdir``.
+
+    A build's output depends only on its sources, so an incremental build and a
+    fresh one of the same sources must be byte for byte alike. One thing is left
+    out, because Sphinx itself does not keep it: the ``indexentries`` of
+    ``searchindex.js`` (the targets of ``index`` entries) hold only the pages
+    that the build wrote, so a build that writes fewer pages has fewer (Sphinx 9,
+    any project with an ``index`` directive or an object description).
+    """
+    files = {
+        path.relative_to(outdir).as_posix(): path.read_bytes()
+        for path in sorted(outdir.rglob("*"))
+        if path.is_file()
+    }
+    if "searchindex.js" in files:
+        files["searchindex.js"] = _without_index_entries(files["searchindex.js"])
+    return files
+
+
+def _without_index_entries(script: bytes) -> bytes:
+    prefix, suffix = b"Search.setIndex(", b")"
+    assert script.startswith(prefix) and script.endswith(suffix), script[:40]
+    index = json.loads(script[len(prefix) : -len(suffix)])
+    index.pop("indexentries")
+    return json.dumps(index, sort_keys=True, ensure_ascii=False).encode("utf-8")
 
 
 def expanded_doctree(app: SphinxTestApp, docname: str) -> nodes.document:

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
+from support import copy_demo
 
-REPO = Path(__file__).parents[1]
 THIN = "\N{THIN SPACE}"
 DEBIAN_PACKAGES = (
     "latexmk texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended "
@@ -228,14 +228,8 @@ def test_chinese_cv_compiles_with_xelatex(built_root):
 @needs_tex
 def test_demo_cv_compiles(tmp_path):
     """``docs/cv.rst`` as CI builds it: ``-b latex`` with warnings as errors, then latexmk."""
-    shutil.copytree(REPO / "docs", tmp_path / "docs", ignore=shutil.ignore_patterns("_build"))
-    shutil.copytree(REPO / "data", tmp_path / "data")
-    results = REPO / "benchmarks" / "results.rst"  # included by the guide
-    if results.exists():
-        (tmp_path / "benchmarks").mkdir()
-        shutil.copy(results, tmp_path / "benchmarks" / "results.rst")
     app = SphinxTestApp(
-        "latex", srcdir=tmp_path / "docs", builddir=tmp_path / "build", warningiserror=True
+        "latex", srcdir=copy_demo(tmp_path), builddir=tmp_path / "build", warningiserror=True
     )
     try:
         app.build()

@@ -7,14 +7,10 @@ page: every link, the sections in order, the topic groups, badges, roles and dat
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
-
-REPO = Path(__file__).parents[1]
+from support import copy_demo
 
 # Every link of the original About page, in the order of the page.
 SEED_URLS = [
@@ -85,16 +81,9 @@ DATE_RANGES = ["2022.07 - 2023.12", "2024.01 - now", "2022.08 - 2023.12", "2018.
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     root = tmp_path_factory.mktemp("demo")
-    shutil.copytree(REPO / "docs", root / "docs", ignore=shutil.ignore_patterns("_build"))
-    shutil.copytree(REPO / "data", root / "data")
-    # The guide includes the benchmark table, which lives beside the benchmark.
-    results = REPO / "benchmarks" / "results.rst"
-    if results.exists():
-        (root / "benchmarks").mkdir()
-        shutil.copy(results, root / "benchmarks" / "results.rst")
     app = SphinxTestApp(
         "html",
-        srcdir=root / "docs",
+        srcdir=copy_demo(root),
         builddir=root / "build",
         warningiserror=True,
         # keep the demo's own theme (the test app would otherwise swap in 'basic')

@@ -8,8 +8,14 @@ resolution of the file system's clock.
 
 from __future__ import annotations
 
+import difflib
+import html
+from dataclasses import dataclass
+from typing import Any
+
 import pytest
-from support import Builds
+from conftest import skip_without_myst
+from support import ROOTS, Builds, copy_demo, copy_root, site_files, warnings_of
 
 PUBLICATION_PAGES = {"rst/publication-list", "myst/publication-list"}
 PROFILE_PAGES = {"rst/profile", "myst/profile"}
@@ -139,3 +145,131 @@ def test_fixing_bad_data_removes_the_warning(make_app, private_root, get_warning
     assert "unknown key 'venu'" not in warnings
     assert "publications.yaml:8: WARNING: title: expected text, got a list" in warnings
     assert "Typo Paper" in builds.html(app, "index")
+
+
+# -- every site, built three times ----------------------------------------------------------
+# Each test root and the demo are built as a user rebuilds them all day: a full build,
+# then ``sphinx-build`` again with nothing changed, then again after a one-line edit of
+# a data file. Every build must succeed, warn only what a fresh build of the same
+# sources warns, and leave exactly the files that a fresh full build writes (the paper
+# pages of ``:pages:`` lists included): byte for byte, nothing normalised.
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One line of a data file changed; ``page`` shows the new text to a reader."""
+
+    path: str  # relative to the site's source folder
+    old: str
+    new: str
+    page: str
+    paper_page: str | None = None  # the entry's own page, for lists with ``:pages:``
+
+
+EDITS = {
+    "bad-data": Edit("data/publications.yaml", "A Valid Paper", "A Revised Paper", "again"),
+    "basic": Edit(
+        "data/publications.yaml", "Analytical Engine", "Difference Engine", "myst/publication-list"
+    ),
+    "bibtex": Edit("data/scholar.bib", "Pyramid Attention", "Pyramidal Attention", "scholar"),
+    "cv": Edit("data/publications.yaml", "in Pitchblende", "in Uraninite", "index"),
+    "formats": Edit("data/resume.json", "Remington Rand", "Sperry Rand", "rst/resume"),
+    "hostile": Edit("data/publications.yaml", "<script>alert(1)", "<script>alert(2)", "page"),
+    "i18n": Edit(
+        "data/publications.yaml", "On a New Radioactive", "On a Newer Radioactive", "index"
+    ),
+    "lab": Edit("data/people.yaml", "Morgan Example", "Morgan Sample", "people"),
+    "parallel": Edit("data/publications.yaml", "Analytical Engine", "Difference Engine", "all"),
+    "pubs": Edit("data/publications.yaml", "Sparse Attention", "Sparser Attention", "rst/authors"),
+    "seo": Edit(
+        "data/publications.yaml",
+        "Analytical Engine",
+        "Difference Engine",
+        "publications",
+        "publications/engine",
+    ),
+    "themes": Edit("data/publications.yaml", "The A-0 System", "The A-2 System", "publications"),
+    "xref": Edit("data/publications.yaml", "Alpha Paper", "Alpha Prime Paper", "all"),
+    "demo": Edit(
+        "../data/publications.yaml",
+        "Pyramid Attention",
+        "Pyramidal Attention",
+        "index",
+        "publications/pab",
+    ),
+}
+
+
+def test_every_test_root_has_a_rebuild_edit():
+    roots = {path.name.removeprefix("test-") for path in ROOTS.iterdir() if path.is_dir()}
+    assert set(EDITS) == roots | {"demo"}
+
+
+def pages_with_missing_files(app: Any) -> set[str]:
+    return {
+        docname
+        for docname, files in app.env.dependencies.items()
+        if not all((app.srcdir / file).exists() for file in files)
+    }
+
+
+def warning_lines(app: Any) -> set[str]:
+    return set(warnings_of(app).splitlines())
+
+
+@pytest.mark.parametrize("site", sorted(EDITS))
+def test_full_unchanged_and_edited_builds_match_a_fresh_build(make_app, tmp_path, site):
+    if site == "demo":
+        srcdir = copy_demo(tmp_path / "site")
+        theme = "alabaster"  # the demo's own
+    else:
+        srcdir = tmp_path / "site"
+        skip_without_myst(ROOTS / f"test-{site}")
+        copy_root(site, srcdir)
+    builds = Builds(
+        make_app, srcdir, tmp_path / "build", theme=theme if site == "demo" else "basic"
+    )
+
+    full = builds.build()
+    first = site_files(full.outdir)
+    expected_warnings = warning_lines(full)
+    if site == "demo":
+        assert expected_warnings == set()
+
+    unchanged = builds.build()
+    # Sphinx reads again only the pages that name a data file that does not exist.
+    assert unchanged.read_docs == pages_with_missing_files(full)
+    assert warning_lines(unchanged) <= expected_warnings
+    assert site_files(unchanged.outdir) == first
+
+    edit = EDITS[site]
+    data = srcdir / edit.path
+    text = data.read_text(encoding="utf-8")
+    assert text.count(edit.old) >= 1, f"{edit.path} no longer holds {edit.old!r}"
+    builds.write(data, text.replace(edit.old, edit.new, 1))
+    edited = builds.build()
+    assert edited.read_docs, "the edit was not seen"
+
+    fresh = Builds(make_app, srcdir, tmp_path / "fresh", theme=builds.theme).build(freshenv=True)
+    assert warning_lines(edited) <= warning_lines(fresh)
+    for page in (edit.page, edit.paper_page):
+        if page is not None:
+            assert html.escape(edit.new, quote=False) in builds.html(edited, page), page
+    assert_same_files(site_files(edited.outdir), site_files(fresh.outdir))
+
+
+def assert_same_files(got: dict[str, bytes], expected: dict[str, bytes]) -> None:
+    assert sorted(got) == sorted(expected)
+    differing = [name for name in expected if got[name] != expected[name]]
+    assert differing == [], "\n".join(
+        "".join(
+            difflib.unified_diff(
+                expected[name].decode("utf-8", "replace").splitlines(keepends=True),
+                got[name].decode("utf-8", "replace").splitlines(keepends=True),
+                f"fresh/{name}",
+                f"incremental/{name}",
+                n=1,
+            )
+        )[:3000]
+        for name in differing
+    )
