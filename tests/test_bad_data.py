@@ -18,13 +18,14 @@ from bs4 import BeautifulSoup
 
 # The warnings, exactly as the user reads them after the path of the data folder.
 DATA_WARNINGS = [
-    "data/publications.yaml:8: WARNING: title: expected text, got a list [profile.data]",
-    "data/publications.yaml:10: WARNING: missing required key 'id' [profile.data]",
+    "data/publications.yaml:8: WARNING: entry left out: title: expected text, got a list "
+    "[profile.data]",
+    "data/publications.yaml:10: WARNING: entry left out: missing required key 'id' [profile.data]",
     "data/publications.yaml:15: WARNING: unknown key 'venu'; did you mean 'venue'? [profile.data]",
     "data/publications.yaml:19: WARNING: date: invalid date 'next spring': "
     "use YYYY, YYYY-MM, YYYY-MM-DD or 'present' [profile.data]",
-    "data/publications.yaml:21: WARNING: duplicate id 'good-one' (first defined at line 2); "
-    "this entry is skipped [profile.data]",
+    "data/publications.yaml:21: WARNING: entry left out: duplicate id 'good-one' "
+    "(first defined at line 2) [profile.data]",
     "data/experience.yaml:7: WARNING: end: start 2024-05 is after end 2023-01 [profile.data]",
 ]
 URL_WARNINGS = [
@@ -52,15 +53,17 @@ VALID = [
     "FINE 2023",
     "Good Company",
     "Unsafe Link Paper",  # kept: only its unsafe link is dropped
+    "Typo Paper",  # kept: only its unknown key 'venu' is dropped
+    "Bad Date Paper",  # kept: only its date is dropped
+    "Time Travel Inc",  # kept: only its end, before its start, is dropped
 ]
 INVALID = [
-    "No Identifier",
-    "Typo Paper",
-    "Some Venue",
-    "Bad Date Paper",
+    "No Identifier",  # a required field is missing or unusable: the entry is left out
     "A Duplicate Paper",
+    "Some Venue",  # the value of the unknown key
+    "next spring",
+    "2023.01",  # the end before the start
     "javascript:",
-    "Time Travel Inc",
     "Broken File Paper",
     "Never Read",
 ]
@@ -116,7 +119,7 @@ def test_build_succeeds_and_valid_entries_render(bad_app):
     # the second page reads the same file, and shows the same valid entries
     again = (bad_app.outdir / "again.html").read_text(encoding="utf-8")
     assert "A Valid Paper" in again
-    assert "Typo Paper" not in again
+    assert "A Duplicate Paper" not in again
 
 
 def test_dash_w_fails_the_build(private_root, strip_ansi_codes):
@@ -159,7 +162,7 @@ def test_suppress_data_warnings_keeps_other_warnings(make_app, private_root, get
     # the problems are silenced, not fixed: the bad entries are still left out
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert "A Valid Paper" in html
-    assert "Typo Paper" not in html
+    assert "No Identifier" not in html
 
 
 def test_suppress_all_profile_warnings(make_app, private_root, get_warnings):

@@ -215,7 +215,10 @@ def test_missing_fields():
     assert records["no_year"].when is None
     # no title: left out, with the line of its entry
     assert "no_title" not in records
-    assert ("missing required key 'title'", line_of("problems.bib", "@article{no_title")) in issues
+    assert (
+        "entry left out: missing required key 'title'",
+        line_of("problems.bib", "@article{no_title"),
+    ) in issues
 
 
 def test_duplicate_field_warns_at_its_entry_and_keeps_the_first_value():
@@ -422,7 +425,8 @@ def test_the_warnings_of_the_build(html):
         r"publication of alfolio\.bib \[profile\.data\]",
         r"problems\.bib:14: WARNING: BibTeX: entry with key duplicate_field has a duplicate "
         r"year field \[profile\.data\]",
-        r"problems\.bib:8: WARNING: missing required key 'title' \[profile\.data\]",
+        r"problems\.bib:8: WARNING: entry left out: missing required key 'title' "
+        r"\[profile\.data\]",
         r"broken\.bib:9: WARNING: BibTeX: syntax error in line 9: '}' expected \[profile\.data\]",
     ]
     for pattern in expected:

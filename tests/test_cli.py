@@ -68,9 +68,8 @@ def test_validate_prints_every_problem_of_every_file_with_line_and_column(site: 
         "data/profile.yaml:1: avatar '../../etc/passwd' lies outside the data folder; "
         "it is not shown",
         "data/publications.yaml:3:3: unknown key 'venu'; did you mean 'venue'?",
-        "data/publications.yaml:5:10: title: expected text, got a list",
-        "data/publications.yaml:6:7: duplicate id 'a' (first defined at line 1); "
-        "this entry is skipped",
+        "data/publications.yaml:5:10: entry left out: title: expected text, got a list",
+        "data/publications.yaml:6:7: entry left out: duplicate id 'a' (first defined at line 1)",
         "data/talks.yaml:3:1: YAML syntax error: expected ',' or ']', but got '<stream end>' "
         "while parsing a flow sequence",
         f"checked {len(list(data.glob('*.yaml')))} data files: 7 problems",
@@ -86,14 +85,15 @@ def test_validate_json_output_for_tools(site: Path, capsys):
             "file": "data/news.yaml",
             "line": 1,
             "column": 9,
-            "message": "date: invalid date 'someday': use YYYY, YYYY-MM, YYYY-MM-DD or 'present'",
+            "message": "entry left out: date: invalid date 'someday': "
+            "use YYYY, YYYY-MM, YYYY-MM-DD or 'present'",
             "subtype": "data",
         },
         {
             "file": "data/news.yaml",
             "line": 3,
             "column": 3,
-            "message": "missing required key 'date'",
+            "message": "entry left out: missing required key 'date'",
             "subtype": "data",
         },
     ]
@@ -114,7 +114,7 @@ def test_validate_files_by_name_with_kind_and_usage_errors(site: Path, capsys):
     status, out, _ = run(capsys, "validate", "--kind", "publications", str(talks))
     assert status == 1
     assert out.splitlines() == [
-        f"{talks}:2:3: unknown key 'titel'; did you mean 'title'?",
+        f"{talks}:2:3: entry left out: unknown key 'titel'; did you mean 'title'?",
         "checked 1 data file: 1 problem",
     ]
     assert run(capsys, "validate", "nowhere") == (

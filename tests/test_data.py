@@ -417,7 +417,8 @@ def test_unknown_key_with_did_you_mean():
         "publications",
     )
     assert issue == ("unknown key 'venu'; did you mean 'venue'?", 5, 3, Subtype.DATA)
-    assert [r.id for r in records] == ["good"]  # the bad entry costs only itself
+    # the unknown key costs only itself: the entry is kept, without it
+    assert [(r.id, r.venue) for r in records] == [("good", None), ("typo", None)]
 
 
 def test_unknown_key_without_close_match_lists_known_keys():
@@ -460,13 +461,37 @@ def test_unknown_key_in_nested_mapping():
 )
 def test_wrong_type_names_the_expected_type(line, expected):
     records, issue = only_issue(f"- id: a\n  title: T\n  {line}\n", "publications")
-    assert records == []
+    # an optional field: the entry is kept without it
+    assert [record.model_dump(exclude_defaults=True) for record in records] == [
+        {"id": "a", "title": "T"}
+    ]
     assert issue[:2] == (expected, 3)
 
 
+def test_wrong_item_of_a_list_costs_only_that_item():
+    records, issue = only_issue(
+        "- id: a\n  title: T\n  topics: [video, {a: 1}, systems]\n", "publications"
+    )
+    assert issue[:2] == ("topics[1]: expected text, got a mapping", 3)
+    assert [record.topics for record in records] == [["video", "systems"]]
+
+
+def test_a_record_check_runs_once_the_fields_are_usable():
+    """``year`` against ``date`` is checked only on valid fields: after the unknown key."""
+    records, issues = validate(
+        "- id: a\n  title: T\n  venu: V\n  year: 2023\n  date: 2024-05\n", "publications"
+    )
+    assert [issue[:2] for issue in issues] == [
+        ("unknown key 'venu'; did you mean 'venue'?", 3),
+        ("date: year 2023 disagrees with date 2024-05", 5),
+    ]
+    assert [(r.year, r.date, r.venue) for r in records] == [(2023, None, None)]
+
+
 def test_wrong_type_in_title_points_at_its_line():
-    _, issue = only_issue("- id: a\n  title: [a, b]\n", "publications")
-    assert issue == ("title: expected text, got a list", 2, 10, Subtype.DATA)
+    records, issue = only_issue("- id: a\n  title: [a, b]\n", "publications")
+    assert records == []  # a required field: the entry is left out, and the message says so
+    assert issue == ("entry left out: title: expected text, got a list", 2, 10, Subtype.DATA)
 
 
 def test_unknown_publication_type_lists_choices():
@@ -485,17 +510,25 @@ def test_unknown_publication_type_lists_choices():
         ("- degree: PhD\n", "education", ("missing required key 'institution'", 1)),
         ("- date: 2024\n", "news", ("missing required key 'text'", 1)),
         ("bio: hello\n", "profile", ("missing required key 'name'", 1)),
-        (
-            "- id: a\n  title: T\n  links:\n    - label: paper\n",
-            "publications",
-            ("missing required key 'url' in links[0]", 4),
-        ),
     ],
 )
 def test_missing_required_key(text, kind, expected):
     records, issue = only_issue(text, kind)
     assert records == []
-    assert issue[:2] == expected
+    message, line = expected
+    assert issue[:2] == (f"entry left out: {message}", line)
+
+
+def test_missing_required_key_of_a_link_costs_the_link():
+    records, issue = only_issue(
+        "- id: a\n  title: T\n  links:\n    - label: paper\n"
+        "    - label: code\n      url: https://example.org/code\n",
+        "publications",
+    )
+    assert issue[:2] == ("missing required key 'url' in links[0]; links[0] is left out", 4)
+    assert [[(link.label, link.url) for link in r.links] for r in records] == [
+        [("code", "https://example.org/code")]
+    ]
 
 
 def test_bad_date_message_lists_accepted_forms_at_its_line():
@@ -541,7 +574,7 @@ def test_duplicate_id_points_at_both_lines():
         "publications",
     )
     message, line, _, subtype = issue
-    assert message == "duplicate id 'same' (first defined at line 1); this entry is skipped"
+    assert message == "entry left out: duplicate id 'same' (first defined at line 1)"
     assert line == 7
     assert subtype is Subtype.DATA
     assert [(r.id, r.title) for r in records] == [("same", "First"), ("other", "Other")]
@@ -646,7 +679,11 @@ def test_aliases_are_accepted():
 @pytest.mark.parametrize(
     ("text", "kind", "expected"),
     [
-        ("- company: [Pika]\n", "experience", ("company: expected text, got a list", 1)),
+        (
+            "- company: [Pika]\n",
+            "experience",
+            ("entry left out: company: expected text, got a list", 1),
+        ),
         ("- organization: X\n  role: [a]\n", "experience", ("role: expected text, got a list", 2)),
         (
             "- organization: X\n  title: [a]\n",
@@ -687,7 +724,10 @@ def test_profile_must_be_a_mapping_and_lists_must_be_lists():
 def test_entry_that_is_not_a_mapping():
     records, issue = only_issue("- id: a\n  title: T\n- just text\n", "publications")
     assert [r.id for r in records] == ["a"]
-    assert issue[:2] == ("expected an entry of 'key: value' lines, got 'just text'", 3)
+    assert issue[:2] == (
+        "entry left out: expected an entry of 'key: value' lines, got 'just text'",
+        3,
+    )
 
 
 def test_all_problems_are_reported_at_once():

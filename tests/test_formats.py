@@ -129,7 +129,7 @@ def test_json_resume_problems_point_into_the_original_file(tmp_path: Path):
         "photo only from a file in the data folder, so none is shown"
     ]
     assert issues(tmp_path, "resume.json", text, "publications") == [
-        f"resume.json:{line_of['not']}:15: title: expected text, got a list"
+        f"resume.json:{line_of['not']}:15: entry left out: title: expected text, got a list"
     ]
     assert issues(tmp_path, "resume.json", text, "education") == [
         "resume.json:1:1: resume.json has no 'education' section, so there is no education to show"
@@ -161,7 +161,7 @@ def test_json_in_this_projects_schema_is_read_as_is(tmp_path: Path):
         '[\n  {"id": "t", "title": "A talk", "venu": "X"},\n  {"id": "u", "title": "B"}\n]'
     )
     loaded = load_data_file(path, "publications")
-    assert [record.id for record in loaded.records] == ["u"]
+    assert [(record.id, record.venue) for record in loaded.records] == [("t", None), ("u", None)]
     assert [issue.located("talks.json") for issue in loaded.issues] == [
         "talks.json:2:34: unknown key 'venu'; did you mean 'venue'?"
     ]
@@ -233,7 +233,7 @@ def test_rendercv_problems_point_into_the_original_file(tmp_path: Path):
     )
     assert issues(tmp_path, "Ada_CV.yaml", text, "experience") == [
         "Ada_CV.yaml:10:19: end_date: start 1843-07 is after end 1842",
-        "Ada_CV.yaml:11:9: missing required key 'organization'",
+        "Ada_CV.yaml:11:9: entry left out: missing required key 'organization'",
     ]
     assert issues(tmp_path, "Ada_CV.yaml", text, "profile") == [
         "Ada_CV.yaml:4:7: social network 'Myspace' is not known; its link is not shown"

@@ -164,8 +164,8 @@ def test_yaml_tags_run_nothing(tmp_path: Path):
             "YAML tag '!!python/object/new:os.system' is ignored; "
             "the value is read as a plain list",
         ),
-        (2, "title: expected text, got a list"),
-        (4, "title: expected text, got a list"),
+        (2, "entry left out: title: expected text, got a list"),
+        (4, "entry left out: title: expected text, got a list"),
     ]
 
 

@@ -406,15 +406,27 @@ def test_bad_entries_warn_at_their_line_and_the_rest_renders(make_app, private_r
     app = make_app("html", srcdir=srcdir, confoverrides={"exclude_patterns": ["unused", "data"]})
     app.build()
     warnings = get_warnings(app)
-    assert "data/people.yaml:4: WARNING: missing required key 'name' [profile.data]" in warnings
-    assert "data/people.yaml:6: WARNING: duplicate id 'ok' (first defined at line 1)" in warnings
+    assert (
+        "data/people.yaml:4: WARNING: entry left out: missing required key 'name' [profile.data]"
+        in warnings
+    )
+    assert (
+        "data/people.yaml:6: WARNING: entry left out: duplicate id 'ok' (first defined at line 1)"
+        in warnings
+    )
     assert "data/people.yaml:16: WARNING: unknown key 'emial'; did you mean 'email'?" in warnings
     assert "data/people.yaml:10: WARNING: photo image not found: " in warnings
     assert (
         "data/people.yaml:13: WARNING: photo '../../outside.svg' lies outside the data folder; "
         "it is not shown [profile.file]" in warnings
     )
-    assert card_names(soup_of(app, "index")) == ["Okay Person", "Pic Missing", "Far Away"]
+    # an unknown key costs only itself: the member is shown without it
+    assert card_names(soup_of(app, "index")) == [
+        "Okay Person",
+        "Pic Missing",
+        "Far Away",
+        "Typo Person",
+    ]
 
 
 def test_source_date_epoch_sets_the_day_that_separates_alumni(make_app, private_root, monkeypatch):

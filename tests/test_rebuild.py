@@ -143,8 +143,8 @@ def test_fixing_bad_data_removes_the_warning(make_app, private_root, get_warning
     assert app.read_docs == {"index", "again"}
     warnings = get_warnings(app)
     assert "unknown key 'venu'" not in warnings
-    assert "publications.yaml:8: WARNING: title: expected text, got a list" in warnings
-    assert "Typo Paper" in builds.html(app, "index")
+    assert "publications.yaml:8: WARNING: entry left out: title: expected text" in warnings
+    assert "Some Venue" in builds.html(app, "index")
 
 
 # -- every site, built three times ----------------------------------------------------------

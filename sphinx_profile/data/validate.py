@@ -1,16 +1,24 @@
 """Turn a parsed YAML document into typed records and readable problems.
 
-Every record is validated on its own, so one bad entry costs only itself; all
-problems are collected, none stops the others from being found. An unsafe link
-costs only the link: it is reported (subtype ``url``) and dropped, and the rest
-of its record is kept.
+Every record is validated on its own, and all problems are collected, none
+stops the others from being found. A problem costs only what it is about:
+
+* an unknown key, or a value an optional field cannot use, is reported at its
+  line and left out; the entry is kept without it;
+* an item of a list (an author, a link, a tag) that is unusable is left out of
+  its list, the entry is kept;
+* only a required field (``id``, ``title``, an organisation's name …) that is
+  missing or unusable leaves the entry out, and its message begins with
+  ``entry left out:``;
+* an unsafe link is reported (subtype ``url``) and dropped, and the rest of its
+  record is kept.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,11 +61,21 @@ _LENIENT = {DROP_UNSAFE_URLS: True}
 Loc = tuple[int | str, ...]
 
 
+LEFT_OUT = "entry left out: "
+"""How the message of a problem that costs its whole entry begins."""
+
+_MAX_PASSES = 4
+"""Validations of one entry: the first finds every field problem; a record-wide check
+(``year`` against ``date``) runs only once the fields are valid, so may need more."""
+
+
 @dataclass
 class ValidatedFile:
     kind: str
     records: list[Model] = field(default_factory=list)
     issues: list[DataIssue] = field(default_factory=list)
+    left_out: dict[str, DataIssue] = field(default_factory=dict)
+    """id -> the problem that left the entry of that id out (for ``:pub:`` references)."""
 
 
 def validate_document(document: YamlDocument, kind: str) -> ValidatedFile:
@@ -81,10 +99,13 @@ def validate_document(document: YamlDocument, kind: str) -> ValidatedFile:
         items = [((index,), item) for index, item in enumerate(data)]
     # Per file: equal authors of different entries become one object.
     context = {**_LENIENT, SHARED_VALUES: {}}
-    records = [
-        _validate_record(model, item, path, document, result.issues, context)
-        for path, item in items
-    ]
+    records = []
+    for path, item in items:
+        record = _validate_record(model, item, path, document, result.issues, context)
+        records.append(record if isinstance(record, Record) else None)
+        entry_id = _raw_id(item)
+        if isinstance(record, DataIssue) and entry_id is not None:
+            result.left_out.setdefault(entry_id, record)
     duplicates = (
         _duplicate_ids(items, document, result.issues) if "id" in model.model_fields else ()
     )
@@ -110,32 +131,191 @@ def _validate_record(
     document: YamlDocument,
     issues: list[DataIssue],
     context: dict[str, Any],
-) -> Record | None:
+) -> Record | DataIssue:
+    """The record of ``item``, or the problem that leaves it out; every problem goes to
+    ``issues``."""
     if not isinstance(item, dict):
-        issues.append(DataIssue(_entry_is_not_mapping(item), *document.position(path)))
-        return None
-    try:
-        record = model.model_validate(item, context=context)
-    except ValidationError as err:
-        found = [
-            _issue_from_error(model, e, item, path, document) for e in _all_errors(model, item, err)
-        ]
+        issue = DataIssue(LEFT_OUT + _entry_is_not_mapping(item), *document.position(path))
+        issues.append(issue)
+        return issue
+    found: list[DataIssue] = []
+    removed: list[tuple[Any, ...]] = []  # input paths left out, in the file's own indices
+    current: dict[Any, Any] = item
+    record: Record | None = None
+    fatal: DataIssue | None = None
+    for _ in range(_MAX_PASSES):
+        try:
+            record = model.model_validate(current, context=context)
+            break
+        except ValidationError as err:
+            fatal, removals = _problems(model, err, current, path, document, removed, found)
+        if fatal is not None or not removals:
+            break
+        removed.extend(removals)
+        current = _without(item, removed)
+    if record is None:
+        fatal = fatal or next(
+            (issue for issue in found if issue.message.startswith(LEFT_OUT)), None
+        )
+        found.extend(_unsafe_link_issues(model, item, path, document))
         issues.extend(sorted(found, key=lambda issue: (issue.line, issue.column)))
-        return None
+        return fatal or DataIssue(LEFT_OUT + "it is not valid", *document.position(path))
     unsafe = list(_unsafe_links(record, ()))
     for loc, reason in unsafe:
-        where = document.position((*path, *_input_path(model, item, loc)))
-        key = _describe(_input_path(model, item, loc))
-        issues.append(DataIssue(f"{key}: {reason}", *where, subtype=Subtype.URL))
+        at = _original_path(_input_path(model, current, loc), removed)
+        where = document.position((*path, *at))
+        found.append(DataIssue(f"{_describe(at)}: {reason}", *where, subtype=Subtype.URL))
+    issues.extend(sorted(found, key=lambda issue: (issue.line, issue.column)))
     if unsafe:  # every refused URL is among them, so a clean record needs no copy
         record = _without_unsafe_links(record)
     record._line = document.position(path)[0]
     record._key_lines = {
         field: document.position((*path, key), key=True)[0]
         for key in item
+        if (key,) not in removed
         for field in (str(key), *_fields_named(model, str(key)))
     }
     return record
+
+
+def _problems(
+    model: type[Record],
+    err: ValidationError,
+    current: dict[Any, Any],
+    path: DataPath,
+    document: YamlDocument,
+    removed: list[tuple[Any, ...]],
+    found: list[DataIssue],
+) -> tuple[DataIssue | None, list[tuple[Any, ...]]]:
+    """Report the errors of one validation in ``found``; return the problem that leaves
+    the entry out (if any) and the input paths to leave out to try again."""
+    errors = err.errors(include_url=False)
+    # A misspelt required key is one mistake: "unknown key 'titel'; did you mean 'title'?"
+    # says it all, so the "missing required key 'title'" it causes is not repeated; what
+    # the missing key costs is added to the misspelling's message.
+    misspellings: dict[tuple[Loc, str], int] = {}
+    fatal: DataIssue | None = None
+    removals: list[tuple[Any, ...]] = []
+    for error in sorted(errors, key=lambda e: e["type"] != "extra_forbidden"):
+        loc: Loc = tuple(error["loc"])
+        issue = _issue_from_error(model, error, current, path, document, removed)
+        index = len(found)
+        suppressed = error["type"] == "missing" and (loc[:-1], loc[-1]) in misspellings
+        if suppressed:
+            index = misspellings[(loc[:-1], str(loc[-1]))]
+            issue = found[index]
+        elif error["type"] == "extra_forbidden":
+            suggestion = _suggestion(model, loc)
+            if suggestion is not None:
+                misspellings[(loc[:-1], suggestion)] = index
+        target, error_path = _removal(model, current, error)
+        if target is None:
+            issue = replace(issue, message=LEFT_OUT + issue.message)
+            fatal = fatal or issue
+        else:
+            removals.append(_original_path(target, removed))
+            if target != error_path:
+                joint = " " if issue.message.endswith("?") else "; "
+                left_out = f"{issue.message}{joint}{_describe(target)} is left out"
+                issue = replace(issue, message=left_out)
+        if suppressed:
+            found[index] = issue
+        else:
+            found.append(issue)
+    return fatal, removals
+
+
+def _removal(
+    model: type[Model], item: dict[Any, Any], error: ErrorDetails
+) -> tuple[tuple[Any, ...] | None, tuple[Any, ...]]:
+    """``(the input path to leave out, the path of the error)``; ``None`` to leave out
+    the whole entry (a required field of the record is missing or unusable).
+
+    The deepest part that may go goes: an optional key, or an item of a list; a
+    required key of an author or a link costs that author or link.
+    """
+    loc: Loc = tuple(error["loc"])
+    context = error.get("ctx") or {}
+    if "field" in context:
+        loc = (*loc, context["field"])
+    input_path = _input_path(model, item, loc)
+    owners: list[type[Model] | None] = [model]
+    for part in input_path:
+        owner = owners[-1]
+        if isinstance(part, str) and owner is not None:
+            info = owner.model_fields.get(_field_name(owner, part))
+            owner = _innermost_model(info.annotation) if info is not None else None
+        owners.append(owner)
+    deepest = len(input_path) - (1 if error["type"] == "missing" else 0)
+    for size in range(deepest, 0, -1):
+        parent = _value_at(item, input_path[: size - 1])
+        last = input_path[size - 1]
+        if isinstance(parent, list) and isinstance(last, int):
+            return input_path[:size], input_path
+        if isinstance(parent, dict):
+            owner = owners[size - 1]
+            info = owner.model_fields.get(_field_name(owner, str(last))) if owner else None
+            if info is None or not info.is_required():
+                return input_path[:size], input_path
+    return None, input_path
+
+
+def _without(value: Any, paths: list[tuple[Any, ...]]) -> Any:
+    """``value`` (the file's entry) without the parts at ``paths``; nothing is modified."""
+    if not paths:
+        return value
+    if isinstance(value, dict):
+        return {
+            key: _without(child, [p[1:] for p in paths if p[0] == key and len(p) > 1])
+            for key, child in value.items()
+            if (key,) not in paths
+        }
+    if isinstance(value, list):
+        return [
+            _without(child, [p[1:] for p in paths if p[0] == index and len(p) > 1])
+            for index, child in enumerate(value)
+            if (index,) not in paths
+        ]
+    return value
+
+
+def _original_path(path: tuple[Any, ...], removed: list[tuple[Any, ...]]) -> tuple[Any, ...]:
+    """A path into the entry with ``removed`` parts left out, as a path into the file."""
+    result: list[Any] = []
+    for part in path:
+        if isinstance(part, int):
+            prefix = tuple(result)
+            for gone in sorted(
+                r[-1] for r in removed if r[:-1] == prefix and isinstance(r[-1], int)
+            ):
+                if gone <= part:
+                    part += 1
+        result.append(part)
+    return tuple(result)
+
+
+def _unsafe_link_issues(
+    model: type[Model], item: dict[Any, Any], path: DataPath, document: YamlDocument
+) -> list[DataIssue]:
+    """The unsafe links of an entry left out (only reported by a strict pass): all of its
+    problems are reported at once."""
+    try:
+        model.model_validate(item)
+    except ValidationError as strict:
+        return [
+            _issue_from_error(model, e, item, path, document)
+            for e in strict.errors(include_url=False)
+            if e["type"] == "unsafe_url"
+        ]
+    return []
+
+
+def _raw_id(item: Any) -> str | None:
+    """The ``id`` an entry gives, valid or not (``None`` if it gives none usable)."""
+    raw = item.get("id") if isinstance(item, dict) else None
+    if isinstance(raw, bool) or not isinstance(raw, str | int | float):
+        return None
+    return (raw.text if isinstance(raw, SpelledNumber) else str(raw)).strip()
 
 
 def _fields_named(model: type[Model], key: str) -> tuple[str, ...]:
@@ -151,27 +331,6 @@ def _fields_by_alias(model: type[Model]) -> dict[str, tuple[str, ...]]:
         for alias in model.aliases_of(name):
             fields.setdefault(alias, []).append(name)
     return {alias: tuple(names) for alias, names in fields.items()}
-
-
-def _all_errors(model: type[Model], item: dict[str, Any], err: ValidationError) -> list[Any]:
-    """The errors of a failed record, plus its unsafe links (only reported by a strict pass)."""
-    errors = err.errors(include_url=False)
-    try:
-        model.model_validate(item)
-    except ValidationError as strict:
-        errors += [e for e in strict.errors(include_url=False) if e["type"] == "unsafe_url"]
-    # A misspelt required key is one mistake: "unknown key 'titel'; did you mean 'title'?"
-    # says it all, so the "missing required key 'title'" it causes is not repeated.
-    misspelt = {
-        (tuple(e["loc"][:-1]), _suggestion(model, tuple(e["loc"])))
-        for e in errors
-        if e["type"] == "extra_forbidden"
-    }
-    return [
-        e
-        for e in errors
-        if not (e["type"] == "missing" and (tuple(e["loc"][:-1]), e["loc"][-1]) in misspelt)
-    ]
 
 
 def _entry_is_not_mapping(item: Any) -> str:
@@ -190,17 +349,15 @@ def _duplicate_ids(
     first_line: dict[str, int] = {}
     duplicates: set[DataPath] = set()
     for path, item in items:
-        raw = item.get("id") if isinstance(item, dict) else None
-        if isinstance(raw, bool) or not isinstance(raw, str | int | float):
+        entry_id = _raw_id(item)
+        if entry_id is None:
             continue
-        entry_id = (raw.text if isinstance(raw, SpelledNumber) else str(raw)).strip()
         where = document.position((*path, "id"))
         if entry_id not in first_line:
             first_line[entry_id] = where[0]
             continue
         message = (
-            f"duplicate id '{entry_id}' (first defined at line {first_line[entry_id]}); "
-            "this entry is skipped"
+            f"{LEFT_OUT}duplicate id '{entry_id}' (first defined at line {first_line[entry_id]})"
         )
         issues.append(DataIssue(message, *where))
         duplicates.add(path)
@@ -216,13 +373,15 @@ def _issue_from_error(
     item: dict[str, Any],
     path: DataPath,
     document: YamlDocument,
+    removed: list[tuple[Any, ...]] | None = None,
 ) -> DataIssue:
+    """The problem ``error`` of ``item`` (the entry with the ``removed`` parts left out)."""
     loc: Loc = tuple(error["loc"])
     kind = error["type"]
     context = error.get("ctx") or {}
     if "field" in context:
         loc = (*loc, context["field"])
-    input_loc = _input_path(model, item, loc)
+    input_loc = _original_path(_input_path(model, item, loc), removed or [])
     where = document.position((*path, *input_loc), key=kind == "extra_forbidden")
     key = _describe(input_loc)
     subtype = Subtype.DATA
