@@ -30,7 +30,7 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
-from .data.issues import Subtype
+from .data.issues import DataIssue, Subtype
 from .locale import _
 
 logger = logging.getLogger(__name__)
@@ -85,7 +85,7 @@ class ProfileDomain(Domain):
         "linked_pages": {},
         "issues": {},
     }
-    data_version = 2
+    data_version = 3
 
     @property
     def publications(self) -> dict[str, dict[str, Claim]]:
@@ -119,6 +119,19 @@ class ProfileDomain(Domain):
         return self.data.setdefault("publication_refs", {})
 
     @property
+    def left_out(self) -> dict[str, dict[str, tuple[str, str]]]:
+        """page -> id -> (data file location, why) of the entries left out of its lists."""
+        return self.data.setdefault("left_out", {})
+
+    def left_out_entry(self, publication_id: str) -> tuple[str, str] | None:
+        """Where and why the entry of ``publication_id`` was left out (first page by name)."""
+        for docname in sorted(self.left_out):
+            found = self.left_out[docname].get(publication_id)
+            if found is not None:
+                return found
+        return None
+
+    @property
     def members(self) -> dict[str, set[str]]:
         """member id -> the pages that show the member's card (``profile :person:``)."""
         return self.data.setdefault("members", {})
@@ -149,6 +162,7 @@ class ProfileDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         self.issues.pop(docname, None)
         self.publication_refs.pop(docname, None)
+        self.left_out.pop(docname, None)
         self.data.setdefault("shown", {}).pop(docname, None)
         for publication_id in list(self.publications):
             claims = self.publications[publication_id]
@@ -170,6 +184,9 @@ class ProfileDomain(Domain):
         )
         self.issues.update(
             (doc, found) for doc, found in otherdata.get("issues", {}).items() if doc in docnames
+        )
+        self.left_out.update(
+            (doc, found) for doc, found in otherdata.get("left_out", {}).items() if doc in docnames
         )
         shown = self.data.setdefault("shown", {})
         shown.update(
@@ -201,6 +218,19 @@ class ProfileDomain(Domain):
         if typ == "member":
             return self._resolve_member(builder, fromdocname, target, node, contnode)
         found = self.best_claim(target)
+        if found is None and (left_out := self.left_out_entry(target)) is not None:
+            # The cause is in the data file: point there, and say which reference it breaks.
+            location, reason = left_out
+            logger.warning(
+                "the :pub: reference at %s names %r, an entry left out: %s",
+                f"{env.doc2path(fromdocname, False)}:{node.line or ''}",
+                target,
+                reason,
+                location=location,
+                type="profile",
+                subtype=Subtype.REF.value,
+            )
+            return None
         if found is None:
             logger.warning(
                 "unknown publication id %r in :pub: reference",
@@ -308,6 +338,16 @@ def note_member_links(env: BuildEnvironment) -> None:
     domain = env.get_domain(ProfileDomain.name)
     assert isinstance(domain, ProfileDomain)
     domain.member_links[env.docname] = True
+
+
+def note_left_out(env: BuildEnvironment, entry_id: str, location: str, issue: DataIssue) -> None:
+    """A list of the current page left out the entry of ``entry_id`` for ``issue``."""
+    from .data.validate import LEFT_OUT
+
+    domain = env.get_domain(ProfileDomain.name)
+    assert isinstance(domain, ProfileDomain)
+    reason = issue.message.removeprefix(LEFT_OUT)
+    domain.left_out.setdefault(env.docname, {})[entry_id] = (location, reason)
 
 
 def note_publications(

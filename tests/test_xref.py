@@ -19,8 +19,10 @@ page with the longest list, then to the first page by name (``solo-a`` although
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -330,3 +332,35 @@ def test_a_complete_list_wins_and_no_index_lists_are_never_targets(tmp_path):
     assert links["Alpha Paper"] == "zz-everything.html#pub-alpha"
     # The :no-index: page still has the anchor for a hand-made link.
     assert soup(app, "aa-cv").find(id="pub-alpha") is not None
+
+
+# -- a reference to an entry that was left out -----------------------------------------
+
+
+def test_reference_to_an_entry_left_out_warns_once_at_its_data_line(tmp_path):
+    """The reference names the cause (the data line), not only the page; fixed, it links."""
+    srcdir = copy_root("xref", tmp_path / "xref")
+    build(srcdir)
+    data = srcdir / "data" / "publications.yaml"
+    good = data.read_text(encoding="utf-8")
+    data.write_text(good.replace("title: Alpha Paper", "title: [Alpha, Paper]"), "utf-8")
+    os.utime(data, (time.time() + 60, time.time() + 60))
+
+    app = build(srcdir)  # incremental: the pages of the list are read again
+    lines = [line for line in warnings_of(app).splitlines() if "alpha" in line]
+    for page, line in (("refs-rst.rst", 4), ("refs-myst.md", 3)):
+        expected = (
+            f"data/publications.yaml:2: WARNING: the :pub: reference at {page}:{line} "
+            "names 'alpha', an entry left out: title: expected text, got a list [profile.ref]"
+        )
+        assert len([text for text in lines if text.endswith(expected)]) == 1, lines
+    assert not [line for line in lines if "unknown publication id" in line], lines
+    paragraph = soup(app, "refs-rst").find(string=re.compile("Default title:")).parent
+    assert "alpha" in paragraph.get_text()
+    assert paragraph.find("a") is None
+
+    data.write_text(good, "utf-8")
+    os.utime(data, (time.time() + 120, time.time() + 120))
+    fixed = build(srcdir)
+    assert "alpha" not in warnings_of(fixed)
+    assert dict(internal_links(fixed, "refs-rst"))["Alpha Paper"] == "all.html#pub-alpha"

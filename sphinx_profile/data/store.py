@@ -28,6 +28,8 @@ class LoadedFile:
     records: tuple[Model, ...] = ()
     issues: tuple[DataIssue, ...] = field(default_factory=tuple)
     missing: bool = False
+    left_out: tuple[tuple[str, DataIssue], ...] = ()
+    """``(id, the problem that left it out)`` of each entry left out that gives an id."""
 
 
 def load_data_file(path: Path, kind: str, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedFile:
@@ -65,7 +67,13 @@ def _load_cached(path: Path, kind: str, size: int, mtime_ns: int, max_bytes: int
         issue = DataIssue(f"cannot read: {err.strerror}", subtype=Subtype.FILE)
         return LoadedFile(path, kind, issues=(issue,))
     validated = validate_document(document, kind)
-    return LoadedFile(path, kind, tuple(validated.records), tuple(validated.issues))
+    return LoadedFile(
+        path,
+        kind,
+        tuple(validated.records),
+        tuple(validated.issues),
+        left_out=tuple(validated.left_out.items()),
+    )
 
 
 def _read_yaml(path: Path, kind: str, max_bytes: int) -> YamlDocument:

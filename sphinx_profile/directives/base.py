@@ -171,6 +171,11 @@ class DataDirective(SphinxDirective):
             return None
         for issue in loaded.issues:
             note_issue(self.env, issue, path)
+        if kind == "publications" and loaded.left_out:
+            from ..domain import note_left_out
+
+            for entry_id, issue in loaded.left_out:
+                note_left_out(self.env, entry_id, f"{display_path(path)}:{issue.line or 1}", issue)
         return loaded
 
     # -- settings shared by the renderers ----------------------------------------------
