@@ -7,6 +7,8 @@ and ``run(args) -> exit status``, listed once in :data:`COMMANDS`.
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from collections.abc import Sequence
 from types import ModuleType
 
@@ -14,6 +16,10 @@ from .. import __version__
 from . import init, schema, validate
 
 COMMANDS: list[ModuleType] = [init, validate, schema]
+
+CLOSED_PIPE = 141
+"""The exit status when the reader of the output went away (``| head``): that of a
+command stopped by SIGPIPE, as a shell reports it."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,5 +40,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a subcommand; the return value is the exit status."""
     args = build_parser().parse_args(argv)
-    status: int = args.run(args)
+    try:
+        status: int = args.run(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # ``sphinx-profile validate | head``: the reader has all it wants, which is no
+        # error of ours. Stop quietly; stdout goes to the null device so that the
+        # flush at exit does not raise the same error again (as Python's documentation
+        # of SIGPIPE advises).
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return CLOSED_PIPE
     return status

@@ -71,7 +71,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     checks: list[tuple[Path, str | None]] = []
     for path in args.paths:
-        if path.is_dir():
+        if path.is_dir() and _kind_named(path):  # refused as the build refuses it
+            checks.append((path, path.stem))
+        elif path.is_dir():
             found = data_files(path, args.max_file_size)
             if not found:
                 _note(f"no data files found in {path}")
@@ -111,16 +113,25 @@ def data_files(folder: Path, max_bytes: int) -> list[tuple[Path, str | None]]:
 
     The kind is ``None`` for a file whose name and content do not say what it
     holds (one read through a ``:source:`` option): it is checked as YAML only.
+    A folder with the name of a kind's file (``publications.yaml/``) is listed
+    too: the build reads that name by default, and reports that it cannot.
     """
     found: list[tuple[Path, str | None]] = []
     for path in sorted(folder.iterdir()):
-        if not path.is_file() or path.suffix.lower() not in READERS:
+        if path.suffix.lower() not in READERS:
+            continue
+        if not path.is_file() and not (path.is_dir() and _kind_named(path)):
             continue
         if path.name.endswith(".schema.json"):
             continue
         kinds: list[str | None] = [*kinds_of_file(path, max_bytes)]
         found.extend((path, kind) for kind in kinds or [None])
     return found
+
+
+def _kind_named(path: Path) -> bool:
+    """Whether ``path`` has the name of a kind's data file (``publications.yaml``)."""
+    return path.stem in RECORD_MODELS and path.suffix.lower() in READERS
 
 
 def kinds_of_file(path: Path, max_bytes: int) -> list[str]:

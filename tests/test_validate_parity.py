@@ -1,0 +1,169 @@
+"""``sphinx-profile validate`` reports what the build reports.
+
+Every file of the malformed corpus (``tests/malformed``) is put in a site of its
+own folder, ``data/<name>/<kind>.yaml``, and shown by the directive of its kind.
+The site is built once; then ``validate`` checks each folder (folder mode) and
+each file with ``--kind`` (file mode). The ``(file, line, message, subtype)``
+of the build's warnings and of each mode must be the same sets. (A problem of a
+whole file has no line in ``validate``; the build puts it at line 1, and so does
+the comparison.)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+from support import warnings_of
+
+from sphinx_profile.cli import CLOSED_PIPE, main
+from sphinx_profile.data.store import clear_cache
+
+MALFORMED = Path(__file__).parent / "malformed"
+EXPECT = re.compile(rb"^# expect: (?P<kind>[\w-]+)\.yaml:", re.MULTILINE)
+WARNING = re.compile(
+    r"^(?P<file>.+?):(?P<line>\d+): WARNING: (?P<message>.*) \[profile\.(?P<subtype>\w+)\]$"
+)
+DIRECTIVES = {
+    "publications": "publication-list",
+    "experience": "experience",
+    "education": "education",
+    "projects": "projects",
+    "news": "news",
+    "profile": "profile",
+    "people": "people",
+}
+
+Problem = tuple[str, int, str, str]
+
+
+def corpus() -> dict[str, str]:
+    """name -> kind of every corpus file."""
+    found = {}
+    for path in sorted(MALFORMED.glob("*.yaml")):
+        match = EXPECT.search(path.read_bytes())
+        assert match is not None, path
+        found[path.stem] = match["kind"].decode()
+    return found
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, set[Problem]]:
+    srcdir = tmp_path_factory.mktemp("parity")
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinx_profile"]\nexclude_patterns = ["_build", "data"]\n'
+    )
+    pages = []
+    for name, kind in corpus().items():
+        folder = srcdir / "data" / name
+        folder.mkdir(parents=True)
+        shutil.copy(MALFORMED / f"{name}.yaml", folder / f"{kind}.yaml")
+        title = f"Page {name}"
+        (srcdir / f"{name}.rst").write_text(
+            f"{title}\n{'=' * len(title)}\n\n"
+            f".. {DIRECTIVES[kind]}::\n   :source: {name}/{kind}.yaml\n"
+        )
+        pages.append(name)
+    (srcdir / "index.rst").write_text(
+        "Corpus\n======\n\n.. toctree::\n\n" + "".join(f"   {p}\n" for p in pages)
+    )
+    return srcdir, build_warnings(srcdir)
+
+
+def validate(capsys: pytest.CaptureFixture[str], srcdir: Path, *argv: str) -> set[Problem]:
+    clear_cache()
+    main(["validate", "--format", "json", *argv])
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    return {
+        (
+            Path(problem["file"]).resolve().relative_to(srcdir).as_posix(),
+            problem["line"] or 1,
+            problem["message"],
+            problem["subtype"],
+        )
+        for problem in json.loads(captured.out)
+    }
+
+
+def test_the_build_reports_a_problem_of_every_corpus_file(site):
+    _, built = site
+    assert {file for file, *_ in built} == {
+        f"data/{name}/{kind}.yaml" for name, kind in corpus().items()
+    }
+
+
+def test_folder_mode_reports_what_the_build_reports(site, capsys):
+    srcdir, built = site
+    folders = [str(srcdir / "data" / name) for name in corpus()]
+    assert validate(capsys, srcdir, *folders) == built
+
+
+def test_file_mode_reports_what_the_build_reports(site, capsys):
+    srcdir, built = site
+    checked: set[Problem] = set()
+    for name, kind in corpus().items():
+        checked |= validate(
+            capsys, srcdir, "--kind", kind, str(srcdir / "data" / name / f"{kind}.yaml")
+        )
+    assert checked == built
+
+
+def build_warnings(srcdir: Path) -> set[Problem]:
+    clear_cache()
+    app = SphinxTestApp("html", srcdir=srcdir)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    found: set[Problem] = set()
+    for line in warnings_of(app).splitlines():
+        match = WARNING.match(line)
+        assert match is not None, f"not a data warning: {line}"
+        file = Path(match["file"]).resolve().relative_to(srcdir).as_posix()
+        found.add((file, int(match["line"]), match["message"], match["subtype"]))
+    return found
+
+
+def test_a_folder_named_like_a_data_file_is_reported_by_both(tmp_path, capsys):
+    """``data/publications.yaml/`` is what the build reads by default: both refuse it."""
+    srcdir = tmp_path / "site"
+    (srcdir / "data" / "publications.yaml").mkdir(parents=True)
+    (srcdir / "data" / "news.yaml").write_text("- date: 2024-05\n  text: Hello\n")
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinx_profile"]\nexclude_patterns = ["_build", "data"]\n'
+    )
+    (srcdir / "index.rst").write_text("Home\n====\n\n.. publication-list::\n\n.. news::\n")
+    built = build_warnings(srcdir)
+    assert built == {("data/publications.yaml", 1, "cannot read: Is a directory", "file")}
+    assert validate(capsys, srcdir, str(srcdir / "data")) == built
+    assert validate(capsys, srcdir, str(srcdir / "data" / "publications.yaml")) == built
+
+
+def test_closed_pipe_ends_quietly(tmp_path):
+    """``sphinx-profile validate data | head -1``: no traceback when ``head`` stops reading."""
+    data = tmp_path / "data"
+    data.mkdir()
+    # Far more output than a pipe holds, so that writing fails once the reader is gone.
+    entries = "".join(f"- id: p{n}\n  title: Paper {n}\n  venu: Somewhere\n" for n in range(3000))
+    (data / "publications.yaml").write_text(entries)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sphinx_profile.cli", "validate", str(data)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()
+    errors = process.stderr.read()
+    status = process.wait()
+    assert first.endswith("publications.yaml:3:3: unknown key 'venu'; did you mean 'venue'?\n")
+    assert errors == ""
+    assert status == CLOSED_PIPE
