@@ -33,6 +33,20 @@ def warnings_of(app: SphinxTestApp) -> str:
     return strip_ansi(app._warning.getvalue())
 
 
+def build_site(srcdir: Path, buildername: str = "html", **kwargs: Any) -> SphinxTestApp:
+    """One build of ``srcdir``, as a new ``sphinx-build`` process would make it: data
+    files read afresh, and docutils' global registrations undone afterwards."""
+    from sphinx_profile.data.store import clear_cache
+
+    clear_cache()
+    app = SphinxTestApp(buildername, srcdir=srcdir, **kwargs)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
 def copy_root(name: str, destination: Path) -> Path:
     """A private copy of ``tests/roots/test-<name>`` (without any old build)."""
     shutil.copytree(ROOTS / f"test-{name}", destination, ignore=shutil.ignore_patterns("_build"))

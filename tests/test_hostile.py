@@ -17,15 +17,15 @@ import socket
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
+from support import build_site as build
 
 from sphinx_profile.data.issues import Subtype
-from sphinx_profile.data.store import clear_cache, load_data_file
+from sphinx_profile.data.store import load_data_file
 
 try:  # Sphinx >= 7.3
     from sphinx.util.console import strip_escape_sequences as strip_colors
@@ -36,16 +36,6 @@ ROOTS = Path(__file__).parent / "roots"
 MALFORMED = Path(__file__).parent / "malformed"
 EXPECT = re.compile(rb"^# expect: (?P<kind>[\w-]+)\.yaml:(?P<rest>.*)$", re.MULTILINE)
 SAFE_SCHEMES = {"", "http", "https", "mailto"}
-
-
-def build(srcdir: Path, buildername: str = "html", **kwargs: Any) -> SphinxTestApp:
-    clear_cache()
-    app = SphinxTestApp(buildername, srcdir=srcdir, **kwargs)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
 
 
 def warnings_of(app: SphinxTestApp) -> str:

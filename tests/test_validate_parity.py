@@ -19,8 +19,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
-from support import warnings_of
+from support import build_site, warnings_of
 
 from sphinx_profile.cli import CLOSED_PIPE, main
 from sphinx_profile.data.store import clear_cache
@@ -116,12 +115,7 @@ def test_file_mode_reports_what_the_build_reports(site, capsys):
 
 
 def build_warnings(srcdir: Path) -> set[Problem]:
-    clear_cache()
-    app = SphinxTestApp("html", srcdir=srcdir)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = build_site(srcdir)
     found: set[Problem] = set()
     for line in warnings_of(app).splitlines():
         match = WARNING.match(line)
