@@ -279,11 +279,11 @@ def test_bib_file_holds_only_publications(tmp_path):
         ("@unpublished{x, title={T}, note={In preparation}}", ("preprint", None)),
         ("@online{x, title={T}, eprint={2101.00002}, eprinttype={arXiv}}", ("preprint", None)),
         (
-            "@article{x, title={T}, journal={Nature}, eprint={2101.3}, archiveprefix={arXiv}}",
+            "@article{x, title={T}, journal={Nature}, eprint={2101.00003}, archiveprefix={arXiv}}",
             ("journal", "Nature"),
         ),
         ("@patent{x, title={T}}", ("patent", None)),
-        ("@misc{x, title={T}, howpublished={web}}", ("other", None)),
+        ("@misc{x, title={T}, howpublished={web}}", ("other", "web")),
     ],
 )
 def test_entry_type_and_venue(entry, expected):

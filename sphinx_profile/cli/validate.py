@@ -186,4 +186,6 @@ def _syntax_issues(path: Path, max_bytes: int) -> list[DataIssue]:
         return [DataIssue(err.message, line, column, err.subtype)]
     except OSError as err:
         return [DataIssue(f"cannot read: {err.strerror}", subtype=Subtype.FILE)]
-    return [DataIssue(message, *position) for message, position in document.warnings]
+    return [
+        DataIssue(message, *position, *subtype) for message, position, *subtype in document.warnings
+    ]

@@ -1,10 +1,12 @@
-"""Read a BibTeX file (Google Scholar, Zotero, al-folio) into publication records.
+"""Read a BibTeX file (Google Scholar, Zotero, DBLP, al-folio) into publication records.
 
-pybtex parses; this module maps BibTeX fields onto the publication schema,
-turns LaTeX (accents, protective braces, ``--``) into Unicode, keeps each
-entry's original text for the copy/download feature, and records the line of
-every entry and field so validation problems point into the ``.bib`` file.
-pybtex is an optional dependency (``sphinx-profile[bibtex]``).
+pybtex parses; this module keeps every entry of a repeated key (under a
+derived id), fills a ``crossref``'d entry's missing fields from its parent
+(and leaves out a parent that is only cross-referenced), keeps each entry's
+original text for the BibTeX toggle, and records the line of every entry and
+field so problems point into the ``.bib`` file. What each field means is
+:mod:`.bibtex_record`'s business. pybtex is an optional dependency
+(``sphinx-profile[bibtex]``).
 """
 
 from __future__ import annotations
@@ -15,55 +17,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .bibtex_record import VENUE_FIELDS, convert_fields, schema_keys
 from .issues import Subtype
+from .latex import latex_to_text
 from .loader import DataFileError, DataPath, Position, YamlDocument, read_text
+
+Sources = dict[str, tuple[str, Position, dict[str, Position]]]
 
 MISSING_PYBTEX = "reading .bib files needs pybtex: pip install 'sphinx-profile[bibtex]'"
 
-ENTRY_TYPES = {
-    "article": "journal",
-    "inproceedings": "conference",
-    "conference": "conference",
-    "proceedings": "conference",
-    "phdthesis": "thesis",
-    "mastersthesis": "thesis",
-    "thesis": "thesis",
-    "book": "book",
-    "inbook": "chapter",
-    "incollection": "chapter",
-    "techreport": "report",
-    "report": "report",
-    "patent": "patent",
-    "software": "software",
-    "unpublished": "preprint",
-}
-
-# BibTeX field -> link label, in the order links are shown (al-folio's buttons).
-LINK_FIELDS = ("url", "html", "pdf", "code", "slides", "blog", "video", "poster", "website")
-LINK_LABELS = {"url": "paper"}
-VENUE_FIELDS = ("journal", "journaltitle", "booktitle", "school", "institution", "publisher")
-TEXT_FIELDS = {"abstract": "abstract", "abbr": "venue_short", "award": "award", "note": "note"}
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 _MARKS = re.compile(
     r"\$\^?\{?(?:\*|\\dagger)\}?\$"  # $^*$, $^\dagger$, $\dagger$
     r"|\\textsuperscript\{(?:\*|\\dagger|\\textdagger)\}"
@@ -73,6 +35,28 @@ _ENTRY_START = re.compile(r"@\s*([A-Za-z]+)\s*([{(])\s*([^,\s]+)\s*,", re.MULTIL
 _FIELD_START = re.compile(r"^[ \t]*([A-Za-z][\w\-]*)[ \t]*=", re.MULTILINE)
 _BRACES = re.compile(r"[{}]")
 _PARENTHESES = re.compile(r"[()]")
+
+# crossref: the fields a child takes from its parent when it lacks them. Not the
+# parent's own identifiers and links (doi, url, eprint): they are the volume's.
+INHERITED_FIELDS = (
+    *VENUE_FIELDS,
+    "howpublished",
+    "series",
+    "volume",
+    "address",
+    "organization",
+    "year",
+    "month",
+    "date",
+    "abbr",
+    "eventtitle",
+)
+# BibLaTeX: a child's booktitle is the title of its @proceedings or @book parent.
+_TITLE_IS_BOOKTITLE = frozenset(
+    {"proceedings", "book", "collection", "reference", "mvbook", "mvproceedings", "mvcollection"}
+)
+# BibLaTeX data containers and sets, never publications of their own.
+_NOT_LISTED = frozenset({"xdata", "set"})
 
 
 def read_bibtex(path: Path, kind: str, max_bytes: int) -> YamlDocument:
@@ -85,37 +69,150 @@ def parse_bibtex(text: str) -> YamlDocument:
     """BibTeX text -> raw publication values with the line of every entry and field."""
     try:
         from pybtex import errors
-        from pybtex.database import parse_string
         from pybtex.scanner import PybtexError
     except ImportError:
         raise DataFileError(MISSING_PYBTEX, subtype=Subtype.DEPENDENCY) from None
     sources = _entry_sources(text)
     document = YamlDocument(data=[])
+    parser = _parser_class()()
     # capture() turns pybtex's recoverable errors (a duplicate field, a bad
     # name) into a list instead of an exception, so one slip costs one entry.
     with errors.capture() as recoverable:
         try:
-            database = parse_string(text, "bibtex")
+            database = parser.parse_string(text)
         except PybtexError as err:
             raise DataFileError(f"BibTeX syntax error: {err}", _error_position(err)) from None
     for error in recoverable:
         document.warnings.append((f"BibTeX: {error}", _error_position(error, sources)))
-    for index, (key, entry) in enumerate(database.entries.items()):
+    for derived, original in parser.renamed:
+        message = f"repeated key {original!r}: this entry is kept as {derived!r}"
+        position = sources.get(derived.lower(), ("", (1, 1), {}))[1]
+        document.warnings.append((message, position, Subtype.DUPLICATE_KEY))
+    entries = database.entries
+    parents = _crossref_parents(entries)
+    for key, entry in entries.items():
+        if entry.type in _NOT_LISTED or (key.lower() in parents and "author" not in entry.persons):
+            continue  # a proceedings volume or a data container, not a paper
         raw_text, position, field_positions = sources.get(key.lower(), ("", (1, 1), {}))
-        record = _record(key, entry, raw_text)
+        fields, family = _resolved_fields(entry, entries)
+        converted = convert_fields(key, entry.type, fields)
+        record = converted.values
+        authors = [_person_name(person) for person in _authors(entry, family)]
+        if authors:
+            record["authors"] = authors
+        if raw_text:
+            # The parents follow the entry, as BibTeX wants them: the copy compiles.
+            parent_texts = [sources.get(parent.key.lower(), ("",))[0] for parent in family]
+            record["bibtex"] = "\n\n".join(filter(None, (raw_text, *parent_texts)))
+        path: DataPath = (len(document.data),)
         document.data.append(record)
-        path: DataPath = (index,)
         document.value_positions[path] = position
-        for field, schema_key in _schema_keys(record).items():
+        for field, message in converted.problems:
+            document.warnings.append((message, field_positions.get(field, position)))
+        for reference in ("crossref", "xref", "xdata"):
+            for missing in _missing_parents(entry, entries, reference):
+                message = f"{reference} {missing!r} names no entry of this file"
+                document.warnings.append((message, field_positions.get(reference, position)))
+        for field, schema_key in schema_keys(record).items():
             if field in field_positions:
                 document.value_positions[(*path, schema_key)] = field_positions[field]
                 document.key_positions[(*path, schema_key)] = field_positions[field]
     return document
 
 
-def _error_position(
-    err: Exception, sources: dict[str, tuple[str, Position, dict[str, Position]]] | None = None
-) -> Position:
+def derived_key(key: str, taken: Any) -> str:
+    """The id of a repeated ``key``: ``key-2``, ``key-3``… (``taken`` holds lower-case keys)."""
+    number = 2
+    while f"{key}-{number}".lower() in taken:
+        number += 1
+    return f"{key}-{number}"
+
+
+@cache
+def _parser_class() -> Any:
+    from pybtex.database.input.bibtex import Parser
+
+    class KeepingParser(Parser):  # type: ignore[misc]
+        """pybtex's parser, keeping a repeated key's entry under a derived id."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.renamed: list[tuple[str, str]] = []
+
+        def process_entry(self, entry_type: str, key: str | None, fields: Any) -> None:
+            if key is not None and key in self.data.entries:  # keys ignore case
+                taken = {existing.lower() for existing in self.data.entries}
+                derived = derived_key(key, taken)
+                self.renamed.append((derived, key))
+                key = derived
+            super().process_entry(entry_type, key, fields)
+
+    return KeepingParser
+
+
+def _references(entry: Any, reference: str) -> list[str]:
+    """The keys an entry's ``crossref``/``xref`` (one key) or ``xdata`` (a list) names."""
+    value = entry.fields.get(reference, "").strip()
+    if not value:
+        return []
+    return [key.strip() for key in value.split(",") if key.strip()] if reference == "xdata" else [
+        value
+    ]
+
+
+def _crossref_parents(entries: Any) -> set[str]:
+    """The lower-case keys that other entries name in ``crossref`` or ``xref``."""
+    return {
+        key.lower()
+        for entry in entries.values()
+        for reference in ("crossref", "xref")
+        for key in _references(entry, reference)
+    }
+
+
+def _missing_parents(entry: Any, entries: Any, reference: str) -> list[str]:
+    return [key for key in _references(entry, reference) if key not in entries]
+
+
+def _resolved_fields(entry: Any, entries: Any) -> tuple[dict[str, str], list[Any]]:
+    """The entry's fields (lower-case names) completed from its ``xdata`` and ``crossref``
+    parents, nearest first; and those parents."""
+    fields = {name.lower(): str(value) for name, value in entry.fields.items()}
+    family: list[Any] = []
+    queue = [entry]
+    while queue:  # a parent may have parents of its own; each is visited once
+        child = queue.pop(0)
+        for reference in ("xdata", "crossref", "xref"):
+            for key in _references(child, reference):
+                parent = entries.get(key)
+                if parent is None or parent is entry or any(p is parent for p in family):
+                    continue
+                family.append(parent)
+                queue.append(parent)
+                _inherit(fields, parent, everything=reference == "xdata")
+    return fields, family
+
+
+def _inherit(fields: dict[str, str], parent: Any, everything: bool) -> None:
+    """Fill the fields ``fields`` lacks from ``parent`` (all of them for ``xdata``)."""
+    parent_fields = {name.lower(): str(value) for name, value in parent.fields.items()}
+    if parent.type in _TITLE_IS_BOOKTITLE and "title" in parent_fields:
+        parent_fields.setdefault("booktitle", parent_fields["title"])
+    names = parent_fields if everything else INHERITED_FIELDS
+    for name in names:
+        if name in parent_fields and not fields.get(name):
+            fields[name] = parent_fields[name]
+
+
+def _authors(entry: Any, family: list[Any]) -> list[Any]:
+    """The entry's authors, else those of the nearest parent that has some (@inbook)."""
+    for source in (entry, *family):
+        if source.persons.get("author"):
+            return list(source.persons["author"])
+    return []
+
+
+def _error_position(err: Exception, sources: Sources | None = None) -> Position:
     """The error's line if pybtex knows it, else the line of the entry it names."""
     line = getattr(err, "lineno", None)
     if isinstance(line, int):
@@ -124,40 +221,6 @@ def _error_position(
         if re.search(rf"\b{re.escape(key)}\b", str(err), re.IGNORECASE):
             return position
     return (1, 1)
-
-
-# Text that LaTeX decoding would change: commands, braces, math, ties, comments,
-# dashes, TeX quotes, runs of white space. Anything else is already plain text.
-_LATEX = re.compile(r"[\\{}$~%\n\r\t]|--|``|''|\s\s")
-
-
-@cache
-def _text_backend() -> Any:
-    # render_as("text") looks the backend up among the installed entry points on
-    # every call (milliseconds each); look it up once.
-    from pybtex.plugin import find_plugin
-
-    return find_plugin("pybtex.backends", "text")()
-
-
-# Formatting commands pybtex keeps as text: drop the command, keep its argument.
-_FORMATTING = re.compile(
-    r"\\(?:textit|textbf|textsc|texttt|textrm|textsf|textup|textmd|textsl|emph|mbox|url"
-    r"|text|mathrm|mathit|mathbf)\s*\{"
-)
-_DECLARATIONS = re.compile(r"\{\s*\\(?:em|bf|it|sc|tt|rm|sf|sl|bfseries|itshape|scshape)\b\s*")
-
-
-def _latex_to_text(value: str) -> str:
-    if not _LATEX.search(value):  # most names and titles: nothing to decode
-        return value.strip()
-    from pybtex.richtext import Text
-
-    value = _DECLARATIONS.sub("{", _FORMATTING.sub("{", value))
-    try:
-        return str(Text.from_latex(value).render(_text_backend())).strip()
-    except Exception:  # pybtex raises several types on unbalanced LaTeX; keep the raw text
-        return value.replace("{", "").replace("}", "").strip()
 
 
 def _person_name(person: Any) -> str:
@@ -179,99 +242,14 @@ def _person_name(person: Any) -> str:
         for part in raw_parts
         for match in _MARKS.finditer(part)
     )
-    words = (_latex_to_text(_MARKS.sub("", part)) for part in raw_parts)
+    words = (latex_to_text(_MARKS.sub("", part)) for part in raw_parts)
     return " ".join(word for word in words if word) + marks
 
 
-def _record(key: str, entry: Any, raw_text: str) -> dict[str, Any]:
-    fields = {name.lower(): str(value) for name, value in entry.fields.items()}
-    record: dict[str, Any] = {"id": key}
-    if "title" in fields:
-        record["title"] = _latex_to_text(fields["title"])
-    authors = [_person_name(person) for person in entry.persons.get("author", [])]
-    if authors:
-        record["authors"] = authors
-    venue = next((fields[name] for name in VENUE_FIELDS if fields.get(name)), None)
-    if venue:
-        record["venue"] = _latex_to_text(venue)
-    record["type"] = _entry_type(entry.type.lower(), fields)
-    date = _date(fields)
-    if date is not None:
-        record["date"] = date
-    for field, schema_key in TEXT_FIELDS.items():
-        if fields.get(field):
-            record[schema_key] = _latex_to_text(fields[field])
-    if fields.get("doi"):
-        record["doi"] = fields["doi"].strip()
-    arxiv = fields.get("arxiv") or _arxiv_eprint(fields)
-    if arxiv:
-        record["arxiv"] = arxiv.strip()
-    if fields.get("keywords"):
-        record["tags"] = [
-            tag.strip() for tag in re.split(r"[,;]", fields["keywords"]) if tag.strip()
-        ]
-    if "selected" in fields:
-        record["selected"] = fields["selected"].strip().lower() in ("true", "yes", "1")
-    links = {
-        LINK_LABELS.get(field, field): fields[field].strip()
-        for field in LINK_FIELDS
-        if fields.get(field)
-    }
-    if links:
-        record["links"] = links
-    if raw_text:
-        record["bibtex"] = raw_text
-    return record
-
-
-def _entry_type(bibtex_type: str, fields: dict[str, str]) -> str:
-    if (
-        bibtex_type in ("inproceedings", "conference")
-        and "workshop" in fields.get("booktitle", "").lower()
-    ):
-        return "workshop"
-    if bibtex_type in ("misc", "online", "article") and (
-        fields.get("arxiv") or _arxiv_eprint(fields)
-    ):
-        journal = fields.get("journal", "").lower()
-        if bibtex_type != "article" or not journal or "arxiv" in journal:
-            return "preprint"
-    return ENTRY_TYPES.get(bibtex_type, "other")
-
-
-def _arxiv_eprint(fields: dict[str, str]) -> str | None:
-    prefix = (fields.get("archiveprefix") or fields.get("eprinttype") or "").lower()
-    if prefix == "arxiv" and fields.get("eprint"):
-        return fields["eprint"]
-    match = re.search(r"arxiv[:\s/]*(?:abs/)?(\d{4}\.\d{4,5})", fields.get("journal", ""), re.I)
-    return match.group(1) if match else None
-
-
-def _date(fields: dict[str, str]) -> str | None:
-    """``year`` and ``month`` (BibTeX), or BibLaTeX's ``date = {2023-05-12}``."""
-    year = fields.get("year", "").strip()
-    if not year:
-        return fields.get("date", "").strip() or None
-    month_text = fields.get("month", "").strip().lower().rstrip(".")
-    month = MONTHS.get(month_text) or (int(month_text) if month_text.isdigit() else None)
-    if month and 1 <= month <= 12 and year.isdigit():
-        return f"{year}-{month:02d}"
-    return year
-
-
-def _schema_keys(record: dict[str, Any]) -> dict[str, str]:
-    """BibTeX field -> the schema key it became, for positions of validation errors."""
-    keys = {"title": "title", "author": "authors", "year": "date", "doi": "doi"}
-    keys.update({field: "venue" for field in VENUE_FIELDS})
-    keys.update(TEXT_FIELDS)
-    keys.update({field: "links" for field in LINK_FIELDS})
-    keys.update({"keywords": "tags", "selected": "selected", "eprint": "arxiv", "arxiv": "arxiv"})
-    return {field: key for field, key in keys.items() if key in record}
-
-
-def _entry_sources(text: str) -> dict[str, tuple[str, Position, dict[str, Position]]]:
-    """Each entry's original text, its position and its fields' positions, by lower-case key."""
-    found: dict[str, tuple[str, Position, dict[str, Position]]] = {}
+def _entry_sources(text: str) -> Sources:
+    """Each entry's original text, its position and its fields' positions, by lower-case key
+    (a repeated key's later entries by their derived id)."""
+    found: Sources = {}
     line_starts = [0, *(newline.end() for newline in re.finditer("\n", text))]
 
     def position(offset: int) -> Position:
@@ -287,7 +265,10 @@ def _entry_sources(text: str) -> dict[str, tuple[str, Position, dict[str, Positi
         for field in _FIELD_START.finditer(raw):
             fields.setdefault(field.group(1).lower(), position(match.start() + field.start(1)))
         line = position(match.start())[0]
-        found.setdefault(match.group(3).lower(), (raw.strip(), (line, 1), fields))
+        key = match.group(3)
+        if key.lower() in found:  # a repeated key: named as the parser names it
+            key = derived_key(key, found)
+        found[key.lower()] = (raw.strip(), (line, 1), fields)
     return found
 
 

@@ -24,6 +24,8 @@ class Subtype(enum.StrEnum):
     """A cross-reference names an unknown publication."""
     DEPENDENCY = "dependency"
     """An optional dependency needed for a feature is not installed."""
+    DUPLICATE_KEY = "duplicate_key"
+    """A BibTeX key is repeated: every entry is kept, the later ones under a derived id."""
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,10 @@ class YamlDocument:
     data: Any
     value_positions: dict[DataPath, Position] = field(default_factory=dict)
     key_positions: dict[DataPath, Position] = field(default_factory=dict)
-    warnings: list[tuple[str, Position]] = field(default_factory=list)
+    warnings: list[tuple[str, Position] | tuple[str, Position, Subtype]] = field(
+        default_factory=list
+    )
+    """Problems found while reading: message, position and, if not ``data``, the subtype."""
 
     def position(self, path: DataPath, *, key: bool = False) -> Position:
         """The position of ``path``, or of its nearest ancestor that has one."""

@@ -280,6 +280,11 @@ class Publication(Record):
         description="The date of publication, when you know more than the year; "
         "if ``year`` is also given, the two must agree.",
     )
+    date_text: Text | None = Field(
+        None,
+        description="The date as the source wrote it, shown instead of ``date`` (a BibTeX "
+        "``year = {1978/79}``); ``date`` still sorts and groups the entry.",
+    )
     type: PublicationType | None = Field(
         None, description="The kind of publication, for ``:types:`` and ``:group-by: type``."
     )

@@ -82,7 +82,9 @@ def validate_document(document: YamlDocument, kind: str) -> ValidatedFile:
     """Validate ``document`` as a file of ``kind`` (a key of ``RECORD_MODELS``)."""
     model = RECORD_MODELS[kind]
     result = ValidatedFile(kind)
-    result.issues.extend(DataIssue(message, *position) for message, position in document.warnings)
+    result.issues.extend(
+        DataIssue(message, *position, *subtype) for message, position, *subtype in document.warnings
+    )
     data = document.data
     if data is None:
         return result

@@ -200,7 +200,9 @@ def _venue(publication: Publication, role: str | None, settings: RenderSettings)
     if publication.venue:
         parts.append(element("emphasis", publication.venue))
     when = publication.when
-    if when is not None:
+    if publication.date_text:
+        parts.append(element("inline", publication.date_text, classes=["sp-date"]))
+    elif when is not None:
         parts.append(element("inline", settings.format_date(when), classes=["sp-date"]))
     if role:
         parts.append(_role(role))
