@@ -13,6 +13,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
+from .data.bibtex_source import HIDDEN_FIELDS as BIBTEX_HIDDEN_FIELDS
 from .data.issues import Subtype
 from .data.people import DEFAULT_ORDER as PEOPLE_ORDER
 
@@ -92,6 +93,11 @@ CONFIG_VALUES = (
     ConfigValue("profile_people_order", list(PEOPLE_ORDER), (list, tuple), _check_str_list),
     ConfigValue("profile_link_members", False, (bool,), _check_bool),
     ConfigValue("profile_direct_html", True, (bool,), _check_bool),
+    # Fields left out of the BibTeX toggle and its copy button (attachment paths,
+    # al-folio's display keys).
+    ConfigValue(
+        "profile_bibtex_hidden_fields", list(BIBTEX_HIDDEN_FIELDS), (list, tuple), _check_str_list
+    ),
 )
 
 

@@ -139,7 +139,7 @@ def paper_doctree(
     abstract and BibTeX are open sections rather than toggles.
     """
     from .render.markup_nodes import to_nodes
-    from .render.publications import publication_anchor, render_publication
+    from .render.publications import publication_anchor, render_publication, shown_bibtex
 
     section = nodes.section(ids=[publication_anchor(publication)], classes=["sp-paper"])
     section += nodes.title(publication.title, publication.title)
@@ -152,7 +152,8 @@ def paper_doctree(
             nodes.paragraph(publication.abstract, publication.abstract),
         )
     if publication.bibtex:
-        code = nodes.literal_block(publication.bibtex, publication.bibtex, language="bibtex")
+        bibtex = shown_bibtex(publication, settings)
+        code = nodes.literal_block(bibtex, bibtex, language="bibtex")
         section += _subsection("bibtex", "BibTeX", code)
     uri, title = back
     link = nodes.reference(title, title, refuri=uri, internal=True)

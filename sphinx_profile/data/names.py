@@ -3,7 +3,8 @@
 Two spellings are the same person when they are equal after normalization:
 accents removed (``Zhào`` = ``Zhao``), case folded, ``Last, First`` turned
 into ``First Last``, dots and hyphens treated as spaces, runs of spaces
-collapsed. Initials are *not* expanded: ``X. Zhao`` matches ``Xuanlei Zhao``
+collapsed, and every apostrophe written as ``'`` (``O’Connor`` = ``O'Connor``:
+smart quotes and word processors turn one into the other). Initials are *not* expanded: ``X. Zhao`` matches ``Xuanlei Zhao``
 only if it is listed among the profile's ``aliases`` (two people can share
 initials, and a wrong highlight on a homepage is worse than a missing one).
 """
@@ -17,12 +18,14 @@ from functools import lru_cache
 
 # ASCII hyphen, Unicode hyphen, non-breaking hyphen, en dash.
 _SEPARATORS = re.compile("[\\s.\\-\u2010\u2011\u2013]+")
+# Right and left single quotes, modifier-letter apostrophe, prime, grave and acute accents.
+_APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018\u02bc\u2032`\u00b4", "'"))
 
 
 # Rendering asks once or twice per author of every entry, and co-authors repeat.
 @lru_cache(maxsize=8192)
 def normalize_name(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name)
+    decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     if plain.count(",") == 1:
         last, first = plain.split(",")

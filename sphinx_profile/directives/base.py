@@ -202,6 +202,7 @@ class DataDirective(SphinxDirective):
             derive_role=config.profile_derive_role,
             link_titles=config.profile_link_titles,
             venue_colors=tuple(config.profile_venue_colors.items()),
+            bibtex_hidden_fields=frozenset(config.profile_bibtex_hidden_fields),
         )
 
     def doc_relative_uri(self, path: Path) -> str:

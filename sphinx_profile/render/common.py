@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from docutils import nodes
 
+from ..data.bibtex_source import HIDDEN_FIELDS as BIBTEX_HIDDEN_FIELDS
 from ..data.dates import PartialDate, format_range
 from ..data.models import Link, PersonRef
 from ..locale import _
@@ -36,6 +37,8 @@ class RenderSettings:
     link_titles: bool = False
     venue_colors: tuple[tuple[str, str], ...] = ()
     """(venue badge text or publication type, CSS colour) pairs."""
+    bibtex_hidden_fields: frozenset[str] = frozenset(BIBTEX_HIDDEN_FIELDS)
+    """Fields the BibTeX toggle leaves out (``profile_bibtex_hidden_fields``)."""
     members: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False)
     """Normalized author name -> member id: the names that link to member pages."""
 

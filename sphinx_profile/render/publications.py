@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from docutils import nodes
 
+from ..data.bibtex_source import visible_bibtex
 from ..data.models import Link, Publication
 from ..locale import _
 from ..nodes import markup_node, sp_heading
@@ -130,7 +131,7 @@ def render_publication(
         links = link_references(all_links(publication))
         if links:
             body.append(element("paragraph", *joined(links), classes=["sp-pub-links"]))
-    body.extend(_toggles(publication))
+    body.extend(_toggles(publication, settings))
     if publication.note:
         body.append(
             element("paragraph", *inline_markdown(publication.note), classes=["sp-pub-note"])
@@ -239,7 +240,12 @@ def all_links(publication: Publication) -> list[Link]:
     return links
 
 
-def _toggles(publication: Publication) -> list[Markup]:
+def shown_bibtex(publication: Publication, settings: RenderSettings) -> str:
+    """The entry's BibTeX without the fields ``profile_bibtex_hidden_fields`` lists."""
+    return visible_bibtex(publication.bibtex or "", settings.bibtex_hidden_fields)
+
+
+def _toggles(publication: Publication, settings: RenderSettings) -> list[Markup]:
     """Abstract and BibTeX behind ``<details>``; other builders leave them out."""
     toggles: list[Markup] = []
     if publication.abstract:
@@ -251,7 +257,8 @@ def _toggles(publication: Publication) -> list[Markup]:
     if publication.bibtex:
         summary = element("summary", str(_("BibTeX")))
         # "force": a malformed entry is shown as it is, without a lexer warning.
-        code = element("literal_block", publication.bibtex, language="bibtex", force=True)
+        bibtex = shown_bibtex(publication, settings)
+        code = element("literal_block", bibtex, language="bibtex", force=True)
         toggles.append(element("toggle", summary, code, classes=["sp-bibtex"], fallback="none"))
     return toggles
 

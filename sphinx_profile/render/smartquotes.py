@@ -21,6 +21,9 @@ _LITERAL = frozenset({"literal", "literal_block"})
 _CHANGES = re.compile(r"[\"'`\\&]|--|\.\s?\.\s?\.")
 """Text without any of these is the same after education: skip it."""
 _ESCAPED = re.compile(r"(?<=\x00)([-\\'\".`])")
+_YEAR_APOSTROPHE = re.compile(r"(?<![\w\x00])'(?=\d\d(?![\d']))")
+"""``'98`` in ``AAAI '98``: an apostrophe for the century left out, which docutils'
+rules take for an opening quote (they know only ``'80s``)."""
 
 
 def educated(content: Markup, action: str, language: str) -> Markup:
@@ -44,10 +47,16 @@ def _educated_block(block: Markup, action: str, language: str) -> Markup:
         return block
     # Sphinx escapes characters after a null (an escaped character in reST) the same way.
     plain = [
-        (kind, _ESCAPED.sub(r"\\\1", text) if kind == "plain" else text) for kind, text in tokens
+        (kind, _plain(text, action) if kind == "plain" else text) for kind, text in tokens
     ]
     texts = iter(smartquotes.educate_tokens(plain, attr=action, language=language))
     return _replaced(block, texts)
+
+
+def _plain(text: str, action: str) -> str:
+    if "q" in action:
+        text = _YEAR_APOSTROPHE.sub("\u2019", text)
+    return _ESCAPED.sub(r"\\\1", text)
 
 
 def _tokens(content: Markup, literal: bool) -> Iterator[tuple[str, str]]:
