@@ -52,6 +52,9 @@ if os.environ.get("READTHEDOCS_CANONICAL_URL"):
 # `sphinx-build -b latex docs docs/_build/latex && make -C docs/_build/latex`
 # makes cv.pdf from cv.rst: the same data as the site, laid out as a CV.
 
+# xelatex, with Sphinx's FreeSerif fonts and xeCJK: Greek letters, math symbols,
+# accented and CJK names in the data compile.
+latex_engine = "xelatex"
 latex_documents = [("cv", "cv.tex", "Curriculum Vitae", author, "howto")]
 latex_domain_indices = False
 latex_elements = {
@@ -66,6 +69,9 @@ latex_elements = {
     " OuterLinkColor={rgb}{0.1,0.3,0.6}",
     # Unnumbered section headings with a rule under them.
     "preamble": r"""
+\usepackage{xeCJK}
+% Middle dot, dashes, curly quotes and ellipsis are Latin punctuation here, not CJK.
+\xeCJKDeclareCharClass{Default}{"00B7, "2010 -> "2027}
 \setcounter{secnumdepth}{0}
 \makeatletter
 \titleformat{\section}{\large\py@HeaderFamily\py@TitleColor}{}{0pt}{}[\titlerule]

@@ -20,13 +20,11 @@ from sphinx.testing.util import SphinxTestApp
 from support import copy_demo
 
 THIN = "\N{THIN SPACE}"
+# The packages of docs/guide/cv.rst: the CV compiles with xelatex, Sphinx's FreeSerif
+# fonts and xeCJK (its Chinese fonts come with texlive-lang-chinese).
 DEBIAN_PACKAGES = (
-    "latexmk texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended "
-    "tex-gyre poppler-utils"
-)
-needs_tex = pytest.mark.skipif(
-    not all(shutil.which(tool) for tool in ("latexmk", "pdflatex", "pdftotext", "pdfinfo")),
-    reason=f"the PDF CV needs latexmk, pdflatex, pdftotext and pdfinfo ({DEBIAN_PACKAGES})",
+    "latexmk texlive-latex-recommended texlive-latex-extra texlive-xetex "
+    "texlive-lang-chinese fonts-freefont-otf poppler-utils"
 )
 
 
@@ -38,11 +36,12 @@ def _has_latex_package(name: str) -> bool:
     return bool(found.stdout.strip())
 
 
-needs_xetex = pytest.mark.skipif(
-    not (shutil.which("xelatex") and shutil.which("pdftotext") and _has_latex_package("xeCJK.sty")),
-    reason="a Chinese CV needs xelatex and xeCJK "
-    "(Debian: texlive-xetex texlive-lang-chinese fonts-freefont-otf)",
+needs_tex = pytest.mark.skipif(
+    not all(shutil.which(tool) for tool in ("latexmk", "xelatex", "pdftotext", "pdfinfo"))
+    or not _has_latex_package("xeCJK.sty"),
+    reason=f"the PDF CV needs latexmk, xelatex, xeCJK, pdftotext and pdfinfo ({DEBIAN_PACKAGES})",
 )
+needs_xetex = needs_tex
 
 
 def compile_pdf(outdir: Path, tex: str = "cv.tex") -> Path:
@@ -110,7 +109,7 @@ def test_the_cv_is_its_own_howto_document_with_the_package(latex, tex):
 
 
 def test_dates_end_the_line_they_belong_to(tex):
-    dash = THIN + r"\textendash{}" + THIN
+    dash = THIN + "–" + THIN  # xelatex reads Unicode: Sphinx writes the dash as it is
     assert (
         r"\sphinxstylestrong{\sphinxhref{https://example.org/radium}{Radium Institute}}, "
         rf"\DUrole{{sp-location}}{{Paris}}\sphinxprofiledates{{Jan 1914{dash}Present}}"
@@ -189,6 +188,19 @@ def test_pdf_reads_as_a_cv(pdf):
 
 
 @needs_tex
+def test_pdf_holds_greek_math_cjk_and_accented_titles(pdf):
+    """Titles and names as DBLP, Zotero and Scholar exports hold them compile and read right."""
+    text = pdf_text(pdf)
+    for words in (
+        "Σ-Attention over ω-regular paths: 16×16 patches, AC⁰ circuits and x₁² ≤ ∞",
+        "居里夫人",
+        "Søren Ødegård, Łucja Wąsowska, Zhāng Wěi",
+        "Πρακτικά της Ακαδημίας Αθηνών",
+    ):
+        assert words in " ".join(text.split()), words
+
+
+@needs_tex
 def test_pdf_dates_form_a_column_at_the_right_margin(pdf):
     # the last word of each date range: two experiences, two degrees
     edges = right_edges(pdf, ["Present", "1934", "1903", "1894"])
@@ -245,3 +257,21 @@ def test_demo_cv_compiles(tmp_path):
     for words in ("Publications", "AutoChunk", "VideoSys", "Huazhong University"):
         assert words in text
     assert "https://github.com/hpcaitech/ColossalAI" in pdf_urls(pdf)
+
+
+def test_the_demo_init_sites_and_tests_share_the_latex_setup():
+    """The guide's recipe (docs/conf.py, shown on its CV page) is the one ``init`` writes."""
+    setup_lines = (
+        'latex_engine = "xelatex"',
+        r"\usepackage{xeCJK}",
+        r'\xeCJKDeclareCharClass{Default}{"00B7, "2010 -> "2027}',
+    )
+    confs = [
+        REPO / "docs" / "conf.py",
+        REPO / "sphinx_profile" / "templates" / "init" / "personal" / "conf.py_t",
+        REPO / "sphinx_profile" / "templates" / "init" / "lab" / "conf.py_t",
+        REPO / "tests" / "roots" / "test-cv" / "conf.py",
+    ]
+    for conf in confs:
+        text = conf.read_text(encoding="utf-8")
+        assert all(line in text for line in setup_lines), conf
