@@ -472,7 +472,9 @@ def test_bibtex_toggle_shows_the_entry_as_written_without_internal_fields(html):
     # al-folio's display keys are left out, as al-folio's own BibTeX view does
     hidden = ("abbr=", "abstract=", "html=", "pdf=", "google_scholar_id=", "selected=", "award=")
     assert code.rstrip("\n").splitlines() == [
-        line for line in written if not line.strip().startswith(hidden)
+        line
+        for line in written
+        if not line.strip().startswith(hidden)
         and not line.strip().startswith(("code=", "blog=", "video=", "poster=", "website="))
         and not line.strip().startswith("altmetric=")
     ]

@@ -132,7 +132,7 @@ def derived_key(key: str, taken: Any) -> str:
 def _parser_class() -> Any:
     from pybtex.database.input.bibtex import Parser
 
-    class KeepingParser(Parser):  # type: ignore[misc]
+    class KeepingParser(Parser):
         """pybtex's parser, keeping a repeated key's entry under a derived id."""
 
         def __init__(self) -> None:
@@ -155,9 +155,11 @@ def _references(entry: Any, reference: str) -> list[str]:
     value = entry.fields.get(reference, "").strip()
     if not value:
         return []
-    return [key.strip() for key in value.split(",") if key.strip()] if reference == "xdata" else [
-        value
-    ]
+    return (
+        [key.strip() for key in value.split(",") if key.strip()]
+        if reference == "xdata"
+        else [value]
+    )
 
 
 def _crossref_parents(entries: Any) -> set[str]:

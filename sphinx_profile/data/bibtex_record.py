@@ -150,7 +150,7 @@ def _entry_type(bibtex_type: str, fields: Mapping[str, str]) -> str:
         return "workshop"
     if bibtex_type in ("misc", "online", "article", "unpublished") and _arxiv_id(fields):
         journal = latex_to_text(fields.get("journal", "")).lower()
-        if bibtex_type != "article" or not journal or "arxiv" in journal or "corr" == journal:
+        if bibtex_type != "article" or not journal or "arxiv" in journal or journal == "corr":
             return "preprint"
     return ENTRY_TYPES.get(bibtex_type, "other")
 

@@ -88,11 +88,11 @@ def _hidden_spans(
         if name is None:
             end = text.find(closing, position)
             return spans, len(text) if end < 0 else end + 1
-        end = _value_end(text, name.end(), closing)
-        if end is None:  # an unbalanced value: leave the rest of the entry as it is
+        value_end = _value_end(text, name.end())
+        if value_end is None:  # an unbalanced value: leave the rest of the entry as it is
             return spans, len(text)
-        after = _COMMA.match(text, end)
-        end = after.end() if after else end
+        after = _COMMA.match(text, value_end)
+        end = after.end() if after else value_end
         if name.group(1).lower() in hidden:
             if spans and not text[spans[-1][1] : name.start(1)].strip():
                 spans[-1] = (spans[-1][0], end)  # neighbours go as one
@@ -101,7 +101,7 @@ def _hidden_spans(
         position = end
 
 
-def _value_end(text: str, position: int, closing: str) -> int | None:
+def _value_end(text: str, position: int) -> int | None:
     """The offset after a field value: braced, quoted or bare parts joined by ``#``."""
     while True:
         while position < len(text) and text[position].isspace():
@@ -109,7 +109,7 @@ def _value_end(text: str, position: int, closing: str) -> int | None:
         if position >= len(text):
             return None
         char = text[position]
-        if char in "{\"":
+        if char in '{"':
             end = _balanced_end(text, position)
             if end is None:
                 return None

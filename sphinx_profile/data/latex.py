@@ -38,7 +38,7 @@ _SUPERSCRIPTS = dict(
         strict=True,
     ),
     # Marks are raised by convention: shown as they are.
-    **{mark: mark for mark in "*†‡′∗"},
+    **{mark: mark for mark in "*†‡\u2032\u2217"},  # prime, asterisk operator
 )
 _SUBSCRIPTS = dict(
     zip("0123456789+-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ", strict=True)
@@ -119,7 +119,7 @@ def _walker_class() -> Any:
         ],
     )
 
-    class Walker(LatexWalker):  # type: ignore[misc]
+    class Walker(LatexWalker):
         def __init__(self, text: str) -> None:
             super().__init__(text, latex_context=context, tolerant_parsing=True)
 
@@ -156,7 +156,7 @@ def _converter(markdown_links: bool) -> Any:
     # arguments' text; pylatexenc's default drops them.
     context.set_unknown_macro_spec(latex2text.MacroTextSpec("", discard=False))
 
-    class Converter(latex2text.LatexNodes2Text):  # type: ignore[misc]
+    class Converter(latex2text.LatexNodes2Text):
         def math_node_to_text(self, node: Any) -> str:
             return self._math(node.nodelist)
 

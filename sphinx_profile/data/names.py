@@ -3,10 +3,11 @@
 Two spellings are the same person when they are equal after normalization:
 accents removed (``Zhào`` = ``Zhao``), case folded, ``Last, First`` turned
 into ``First Last``, dots and hyphens treated as spaces, runs of spaces
-collapsed, and every apostrophe written as ``'`` (``O’Connor`` = ``O'Connor``:
-smart quotes and word processors turn one into the other). Initials are *not* expanded: ``X. Zhao`` matches ``Xuanlei Zhao``
-only if it is listed among the profile's ``aliases`` (two people can share
-initials, and a wrong highlight on a homepage is worse than a missing one).
+collapsed, and every apostrophe written as ``'`` (``O\u2019Connor`` = ``O'Connor``:
+smart quotes and word processors turn one into the other). Initials are *not*
+expanded: ``X. Zhao`` matches ``Xuanlei Zhao`` only if it is listed among the
+profile's ``aliases`` (two people can share initials, and a wrong highlight on
+a homepage is worse than a missing one).
 """
 
 from __future__ import annotations

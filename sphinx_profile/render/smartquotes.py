@@ -46,9 +46,7 @@ def _educated_block(block: Markup, action: str, language: str) -> Markup:
     if not any(kind == "plain" and _CHANGES.search(text) for kind, text in tokens):
         return block
     # Sphinx escapes characters after a null (an escaped character in reST) the same way.
-    plain = [
-        (kind, _plain(text, action) if kind == "plain" else text) for kind, text in tokens
-    ]
+    plain = [(kind, _plain(text, action) if kind == "plain" else text) for kind, text in tokens]
     texts = iter(smartquotes.educate_tokens(plain, attr=action, language=language))
     return _replaced(block, texts)
 
