@@ -52,10 +52,10 @@ if os.environ.get("READTHEDOCS_CANONICAL_URL"):
 # `sphinx-build -b latex docs docs/_build/latex && make -C docs/_build/latex`
 # makes cv.pdf from cv.rst: the same data as the site, laid out as a CV.
 
+latex_documents = [("cv", "cv.tex", "Curriculum Vitae", author, "howto")]
 # xelatex, with Sphinx's FreeSerif fonts and xeCJK: Greek letters, math symbols,
 # accented and CJK names in the data compile.
 latex_engine = "xelatex"
-latex_documents = [("cv", "cv.tex", "Curriculum Vitae", author, "howto")]
 latex_domain_indices = False
 latex_elements = {
     "papersize": "a4paper",
