@@ -16,7 +16,7 @@ quotes. This module adds what a publication list needs on top of its defaults:
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 # Text that conversion would change: commands, braces, math, ties, dashes, TeX
@@ -45,6 +45,8 @@ _SUBSCRIPTS = dict(
 )
 
 
+# Names repeat across the entries of a file (co-authors, the owner): parse each once.
+@lru_cache(maxsize=16384)
 def latex_to_text(value: str, *, markdown_links: bool = False) -> str:
     """The text a reader should see for the LaTeX ``value``, on one line.
 
