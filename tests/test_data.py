@@ -928,6 +928,9 @@ def test_education_groups_consecutive_entries_of_one_institution():
         ("X.Zhao", "X Zhao"),
         ("  Ada   Lovelace ", "Ada Lovelace"),  # runs of spaces collapsed
         ("{Zhao}, Xuanlei", "Xuanlei Zhao"),  # BibTeX braces
+        ("Sinéad O\u2019Connor", "Sinead O'Connor"),  # a typographic apostrophe
+        ("O'Connor, Sinéad", "Sinéad O\u2019Connor"),
+        ("Ngugi wa Thiong\u02bco", "Ngugi wa Thiong'o"),  # modifier letter apostrophe
     ],
 )
 def test_same_person_after_normalization(first, second):

@@ -23,6 +23,7 @@ CASES = [
     ("basic", "html"),
     ("pubs", "html"),
     ("bibtex", "html"),
+    ("exports", "html"),
     ("lab", "html"),
     ("lab", "dirhtml"),
     ("xref", "singlehtml"),

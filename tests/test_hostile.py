@@ -461,7 +461,8 @@ TRIGGERS: dict[Subtype, tuple[dict[str, str], str]] = {
             "data/refs.bib": "@article{a, title={A}, author={Doe, Jane}, year={2024}}\n",
         },
         "",
-    ),    Subtype.DUPLICATE_KEY: (
+    ),
+    Subtype.DUPLICATE_KEY: (
         {
             "index.rst": page(".. publication-list::\n   :source: refs.bib"),
             "data/refs.bib": "@article{a, title={A}, year={2024}}\n@misc{a, title={B}}\n",

@@ -81,3 +81,21 @@ def test_smartquotes_off_keeps_the_data_as_written(tmp_path):
     app = build(tmp_path, "html", smartquotes=False)
     html = (app.outdir / "index.html").read_text("utf-8")
     assert "&quot;Don't stop&quot; -- a study..." in html
+
+
+@pytest.mark.parametrize(
+    ("written", "educated_text"),
+    [
+        ("Proceedings of AAAI '98", "Proceedings of AAAI ’98"),  # a year's apostrophe
+        ("in the '80s", "in the ’80s"),
+        ("the '98' edition", "the ‘98’ edition"),  # a quoted number stays quoted
+        ("'Quoted' text", "‘Quoted’ text"),
+    ],
+)
+def test_apostrophe_before_a_two_digit_year(written, educated_text):
+    from sphinx_profile.render.smartquotes import educated
+
+    block = ("paragraph", (written,), (), None)
+    assert educated(block, "qDe", "en") == ("paragraph", (educated_text,), (), None)
+    # without quote education ("De"), the apostrophe stays as written
+    assert educated(block, "De", "en") == block
