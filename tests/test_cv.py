@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
-from support import copy_demo
+from support import REPO, copy_demo
 
 THIN = "\N{THIN SPACE}"
 # The packages of docs/guide/cv.rst: the CV compiles with xelatex, Sphinx's FreeSerif
