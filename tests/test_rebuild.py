@@ -173,6 +173,9 @@ EDITS = {
     ),
     "bibtex": Edit("data/scholar.bib", "Pyramid Attention", "Pyramidal Attention", "scholar"),
     "cv": Edit("data/publications.yaml", "in Pitchblende", "in Uraninite", "index"),
+    # the crossref'd @proceedings volume: its papers' venue changes (a word added:
+    # Sphinx's search index keeps a removed word as an empty term)
+    "exports": Edit("data/dblp.bib", "Honolulu, Hawaii", "Honolulu, Oahu, Hawaii", "dblp"),
     "formats": Edit("data/resume.json", "Remington Rand", "Sperry Rand", "rst/resume"),
     "hostile": Edit("data/publications.yaml", "<script>alert(1)", "<script>alert(2)", "page"),
     "i18n": Edit(
