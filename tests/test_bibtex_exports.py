@@ -18,6 +18,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from support import ROOTS, warnings_of
 
+from sphinx_profile.data.bibtex import parse_bibtex
 from sphinx_profile.data.bibtex_source import HIDDEN_FIELDS, visible_bibtex
 from sphinx_profile.data.latex import latex_to_text
 
@@ -61,7 +62,7 @@ ENTRIES = {
         ("Decision Making with ELECTRE^GKMS", "CoRR", "2020"),
     ],
     "biblatex": [
-        ("Learning to Count with Fingers", NLR, "Sep 2021"),
+        ("Learning to Count with “Fingers”", NLR, "Sep 2021"),
         ("Tones as Features", "Proceedings of the Symposium on Tonal Languages", "Nov 2, 2019"),
     ],
     "textbook": [
@@ -318,10 +319,22 @@ def test_hidden_fields_setting(built_root):
         (r"{\"U}ber Na{\"\i}ve Caf{\'e} {\o} -- \LaTeX{}", "Über Naïve Café ø – LaTeX"),
         ("You$^\\dagger$", "You†"),
         ("unbalanced {brace", "unbalanced brace"),
+        (r"Counting with \mkbibquote{Fingers}", "Counting with “Fingers”"),
     ],
 )
 def test_latex_to_text(latex, text):
     assert latex_to_text(latex) == text
+
+
+def test_href_in_a_title_shows_its_text_and_becomes_a_link():
+    records = {
+        record["id"]: record
+        for record in parse_bibtex(
+            r"@misc{a, title={The \href{https://example.org/tool}{Tool} paper}}"
+        ).data
+    }
+    assert records["a"]["title"] == "The Tool paper"
+    assert records["a"]["links"] == {"paper": "https://example.org/tool"}
 
 
 def test_latex_links_as_markdown():

@@ -195,10 +195,12 @@ def _links(fields: Mapping[str, str]) -> dict[str, str]:
         if value:
             urls = latex_urls(value)  # url = {\url{https://…}}
             links[LINK_LABELS.get(name, name)] = urls[0] if urls else value
-    # howpublished = {\url{…}}: Google Scholar and many web-page entries put the link there.
-    for url in latex_urls(fields.get("howpublished", "")):
-        if url not in links.values():
-            links.setdefault("paper" if "paper" not in links else "link", url)
+    # howpublished = {\url{…}}: Google Scholar and many web-page entries put the link
+    # there; a title may hold an \href whose text alone is shown.
+    for name in ("howpublished", "title"):
+        for url in latex_urls(fields.get(name, "")):
+            if url not in links.values():
+                links.setdefault("paper" if "paper" not in links else "link", url)
     return links
 
 

@@ -29,6 +29,8 @@ _SPACES = re.compile(r"\s+")
 # Commands whose argument is not text a reader should see.
 _DROPPED = ("index", "label", "nocite", "glossary", "hspace", "vspace", "ignorespaces")
 
+# BibLaTeX's and csquotes' quoting commands.
+_QUOTED = ("mkbibquote", "enquote", "textquote")
 _LOGOS = ("TeX", "LaTeX", "LaTeXe", "BibTeX", "XeTeX", "LuaTeX")
 
 _SUPERSCRIPTS = dict(
@@ -118,6 +120,7 @@ def _walker_class() -> Any:
             *(macrospec.MacroSpec(name, "{") for name in _DROPPED),
             macrospec.MacroSpec("url", "{"),
             macrospec.MacroSpec("href", "{{"),
+            *(macrospec.MacroSpec(name, "{") for name in _QUOTED),
         ],
     )
 
@@ -152,6 +155,7 @@ def _converter(markdown_links: bool) -> Any:
             latex2text.MacroTextSpec("url", simplify_repl=url),
             latex2text.MacroTextSpec("href", simplify_repl=href),
             *(latex2text.MacroTextSpec(name, name) for name in _LOGOS),
+            *(latex2text.MacroTextSpec(name, "“%s”") for name in _QUOTED),
         ],
     )
     # A command pylatexenc has no text for (\mbox, \hbox, a user's macro) keeps its
