@@ -16,7 +16,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from support import ROOTS, warnings_of
+from support import ROOTS, compile_pdf, needs_tex, pdf_text, warnings_of
 
 from sphinx_profile.data.bibtex import parse_bibtex
 from sphinx_profile.data.bibtex_source import HIDDEN_FIELDS, visible_bibtex
@@ -202,6 +202,16 @@ def test_latex_every_title_as_unicode(latex):
     # nothing of the source's LaTeX reaches the document as escaped text
     for escaped in (r"\$", r"\{", r"\}", r"\textbackslash{}"):
         assert escaped not in latex
+
+
+@needs_tex
+def test_latex_compiles_to_a_pdf_that_reads_right(built_root):
+    """Greek, superscripts, accents and the rest of the exports, through xelatex."""
+    app = built_root("exports", "latex")
+    text = " ".join(pdf_text(compile_pdf(app.outdir, "testexports.tex")).split())
+    for entries in ENTRIES.values():
+        for title, _, _ in entries:
+            assert title.replace("’", "'") in text.replace("’", "'"), title
 
 
 # -- what each shape needs ----------------------------------------------------------------

@@ -11,59 +11,14 @@ the packages to install, where those programs are missing (CI installs them).
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
-from support import REPO, copy_demo
+from support import REPO, compile_pdf, copy_demo, needs_tex, pdf_text
 
 THIN = "\N{THIN SPACE}"
-# The packages of docs/guide/cv.rst: the CV compiles with xelatex, Sphinx's FreeSerif
-# fonts and xeCJK (its Chinese fonts come with texlive-lang-chinese).
-DEBIAN_PACKAGES = (
-    "latexmk texlive-latex-recommended texlive-latex-extra texlive-xetex "
-    "texlive-lang-chinese fonts-freefont-otf poppler-utils"
-)
-
-
-def _has_latex_package(name: str) -> bool:
-    kpsewhich = shutil.which("kpsewhich")
-    if kpsewhich is None:
-        return False
-    found = subprocess.run([kpsewhich, name], capture_output=True, text=True, check=False)
-    return bool(found.stdout.strip())
-
-
-needs_tex = pytest.mark.skipif(
-    not all(shutil.which(tool) for tool in ("latexmk", "xelatex", "pdftotext", "pdfinfo"))
-    or not _has_latex_package("xeCJK.sty"),
-    reason=f"the PDF CV needs latexmk, xelatex, xeCJK, pdftotext and pdfinfo ({DEBIAN_PACKAGES})",
-)
-needs_xetex = needs_tex
-
-
-def compile_pdf(outdir: Path, tex: str = "cv.tex") -> Path:
-    """latexmk as Sphinx's Makefile runs it; the log's errors in the failure message."""
-    result = subprocess.run(
-        ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", tex],
-        cwd=outdir,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    log = outdir / tex.replace(".tex", ".log")
-    errors = [line for line in log.read_text("latin-1").splitlines() if line.startswith("!")]
-    assert result.returncode == 0, "\n".join(errors) or result.stdout[-2000:]
-    return outdir / tex.replace(".tex", ".pdf")
-
-
-def pdf_text(pdf: Path) -> str:
-    return subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
 
 
 def pdf_urls(pdf: Path) -> set[str]:
@@ -219,7 +174,7 @@ def test_pdf_links_are_clickable(pdf):
     } <= pdf_urls(pdf)
 
 
-@needs_xetex
+@needs_tex
 def test_chinese_cv_compiles_with_xelatex(built_root):
     """``language = "zh_CN"``: Sphinx switches to xelatex; the layout and the words hold."""
     app = built_root("cv", "latex", confoverrides={"language": "zh_CN"})
