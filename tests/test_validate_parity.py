@@ -7,6 +7,9 @@ each file with ``--kind`` (file mode). The ``(file, line, message, subtype)``
 of the build's warnings and of each mode must be the same sets. (A problem of a
 whole file has no line in ``validate``; the build puts it at line 1, and so does
 the comparison.)
+
+Then each test root is built, and ``validate`` of its data folder must report the
+warnings of the build that point into that folder.
 """
 
 from __future__ import annotations
@@ -17,9 +20,11 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
-from support import build_site, warnings_of
+from conftest import skip_without_myst
+from support import ROOTS, build_site, copy_root, warnings_of
 
 from sphinx_profile.cli import CLOSED_PIPE, main
 from sphinx_profile.data.store import clear_cache
@@ -114,8 +119,10 @@ def test_file_mode_reports_what_the_build_reports(site, capsys):
     assert checked == built
 
 
-def build_warnings(srcdir: Path) -> set[Problem]:
-    app = build_site(srcdir)
+def build_warnings(srcdir: Path, **kwargs: Any) -> set[Problem]:
+    """``(file, line, message, subtype)`` of every warning of a build: all must be the
+    extension's own (``[profile.<subtype>]``)."""
+    app = build_site(srcdir, **kwargs)
     found: set[Problem] = set()
     for line in warnings_of(app).splitlines():
         match = WARNING.match(line)
@@ -161,3 +168,23 @@ def test_closed_pipe_ends_quietly(tmp_path):
     assert first.endswith("publications.yaml:3:3: unknown key 'venu'; did you mean 'venue'?\n")
     assert errors == ""
     assert status == CLOSED_PIPE
+
+
+# -- every test root: the data-file warnings of its build ----------------------------------
+
+PAIRING = re.compile(r"^overlay id '.*' matches no publication of ")
+"""A problem of how a page pairs two files (an ``:overlay:`` with its list), which only
+the build, reading the page, can know."""
+
+
+@pytest.mark.parametrize("root", sorted(path.name for path in ROOTS.iterdir()))
+def test_validate_of_a_data_folder_reports_what_its_build_reports(tmp_path, capsys, root):
+    skip_without_myst(ROOTS / root)
+    srcdir = copy_root(root.removeprefix("test-"), tmp_path / "site")
+    data = (srcdir / "data").resolve()
+    built = {
+        problem
+        for problem in build_warnings(srcdir, confoverrides={"html_theme": "basic"})
+        if (srcdir / problem[0]).resolve().is_relative_to(data) and not PAIRING.match(problem[2])
+    }
+    assert validate(capsys, srcdir, str(srcdir / "data")) == built
