@@ -151,10 +151,14 @@ def _validate_record(
             break
         except ValidationError as err:
             fatal, removals = _problems(model, err, current, path, document, removed, found)
+        # Stop when nothing more can go: a problem of a required field, or none left
+        # that leaving something out would solve (then the entry is left out too).
+        removals = [removal for removal in removals if removal not in removed]
         if fatal is not None or not removals:
             break
         removed.extend(removals)
         current = _without(item, removed)
+    found = list(dict.fromkeys(found))  # a problem found again in a later pass is one problem
     if record is None:
         fatal = fatal or next(
             (issue for issue in found if issue.message.startswith(LEFT_OUT)), None
