@@ -32,7 +32,7 @@ from sphinx_profile.data.store import clear_cache
 MALFORMED = Path(__file__).parent / "malformed"
 EXPECT = re.compile(rb"^# expect: (?P<kind>[\w-]+)\.yaml:", re.MULTILINE)
 WARNING = re.compile(
-    r"^(?P<file>.+?):(?P<line>\d+): WARNING: (?P<message>.*) \[profile\.(?P<subtype>\w+)\]$"
+    r"^(?P<file>.+?):(?P<line>\d+): WARNING: (?P<message>.*) \[profile\.(?P<subtype>[\w-]+)\]$"
 )
 DIRECTIVES = {
     "publications": "publication-list",
