@@ -308,6 +308,12 @@ def test_year_and_month(fields, date):
     assert str(records["x"].date) == date
 
 
+def test_a_month_that_is_not_one_is_reported_at_its_line():
+    records, issues = read_text("@article{x,\n  title={T},\n  year={2020},\n  month={Spring}\n}")
+    assert str(records["x"].date) == "2020"
+    assert issues == [("month 'Spring' is not a month: the year alone is shown", 4)]
+
+
 def test_arxiv_field_and_note():
     records, _ = read_text("@misc{x, title={T}, arxiv={2101.00001}, note={10\\% {\\'e}t{\\'e}}}")
     assert records["x"].arxiv == "2101.00001"

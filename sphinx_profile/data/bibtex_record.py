@@ -219,6 +219,9 @@ def _add_date(fields: Mapping[str, str], out: Converted) -> None:
         month = MONTHS.get(month_text) or (int(month_text) if month_text.isdigit() else None)
         month_part = f"-{month:02d}" if month and 1 <= month <= 12 else ""
         out.values["date"] = written + month_part
+        if month_text and not month_part:
+            message = f"month {fields['month'].strip()!r} is not a month: the year alone is shown"
+            out.problems.append(("month", message))
         return
     start = written.split("/", 1)[0].strip()  # BibLaTeX ranges: 2023-05-12/2023-05-14
     if name == "date" and _PLAIN_DATE.match(start):
