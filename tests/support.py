@@ -73,7 +73,7 @@ class Builds:
     each app records in ``read_docs`` which documents its build read.
 
     ``builddir`` defaults to ``srcdir/_build``; ``theme`` is the HTML theme (Sphinx's
-    test app would otherwise put in ``basic``).
+    test app would otherwise put in ``basic``); ``buildername`` one of the HTML builders.
     """
 
     def __init__(
@@ -82,18 +82,20 @@ class Builds:
         srcdir: Path,
         builddir: Path | None = None,
         theme: str = "basic",
+        buildername: str = "html",
     ) -> None:
         self.make_app = make_app
         self.srcdir = srcdir
         self.builddir = builddir
         self.theme = theme
+        self.buildername = buildername
         self._future = time.time() + 60
 
     def build(self, freshenv: bool = False) -> Any:
         # The theme is given as an override: SphinxTestApp otherwise swaps the default
         # theme after the saved configuration was compared, which sphinx-build does not.
         app = self.make_app(
-            "html",
+            self.buildername,
             srcdir=self.srcdir,
             builddir=self.builddir,
             freshenv=freshenv,
@@ -119,8 +121,9 @@ class Builds:
         path.write_text(text, encoding="utf-8")
         self.touch(path)
 
-    def html(self, app: Any, docname: str) -> str:
-        return (app.outdir / f"{docname}.html").read_text(encoding="utf-8")
+    def html(self, app: Any, pagename: str) -> str:
+        """The written page (``x.html``, or ``x/index.html`` of ``dirhtml``)."""
+        return Path(app.builder.get_outfilename(pagename)).read_text(encoding="utf-8")
 
 
 def site_files(outdir: Path) -> dict[str, bytes]:

@@ -229,8 +229,14 @@ def warning_lines(app: Any) -> set[str]:
     return set(warnings_of(app).splitlines())
 
 
-@pytest.mark.parametrize("site", sorted(EDITS))
-def test_full_unchanged_and_edited_builds_match_a_fresh_build(make_app, tmp_path, site):
+# Paper pages are written by ``dirhtml`` too, each in a folder of its own.
+BUILDS = [(site, "html") for site in sorted(EDITS)] + [("seo", "dirhtml")]
+
+
+@pytest.mark.parametrize(("site", "buildername"), BUILDS)
+def test_full_unchanged_and_edited_builds_match_a_fresh_build(
+    make_app, tmp_path, site, buildername
+):
     if site == "demo":
         srcdir = copy_demo(tmp_path / "site")
         theme = runpy.run_path(str(srcdir / "conf.py")).get("html_theme", "alabaster")
@@ -239,7 +245,7 @@ def test_full_unchanged_and_edited_builds_match_a_fresh_build(make_app, tmp_path
         skip_without_myst(ROOTS / f"test-{site}")
         copy_root(site, srcdir)
         theme = "basic"
-    builds = Builds(make_app, srcdir, tmp_path / "build", theme=theme)
+    builds = Builds(make_app, srcdir, tmp_path / "build", theme, buildername)
 
     full = builds.build()
     first = site_files(full.outdir)
@@ -263,7 +269,7 @@ def test_full_unchanged_and_edited_builds_match_a_fresh_build(make_app, tmp_path
     edited = builds.build()
     assert edited.read_docs, "the edit was not seen"
 
-    fresh = Builds(make_app, srcdir, tmp_path / "fresh", theme=builds.theme).build(freshenv=True)
+    fresh = Builds(make_app, srcdir, tmp_path / "fresh", theme, buildername).build(freshenv=True)
     assert warning_lines(edited) <= warning_lines(fresh)
     for page in (edit.page, edit.paper_page):
         if page is not None:
