@@ -67,6 +67,30 @@ def _check_positive_int(value: Any) -> None:
         raise ValueError("expected a positive whole number")
 
 
+CV_SECTIONS = (
+    "education",
+    "experience",
+    "publications",
+    "talks",
+    "teaching",
+    "awards",
+    "service",
+    "projects",
+    "skills",
+)
+"""The default of ``profile_cv_sections``: the data folder's kinds the ``cv`` directive shows."""
+
+CV_KINDS = (*CV_SECTIONS, "news")
+"""Every kind ``profile_cv_sections`` may name."""
+
+
+def _check_cv_sections(value: Any) -> None:
+    _check_str_list(value)
+    unknown = [name for name in value if name not in CV_KINDS]
+    if unknown:
+        raise ValueError(f"unknown section {unknown[0]!r}; choose from {', '.join(CV_KINDS)}")
+
+
 @dataclass(frozen=True)
 class ConfigValue:
     name: str
@@ -98,6 +122,7 @@ CONFIG_VALUES = (
     ConfigValue(
         "profile_bibtex_hidden_fields", list(BIBTEX_HIDDEN_FIELDS), (list, tuple), _check_str_list
     ),
+    ConfigValue("profile_cv_sections", list(CV_SECTIONS), (list, tuple), _check_cv_sections),
 )
 
 

@@ -12,6 +12,15 @@ from sphinx.config import Config
 from . import __version__
 from .config import check_config, register_config_values
 from .directives.base import unfreeze_objects
+from .directives.cv import CvDirective
+from .directives.cv_sections import (
+    AwardsDirective,
+    CvSectionDirective,
+    ServiceDirective,
+    SkillsDirective,
+    TalksDirective,
+    TeachingDirective,
+)
 from .directives.entries import (
     EducationDirective,
     ExperienceDirective,
@@ -54,6 +63,13 @@ DIRECTIVES = {
     "projects": ProjectsDirective,
     "news": NewsDirective,
     "people": PeopleDirective,
+    "talks": TalksDirective,
+    "teaching": TeachingDirective,
+    "awards": AwardsDirective,
+    "service": ServiceDirective,
+    "skills": SkillsDirective,
+    "cv-section": CvSectionDirective,
+    "cv": CvDirective,
 }
 
 

@@ -167,10 +167,17 @@ def depart_badge_latex(self: Any, node: sp_badge) -> None:
 
 
 def visit_heading_latex(self: Any, node: sp_heading) -> None:
+    if "sp-cv-heading" in node["classes"]:
+        # A section of the ``cv`` directive: an unnumbered section of the document.
+        self.body.append("\n\\section*{")
+        return
     self.body.append("\n\\par\\medskip\\noindent\\textbf{")
 
 
 def depart_heading_latex(self: Any, node: sp_heading) -> None:
+    if "sp-cv-heading" in node["classes"]:
+        self.body.append("}\n")
+        return
     self.body.append("}\\par\\nopagebreak\\smallskip\n")
 
 

@@ -36,7 +36,9 @@ LATEX_PACKAGE = "sphinxprofile"
 LATEX_PACKAGE_FILE = Path(__file__).parent / "texinputs" / f"{LATEX_PACKAGE}.sty"
 
 # The paragraphs a date range can join, nearest first.
-_DATE_ANCHORS = ("sp-degree", "sp-entry-title")
+_DATE_ANCHORS = ("sp-degree", "sp-term-line", "sp-entry-title")
+# Paragraphs of links, listed one a line with their addresses in plain text.
+_LINK_LINES = ("sp-pub-links", "sp-links")
 _HEADLINE_PARTS = ("sp-headline", "sp-affiliation", "sp-location")
 _MIDDLE_DOT = " \N{MIDDLE DOT} "
 
@@ -61,8 +63,9 @@ class PrintLayoutTransform(BuilderPostTransform):
                 self.profile_heading(card, plain_text)
         if plain_text:
             for paragraph in list(self.document.findall(nodes.paragraph)):
-                if "sp-pub-links" in paragraph["classes"]:
-                    paragraph.replace_self(address_lines(paragraph, ["sp-pub-links"]))
+                links = [name for name in _LINK_LINES if name in paragraph["classes"]]
+                if links:
+                    paragraph.replace_self(address_lines(paragraph, links))
 
     def profile_heading(self, card: nodes.container, plain_text: bool) -> None:
         for image in list(card.findall(nodes.image)):

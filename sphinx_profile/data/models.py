@@ -340,7 +340,9 @@ class Publication(Record):
         return PartialDate(self.year) if self.year is not None else None
 
 
-class _Dated(Record):
+class Dated(Record):
+    """A record with a ``start``/``end`` range."""
+
     start: Date | None = Field(
         None,
         validation_alias=Aliases(
@@ -361,7 +363,7 @@ class _Dated(Record):
         return self
 
 
-class Experience(_Dated):
+class Experience(Dated):
     """``experience.yaml``: a list of positions."""
 
     file_kind: ClassVar[str] = "experience"
@@ -388,7 +390,7 @@ class Experience(_Dated):
     highlights: MarkdownList = Field([], description="Achievements, one bullet each.")
 
 
-class Education(_Dated):
+class Education(Dated):
     """``education.yaml``: a list of degrees."""
 
     file_kind: ClassVar[str] = "education"
@@ -456,7 +458,7 @@ class PublicationOverlay(Record):
     abstract: Text | None = Field(None, description="The abstract.")
 
 
-class Member(_Dated):
+class Member(Dated):
     """``people.yaml``: a list of the members of a group, current and former."""
 
     file_kind: ClassVar[str] = "people"
@@ -515,3 +517,6 @@ RECORD_MODELS: dict[str, type[Record]] = {
     )
 }
 """File kind (also the default file's stem) -> the model of its records."""
+
+# The CV sections beyond these live in their own module; importing it adds them here.
+from . import cv_models  # noqa: E402, F401

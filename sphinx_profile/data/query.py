@@ -11,6 +11,7 @@ from .models import Education, Model, NewsItem, Publication
 from .names import normalize_name
 
 T = TypeVar("T", bound=Model)
+R = TypeVar("R")
 
 SORT_KEYS = ("date", "date-asc", "title", "file")
 GROUP_KEYS = ("none", "topic", "year", "type", "venue")
@@ -113,10 +114,24 @@ def group_publications(
     """
     if by == "none":
         return [(None, list(publications))]
-    groups: dict[str, list[Publication]] = {}
-    for publication in publications:
-        for key in _group_keys(publication, by):
-            groups.setdefault(key, []).append(publication)
+    return group_records(publications, lambda pub: _group_keys(pub, by), order, labels)
+
+
+def group_records(
+    records: Sequence[R],
+    keys_of: Callable[[R], list[str]],
+    order: Sequence[str] = (),
+    labels: Callable[[str], str] = str,
+) -> list[tuple[str | None, list[R]]]:
+    """Split ``records`` into ``(heading, records)`` groups by the keys each has.
+
+    Groups named in ``order`` come first, then the others in order of first
+    appearance; records without a key (``""``) come last.
+    """
+    groups: dict[str, list[R]] = {}
+    for record in records:
+        for key in keys_of(record):
+            groups.setdefault(key, []).append(record)
     rank = {name.casefold(): index for index, name in enumerate(order)}
     keys = sorted(groups, key=lambda key: rank.get(key.casefold(), len(rank)))
     if "" in groups:  # entries with no topic, year or type come last

@@ -21,11 +21,11 @@ from .common import (
 )
 
 
-def _append(item: nodes.Element, *children: nodes.Node | None) -> None:
+def append_present(item: nodes.Element, *children: nodes.Node | None) -> None:
     item.extend(child for child in children if child is not None)
 
 
-def _heading(text: str, url: str | None, location: str | None = None) -> nodes.paragraph:
+def entry_heading(text: str, url: str | None, location: str | None = None) -> nodes.paragraph:
     paragraph = nodes.paragraph(classes=["sp-entry-title"])
     paragraph += nodes.strong("", "", maybe_link(text, url))
     if location:
@@ -34,7 +34,7 @@ def _heading(text: str, url: str | None, location: str | None = None) -> nodes.p
     return paragraph
 
 
-def _optional_markdown(text: str | None, css_class: str) -> nodes.paragraph | None:
+def optional_markdown(text: str | None, css_class: str) -> nodes.paragraph | None:
     return markdown_paragraph(text, [css_class]) if text else None
 
 
@@ -50,12 +50,12 @@ def render_experience(entries: Sequence[Experience], settings: RenderSettings) -
         if entry.hosts:
             label = _("Host") if len(entry.hosts) == 1 else _("Hosts")
             hosts = people_line(str(label), entry.hosts, ["sp-people"])
-        _append(
+        append_present(
             item,
-            _heading(entry.organization, entry.url, entry.location),
+            entry_heading(entry.organization, entry.url, entry.location),
             position,
             hosts,
-            _optional_markdown(entry.summary, "sp-summary"),
+            optional_markdown(entry.summary, "sp-summary"),
             highlights_list(entry.highlights),
             date_range_paragraph(entry.start, entry.end, settings),
         )
@@ -76,18 +76,18 @@ def render_education(entries: Sequence[Education], settings: RenderSettings) -> 
     items = bullet_list(["sp-education"])
     for first, run in group_consecutive_education(entries):
         item = nodes.list_item(classes=["sp-entry"])
-        item += _heading(first.institution, first.url, first.location)
+        item += entry_heading(first.institution, first.url, first.location)
         for entry in run:
             text = degree_text(entry)
             advisors = None
             if entry.advisors:
                 label = _("Advisor") if len(entry.advisors) == 1 else _("Advisors")
                 advisors = people_line(str(label), entry.advisors, ["sp-people"])
-            _append(
+            append_present(
                 item,
                 nodes.paragraph(text, text, classes=["sp-degree"]) if text else None,
                 advisors,
-                _optional_markdown(entry.summary, "sp-summary"),
+                optional_markdown(entry.summary, "sp-summary"),
                 highlights_list(entry.highlights),
                 date_range_paragraph(entry.start, entry.end, settings),
             )
@@ -107,7 +107,7 @@ def render_projects(entries: Sequence[Project], settings: RenderSettings) -> nod
             strong += nodes.Text(": ")
             strong.extend(markdown_inline(entry.description))
         title += strong
-        _append(item, title, _optional_markdown(entry.role, "sp-role"))
+        append_present(item, title, optional_markdown(entry.role, "sp-role"))
         items += item
     return items
 

@@ -42,6 +42,20 @@ def translate(document: YamlDocument, kind: str, name: str) -> YamlDocument:
         if kind not in FOREIGN_KINDS:
             raise DataFileError(f"{name} is a RenderCV file, which holds no {kind}")
         return rendercv.from_rendercv(document, kind, name)
+    if kind == "cv-section":
+        return text_entries(document)
+    return document
+
+
+def text_entries(document: YamlDocument) -> YamlDocument:
+    """A bare text in a list of CV entries (RenderCV's text entry) is an entry of that text."""
+    if isinstance(document.data, list):
+        for index, item in enumerate(document.data):
+            if isinstance(item, str):
+                document.data[index] = {"summary": item}
+                position = document.position((index,))
+                document.value_positions[(index, "summary")] = position
+                document.key_positions[(index, "summary")] = position
     return document
 
 

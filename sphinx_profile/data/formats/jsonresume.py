@@ -1,7 +1,10 @@
 """JSON Resume (``resume.json``, https://jsonresume.org/schema) as this project's records.
 
 ``basics`` gives the profile, ``work`` the experience, ``education`` the
-education, ``publications`` the publications and ``projects`` the projects.
+education, ``publications`` the publications, ``projects`` the projects,
+``awards`` the awards, ``volunteer`` the service and ``skills`` with
+``languages`` the skills. The ``cv`` directive shows the other sections too
+(:data:`CV_SECTIONS`).
 Keys the models know under another spelling (``startDate``, ``studyType``,
 ``releaseDate``) are kept as written; fields this site does not show
 (``phone``, ``score``, ``courses``) are left out.
@@ -12,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..loader import DataPath, YamlDocument
-from ..models import Education, Experience, Profile, Project, Publication
+from ..models import RECORD_MODELS, Education, Experience, Profile, Project, Publication
 from .translate import Translation, slug
 
 SECTIONS = {
@@ -21,8 +24,26 @@ SECTIONS = {
     "education": "education",
     "publications": "publications",
     "projects": "projects",
+    "awards": "awards",
+    "service": "volunteer",
+    "skills": "skills",
 }
 """File kind -> the JSON Resume section it is read from."""
+
+MORE_SECTIONS = {"skills": ("languages",)}
+"""File kind -> the sections read after its own (the languages join the skills)."""
+
+CV_SECTIONS = {
+    **{section: kind for kind, section in SECTIONS.items()},
+    "languages": "skills",
+    "interests": "skills",
+    "certificates": "cv-section",
+    "references": "cv-section",
+}
+"""Every section of a JSON Resume -> the kind the ``cv`` directive shows it as."""
+
+NOT_CV_CONTENT = frozenset({"meta", "$schema"})
+"""Top-level keys about the file, not the person: ``cv`` has nothing to show of them."""
 
 TOP_LEVEL_KEYS = frozenset(
     {
@@ -57,37 +78,55 @@ def kinds_in(data: Any) -> list[str]:
 
 def from_json_resume(document: YamlDocument, kind: str, name: str) -> YamlDocument:
     section = SECTIONS[kind]
+    if document.data.get(section) is None and not any(
+        document.data.get(more) for more in MORE_SECTIONS.get(kind, ())
+    ):
+        translation = Translation(document, None)
+        translation.warn(f"{name} has no '{section}' section, so there is no {kind} to show", ())
+        return translation.result
+    sections = [section, *MORE_SECTIONS.get(kind, ())]
+    return section_document(document, [s for s in sections if s in document.data], kind)
+
+
+def section_document(document: YamlDocument, sections: list[str], kind: str) -> YamlDocument:
+    """The records of ``kind`` that ``sections`` of the file hold, one after the other."""
     single = kind == "profile"
     translation = Translation(document, {} if single else [])
-    value = translation.get((section,))
-    if value is None:
-        translation.warn(f"{name} has no '{section}' section, so there is no {kind} to show", ())
-        translation.result.data = None
-        return translation.result
     if single:
-        translation.result.data = _profile(translation, (section,))
-    elif not isinstance(value, list):
-        translation.copy((section,), ())
-        translation.result.data = value  # reported by validation as "expected a list"
-    else:
-        make = _ENTRIES[kind]
-        taken: set[str] = set()
-        translation.result.data = [
-            make(translation, (section, index), (index,), taken) for index in range(len(value))
-        ]
+        translation.result.data = _profile(translation, (sections[0],))
+        return translation.result
+    records: list[Any] = []
+    taken: set[str] = set()
+    make = _ENTRIES.get(kind, _plain)
+    for section in sections:
+        value = translation.get((section,))
+        if not isinstance(value, list):
+            if len(sections) == 1:
+                translation.copy((section,), ())
+                translation.result.data = value  # reported by validation as "expected a list"
+                return translation.result
+            continue
+        for index in range(len(value)):
+            records.append(make(translation, (section, index), (len(records),), taken, kind))
+    translation.result.data = records
     return translation.result
 
 
-def _experience(t: Translation, source: DataPath, target: DataPath, _: set[str]) -> Any:
+def _plain(t: Translation, source: DataPath, target: DataPath, _: set[str], kind: str) -> Any:
+    """A record of a kind whose model knows JSON Resume's keys as aliases."""
+    return t.record(source, target, RECORD_MODELS[kind])
+
+
+def _experience(t: Translation, source: DataPath, target: DataPath, *_: Any) -> Any:
     # "description" describes the company, not the position.
     return t.record(source, target, Experience, leave_out=frozenset({"description"}))
 
 
-def _education(t: Translation, source: DataPath, target: DataPath, _: set[str]) -> Any:
+def _education(t: Translation, source: DataPath, target: DataPath, *_: Any) -> Any:
     return t.record(source, target, Education)
 
 
-def _project(t: Translation, source: DataPath, target: DataPath, _: set[str]) -> Any:
+def _project(t: Translation, source: DataPath, target: DataPath, *_: Any) -> Any:
     record = t.record(source, target, Project)
     roles = t.get((*source, "roles"))
     if isinstance(record, dict) and isinstance(roles, list) and roles:
@@ -96,7 +135,9 @@ def _project(t: Translation, source: DataPath, target: DataPath, _: set[str]) ->
     return record
 
 
-def _publication(t: Translation, source: DataPath, target: DataPath, taken: set[str]) -> Any:
+def _publication(
+    t: Translation, source: DataPath, target: DataPath, taken: set[str], *_: Any
+) -> Any:
     record = t.record(source, target, Publication, {"name": "title", "summary": "abstract"})
     if not isinstance(record, dict):
         return record

@@ -57,7 +57,7 @@ def _title_key(title: Any) -> str:
     return " ".join(str(title).replace("_", " ").replace("-", " ").lower().split())
 
 
-def _sections(data: dict[str, Any], kind: str) -> list[str]:
+def section_titles(data: dict[str, Any], kind: str) -> list[str]:
     sections = data["cv"].get("sections")
     if not isinstance(sections, dict):
         return []
@@ -66,7 +66,7 @@ def _sections(data: dict[str, Any], kind: str) -> list[str]:
 
 def kinds_in(data: Any) -> list[str]:
     """The kinds of records ``data`` (a RenderCV file) holds."""
-    return ["profile", *(kind for kind in SECTION_TITLES if _sections(data, kind))]
+    return ["profile", *(kind for kind in SECTION_TITLES if section_titles(data, kind))]
 
 
 def from_rendercv(document: YamlDocument, kind: str, name: str) -> YamlDocument:
@@ -74,16 +74,25 @@ def from_rendercv(document: YamlDocument, kind: str, name: str) -> YamlDocument:
         translation = Translation(document, None)
         translation.result.data = _profile(translation, ("cv",))
         return translation.result
-    translation = Translation(document, [])
-    titles = _sections(document.data, kind)
+    titles = section_titles(document.data, kind)
     if not titles:
+        translation = Translation(document, None)
         translation.warn(
             f"{name} has no '{kind}' section under cv.sections, so there is no {kind} to show",
             ("cv",),
         )
-        translation.result.data = None
         return translation.result
-    make = _ENTRIES[kind]
+    return section_document(document, titles, kind)
+
+
+def section_document(document: YamlDocument, titles: list[str], kind: str) -> YamlDocument:
+    """The entries of the sections ``titles`` of ``cv.sections`` as records of ``kind``.
+
+    A kind without a reader of its own (``cv-section``) takes RenderCV's entries
+    as they are: its model knows their keys.
+    """
+    translation = Translation(document, [])
+    make = _ENTRIES.get(kind, _generic)
     taken: set[str] = set()
     records: list[Any] = []
     for title in titles:
@@ -95,6 +104,12 @@ def from_rendercv(document: YamlDocument, kind: str, name: str) -> YamlDocument:
             records.append(make(translation, source, (len(records),), taken))
     translation.result.data = records
     return translation.result
+
+
+def _generic(t: Translation, source: DataPath, target: DataPath, _: set[str]) -> Any:
+    from ..cv_models import CvEntry
+
+    return t.record(source, target, CvEntry)
 
 
 def _dated(t: Translation, source: DataPath, target: DataPath, record: Any) -> Any:

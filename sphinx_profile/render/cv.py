@@ -1,0 +1,356 @@
+"""Talks, teaching, awards, service, skills and generic CV entries: one bullet list each.
+
+The same shape as experience (``render.entries``): ``list_item.sp-entry`` with a
+``paragraph.sp-entry-title``, a ``paragraph.sp-subtitle`` and a
+``paragraph.sp-dates`` that the print layout moves onto the line above it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from docutils import nodes
+
+from ..data.cv_models import Award, CvEntry, Service, Skill, Talk, Teaching
+from ..data.cv_query import group_consecutive_teaching, merge_service
+from ..data.dates import PartialDate
+from ..data.models import Link, PersonRef
+from ..data.names import normalize_name
+from ..locale import _
+from ..nodes import sp_badge, sp_heading
+from .common import (
+    RenderSettings,
+    bullet_list,
+    date_range_paragraph,
+    highlights_list,
+    joined,
+    link_references,
+    markdown_inline,
+    maybe_link,
+    people_line,
+)
+from .entries import append_present, entry_heading, optional_markdown
+
+T = TypeVar("T")
+
+TALK_TYPE_LABELS = {
+    "invited": _("Invited talk"),
+    "keynote": _("Keynote"),
+    "contributed": _("Contributed talk"),
+    "seminar": _("Seminar"),
+    "tutorial": _("Tutorial"),
+    "poster": _("Poster"),
+    "panel": _("Panel"),
+    "other": _("Talk"),
+}
+TALK_TYPE_HEADINGS = {
+    "invited": _("Invited talks"),
+    "keynote": _("Keynotes"),
+    "contributed": _("Contributed talks"),
+    "seminar": _("Seminars"),
+    "tutorial": _("Tutorials"),
+    "poster": _("Posters"),
+    "panel": _("Panels"),
+    "other": _("Other talks"),
+}
+SERVICE_TYPE_HEADINGS = {
+    "reviewing": _("Reviewing"),
+    "program committee": _("Program committees"),
+    "organizing": _("Organizing"),
+    "editorial": _("Editorial work"),
+    "mentoring": _("Mentoring"),
+    "outreach": _("Outreach"),
+    "other": _("Other service"),
+}
+
+
+def talk_type_heading(key: str) -> str:
+    return str(TALK_TYPE_HEADINGS.get(key, TALK_TYPE_HEADINGS["other"]))
+
+
+def service_type_heading(key: str) -> str:
+    return str(SERVICE_TYPE_HEADINGS.get(key, SERVICE_TYPE_HEADINGS["other"]))
+
+
+def render_groups(
+    groups: Sequence[tuple[str | None, Sequence[T]]],
+    render: Callable[[Sequence[T], RenderSettings], nodes.Element],
+    settings: RenderSettings,
+) -> list[nodes.Node]:
+    """A heading (when grouped) and a list per group."""
+    output: list[nodes.Node] = []
+    for heading, entries in groups:
+        if heading is not None:
+            output.append(sp_heading(heading, heading))
+        output.append(render(entries, settings))
+    return output
+
+
+def _subtitle(
+    *parts: nodes.Node | str | None, classes: Sequence[str] = ()
+) -> nodes.paragraph | None:
+    """``paragraph.sp-subtitle``: the parts that are given, joined by commas."""
+    present = [part for part in parts if part]
+    if not present:
+        return None
+    paragraph = nodes.paragraph(classes=["sp-subtitle", *classes])
+    for index, part in enumerate(present):
+        if index:
+            paragraph += nodes.Text(", ")
+        paragraph += nodes.Text(part) if isinstance(part, str) else part
+    return paragraph
+
+
+def _links_paragraph(links: Sequence[Link]) -> nodes.paragraph | None:
+    if not links:
+        return None
+    return joined(link_references(links), nodes.paragraph(classes=["sp-links"]))
+
+
+def _when_paragraph(
+    date: PartialDate | str | None,
+    start: PartialDate | None,
+    end: PartialDate | None,
+    settings: RenderSettings,
+) -> nodes.paragraph | None:
+    if isinstance(date, str):
+        return _dates_text(date)
+    if date is not None:
+        return _dates_text(settings.format_date(date))
+    return date_range_paragraph(start, end, settings)
+
+
+def _dates_text(text: str) -> nodes.paragraph | None:
+    if not text:
+        return None
+    return nodes.paragraph("", "", nodes.emphasis(text, text), classes=["sp-dates"])
+
+
+# -- talks -------------------------------------------------------------------------------
+
+
+def render_talks(entries: Sequence[Talk], settings: RenderSettings) -> nodes.Element:
+    """Title (and type badge), event and place, co-authors, summary, links, date."""
+    items = bullet_list(["sp-talks"])
+    for talk in entries:
+        item = nodes.list_item(classes=["sp-entry"])
+        title = nodes.paragraph(classes=["sp-entry-title"])
+        title += nodes.strong(talk.title, talk.title)
+        if talk.type:
+            label = str(TALK_TYPE_LABELS[talk.type])
+            title += nodes.Text(" ")
+            title += sp_badge(label, label, classes=[f"sp-talk-{talk.type}"])
+        event = maybe_link(talk.event, talk.event_url) if talk.event else None
+        coauthors = None
+        if talk.coauthors:
+            people = [
+                PersonRef.model_construct(name=author.name, url=author.url)
+                for author in talk.coauthors
+                if normalize_name(author.name) not in settings.person
+            ]
+            if people:
+                coauthors = people_line(str(_("With")), people, ["sp-people"])
+        append_present(
+            item,
+            title,
+            _subtitle(event, talk.location),
+            coauthors,
+            optional_markdown(talk.summary, "sp-summary"),
+            _links_paragraph(talk.links),
+            _when_paragraph(talk.date, talk.start, talk.end, settings),
+        )
+        items += item
+    return items
+
+
+# -- teaching ----------------------------------------------------------------------------
+
+
+def _course_heading(entry: Teaching) -> nodes.paragraph:
+    heading = nodes.paragraph(classes=["sp-entry-title"])
+    strong = nodes.strong()
+    strong += maybe_link(entry.course, entry.url)
+    heading += strong
+    if entry.code:
+        heading += nodes.Text(f" ({entry.code})")
+    for part, css_class in ((entry.institution, "sp-institution"), (entry.location, "sp-location")):
+        if part:
+            heading += nodes.Text(", ")
+            heading += nodes.inline(part, part, classes=[css_class])
+    return heading
+
+
+def _term_text(entry: Teaching, settings: RenderSettings) -> str:
+    return entry.term or settings.format_range(entry.start, entry.end)
+
+
+def render_teaching(entries: Sequence[Teaching], settings: RenderSettings) -> nodes.Element:
+    """One item per run of the same course; its terms with one role share one line."""
+    items = bullet_list(["sp-teaching"])
+    for run in group_consecutive_teaching(entries):
+        item = nodes.list_item(classes=["sp-entry"])
+        item += _course_heading(run[0])
+        for role_run in _runs(run, lambda entry: (entry.role or "", entry.level or "")):
+            first = role_run[0]
+            terms = [text for entry in role_run if (text := _term_text(entry, settings))]
+            # The terms end the role's line in print (the print layout's date anchor).
+            role = _subtitle(first.role, first.level, classes=["sp-term-line"])
+            append_present(item, role, _dates_text(", ".join(terms)))
+            for entry in role_run:
+                append_present(
+                    item,
+                    optional_markdown(entry.summary, "sp-summary"),
+                    highlights_list(entry.highlights),
+                )
+        items += item
+    return items
+
+
+def _runs(entries: Sequence[T], key: Callable[[T], object]) -> list[list[T]]:
+    runs: list[list[T]] = []
+    for entry in entries:
+        if runs and key(runs[-1][0]) == key(entry):
+            runs[-1].append(entry)
+        else:
+            runs.append([entry])
+    return runs
+
+
+# -- awards ------------------------------------------------------------------------------
+
+
+def render_awards(entries: Sequence[Award], settings: RenderSettings) -> nodes.Element:
+    """Name (linked), awarder, summary, date."""
+    items = bullet_list(["sp-awards"])
+    for award in entries:
+        item = nodes.list_item(classes=["sp-entry"])
+        title = nodes.paragraph(classes=["sp-entry-title"])
+        title += nodes.strong("", "", maybe_link(award.name, award.url))
+        if award.awarder:
+            title += nodes.Text(", ")
+            title += nodes.inline(award.awarder, award.awarder, classes=["sp-awarder"])
+        append_present(
+            item,
+            title,
+            optional_markdown(award.summary, "sp-summary"),
+            _when_paragraph(award.date, None, None, settings),
+        )
+        items += item
+    return items
+
+
+# -- service -----------------------------------------------------------------------------
+
+
+def render_service(entries: Sequence[Service], settings: RenderSettings) -> nodes.Element:
+    """``Reviewer, NeurIPS 2023, 2024``: one line per role and venue, all its years."""
+    items = bullet_list(["sp-service"])
+    for line in merge_service(entries):
+        entry = line.first
+        title = nodes.paragraph(classes=["sp-entry-title"])
+        title += nodes.strong(entry.role, entry.role)
+        if entry.organization:
+            title += nodes.Text(", ")
+            title += maybe_link(entry.organization, entry.url)
+        if line.ranged:
+            when = settings.format_range(entry.start, entry.end)
+        elif len(line.entries) == 1 and entry.date is not None and not entry.years:
+            when = settings.format_date(entry.date)
+        else:
+            when = ", ".join(str(year) for year in line.years)
+        if when:
+            title += nodes.Text(" ")
+            title += nodes.inline(when, when, classes=["sp-years"])
+        item = nodes.list_item(classes=["sp-entry"])
+        append_present(
+            item,
+            title,
+            optional_markdown(entry.summary, "sp-summary"),
+            highlights_list(entry.highlights),
+        )
+        items += item
+    return items
+
+
+# -- skills ------------------------------------------------------------------------------
+
+
+def render_skills(entries: Sequence[Skill], settings: RenderSettings) -> nodes.Element:
+    """``Name: keyword, keyword (level)`` per group; the languages on one line at the end."""
+    items = bullet_list(["sp-skills"])
+    languages: list[str] = []
+    for skill in entries:
+        if skill.language:
+            fluency = f" ({skill.fluency})" if skill.fluency else ""
+            languages.append(f"{skill.language}{fluency}")
+            if not skill.name:
+                continue
+        assert skill.name is not None
+        items += _skill_item(skill.name, ", ".join(skill.keywords), skill.level)
+    if languages:
+        items += _skill_item(str(_("Languages")), ", ".join(languages), None)
+    return items
+
+
+def _skill_item(name: str, text: str, level: str | None) -> nodes.list_item:
+    paragraph = nodes.paragraph(classes=["sp-entry-title"])
+    paragraph += nodes.strong(name, name)
+    if text:
+        paragraph += nodes.Text(str(_("%s: ")) % "" + text)
+    if level:
+        paragraph += nodes.Text(" ")
+        paragraph += nodes.inline(f"({level})", f"({level})", classes=["sp-level"])
+    return nodes.list_item("", paragraph, classes=["sp-entry"])
+
+
+# -- generic entries ---------------------------------------------------------------------
+
+
+def render_cv_entries(entries: Sequence[CvEntry], settings: RenderSettings) -> nodes.Element:
+    """Title, subtitle (or degree, or venue), authors, summary, highlights, links, dates."""
+    from .entries import degree_text
+
+    items = bullet_list(["sp-cv-entries"])
+    for entry in entries:
+        item = nodes.list_item(classes=["sp-entry"])
+        if entry.title and entry.summary and _one_line(entry):
+            item += _one_line_paragraph(entry.title, entry.summary)
+            items += item
+            continue
+        title = entry_heading(entry.title, entry.url, entry.location) if entry.title else None
+        degree = degree_text(entry)  # type: ignore[arg-type]
+        authors = None
+        if entry.authors:
+            names = ", ".join(author.name for author in entry.authors)
+            authors = nodes.paragraph(names, names, classes=["sp-pub-authors"])
+        links = list(entry.links)
+        if entry.doi:
+            links.append(Link.model_construct(label="DOI", url=f"https://doi.org/{entry.doi}"))
+        append_present(
+            item,
+            title,
+            authors,
+            _subtitle(entry.subtitle, degree, entry.venue),
+            optional_markdown(entry.summary, "sp-summary"),
+            highlights_list(entry.highlights),
+            _links_paragraph(links),
+            _when_paragraph(entry.date, entry.start, entry.end, settings),
+        )
+        items += item
+    return items
+
+
+def _one_line(entry: CvEntry) -> bool:
+    """A title and a text and nothing else (RenderCV's one-line entry)."""
+    shown = entry.model_dump(exclude_defaults=True, exclude={"title", "summary"})
+    return not shown
+
+
+def _one_line_paragraph(title: str, text: str) -> nodes.paragraph:
+    """``**Title:** text`` on one line."""
+    paragraph = nodes.paragraph(classes=["sp-entry-title", "sp-one-line"])
+    paragraph += nodes.strong(title, title)
+    paragraph += nodes.Text(str(_("%s: ")) % "")
+    paragraph.extend(markdown_inline(text))
+    return paragraph
