@@ -104,7 +104,7 @@ def test_validate_json_output_for_tools(site: Path, capsys):
 
 
 def test_validate_files_by_name_with_kind_and_usage_errors(site: Path, capsys):
-    talks = site / "data" / "talks.yaml"
+    talks = site / "data" / "seminars.yaml"
     talks.write_text("- id: t\n  titel: A talk\n")
     assert run(capsys, "validate", str(talks)) == (
         2,

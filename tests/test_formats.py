@@ -251,6 +251,7 @@ def test_kinds_of_other_tools_files():
         "education",
         "publications",
         "projects",
+        "skills",
     ]
     assert kinds_of(load_document(RENDERCV, 10**6)) == [
         "profile",
