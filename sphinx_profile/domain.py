@@ -394,10 +394,13 @@ class ProfileShown(NamedTuple):
     experience: str | None = None
     education: str | None = None
     stamp: tuple[tuple[int, int] | None, ...] = ()
-    """Size and mtime of ``experience`` and ``education`` when the page was last written."""
+    """Size and mtime of the other files when the page was last written."""
+    awards: str | None = None
+    skills: str | None = None
 
     def current_stamp(self) -> tuple[tuple[int, int] | None, ...]:
-        return tuple(_file_stamp(path) for path in (self.experience, self.education))
+        files = (self.experience, self.education, self.awards, self.skills)
+        return tuple(_file_stamp(path) for path in files)
 
     def stamped(self) -> ProfileShown:
         return self._replace(stamp=self.current_stamp())
@@ -425,6 +428,14 @@ class ListShown(NamedTuple):
 class ShownOnPage:
     profile: ProfileShown | None = None
     lists: list[ListShown] = field(default_factory=list)
+    talks: list[TalksShown] = field(default_factory=list)
+
+
+class TalksShown(NamedTuple):
+    """A page's ``talks`` list: the file and the lines of the talks it showed."""
+
+    source: str
+    lines: tuple[int, ...]
 
 
 def shown_on_pages(env: BuildEnvironment) -> dict[str, ShownOnPage]:
@@ -435,14 +446,19 @@ def shown_on_pages(env: BuildEnvironment) -> dict[str, ShownOnPage]:
 
 
 def note_shown(
-    env: BuildEnvironment, profile: ProfileShown | None = None, listed: ListShown | None = None
+    env: BuildEnvironment,
+    profile: ProfileShown | None = None,
+    listed: ListShown | None = None,
+    talks: TalksShown | None = None,
 ) -> None:
-    """Record that the current page shows a profile card or a publication list."""
+    """Record that the current page shows a profile card, a publication list or talks."""
     seen = shown_on_pages(env).setdefault(env.docname, ShownOnPage())
     if profile is not None and seen.profile is None:
         seen.profile = profile
     if listed is not None:
         seen.lists.append(listed)
+    if talks is not None:
+        seen.talks.append(talks)
 
 
 def note_data_issue(env: BuildEnvironment, issue: ReportedIssue) -> None:

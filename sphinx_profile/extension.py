@@ -119,7 +119,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", report_data_issues)
     return {
         "version": __version__,
-        "env_version": 4,
+        "env_version": 5,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -6,7 +6,8 @@ same graph comes out whatever builds the page. Terms used, all from schema.org:
 * ``Person``: ``name``, ``alternateName``, ``url``, ``image``, ``jobTitle``,
   ``affiliation``, ``homeLocation``, ``email``, ``description``, ``sameAs``,
   ``identifier`` (ORCID as a ``PropertyValue``), ``worksFor`` and ``alumniOf``
-  as ``Role``\\ s, ``hasCredential``;
+  as ``Role``\\ s, ``hasCredential``, ``award`` (``awards.yaml``) and
+  ``knowsAbout`` (the skill groups and keywords of ``skills.yaml``);
 * ``Role`` (the schema.org pattern: the role repeats the property it
   qualifies, ``{"@type": "Role", "worksFor": {...}, "startDate": ...}``):
   ``roleName``, ``startDate``, ``endDate``;
@@ -17,7 +18,10 @@ same graph comes out whatever builds the page. Terms used, all from schema.org:
   ``headline``, ``author``, ``datePublished``, ``url``, ``sameAs``,
   ``identifier`` (DOI, arXiv), ``abstract``, ``keywords``, and the venue as
   ``isPartOf`` (a journal ``Periodical``, a book), ``publication`` (a
-  conference's ``PublicationEvent``) or ``publisher`` (an ``Organization``).
+  conference's ``PublicationEvent``) or ``publisher`` (an ``Organization``);
+* talks: an ``Event`` (``name``, ``startDate``, ``endDate``, ``location`` as
+  a ``Place`` with ``geo``, ``superEvent``: the conference or seminar,
+  ``description``, ``url``) whose ``performer`` is the person.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 from .data.dates import PartialDate
 
 if TYPE_CHECKING:
+    from .data.cv_models import Award, Skill, Talk
     from .data.models import Education, Experience, Link, Profile, Publication
 
 JsonObject = dict[str, Any]
@@ -135,6 +140,8 @@ def person_node(
     image: str | None = None,
     experience: Sequence[Experience] = (),
     education: Sequence[Education] = (),
+    awards: Sequence[Award] = (),
+    skills: Sequence[Skill] = (),
     today: _dt.date | None = None,
 ) -> JsonObject:
     """The ``Person`` of ``profile.yaml``, with positions and degrees as ``Role``\\ s."""
@@ -197,6 +204,46 @@ def person_node(
                 for entry in education
             ],
             "hasCredential": [_credential(entry) for entry in education if _earned(entry, today)],
+            "award": [_award_text(award) for award in awards],
+            "knowsAbout": _knows_about(skills),
+        }
+    )
+
+
+def _award_text(award: Award) -> str:
+    """``Best Paper Award, ICLR (2024)``: schema.org's ``award`` is text."""
+    text = f"{award.name}, {award.awarder}" if award.awarder else award.name
+    return f"{text} ({award.date.year})" if award.date and not award.date.present else text
+
+
+def _knows_about(skills: Sequence[Skill]) -> list[str]:
+    """The skill groups' names and keywords, each once; spoken languages are not topics."""
+    topics = [word for skill in skills if skill.name for word in (skill.name, *skill.keywords)]
+    return list(dict.fromkeys(topics))
+
+
+def talk_node(talk: Talk, *, person_id: str) -> JsonObject:
+    """A talk as an ``Event`` the person performs at."""
+    place = None
+    if talk.location or talk.lat is not None:
+        geo = None
+        if talk.lat is not None and talk.lon is not None:
+            geo = {"@type": "GeoCoordinates", "latitude": talk.lat, "longitude": talk.lon}
+        place = _compact({"@type": "Place", "name": talk.location, "geo": geo})
+    start = talk.date or talk.start
+    return _compact(
+        {
+            "@type": "Event",
+            "name": talk.title,
+            "startDate": _date(start),
+            "endDate": _date(talk.end),
+            "location": place,
+            "superEvent": _compact({"@type": "Event", "name": talk.event, "url": talk.event_url})
+            if talk.event
+            else None,
+            "description": _plain(talk.summary),
+            "url": talk.links[0].url if talk.links else None,
+            "performer": {"@id": person_id},
         }
     )
 

@@ -191,6 +191,8 @@ class GraphBuilder:
             image=self.urls.image(shown.avatar) if shown.avatar else None,
             experience=experience,
             education=education,
+            awards=_records(self.config, shown.awards, "awards"),
+            skills=_records(self.config, shown.skills, "skills"),
             today=_dt.date.today(),
         )
 
@@ -229,6 +231,18 @@ class GraphBuilder:
                     page = paper_pagename(publication.id) if publication.id in with_pages else None
                     yield self.work(publication, page)
 
+    def talks(self, seen: ShownOnPage) -> Iterator[jsonld.JsonObject]:
+        """The talks the page shows, as ``Event``\\ s the person performs at."""
+        if self.profile is None:
+            return
+        done: set[tuple[str, int]] = set()  # a talk in two lists of the page is one event
+        for shown in seen.talks:
+            lines = set(shown.lines)
+            for talk in _records(self.config, shown.source, "talks"):
+                if talk.line in lines and (shown.source, talk.line) not in done:
+                    done.add((shown.source, talk.line))
+                    yield jsonld.talk_node(talk, person_id=self.person_id)
+
 
 def page_graph(app: Sphinx, pagename: str, context: dict[str, Any]) -> jsonld.JsonObject | None:
     """The graph of a page that shows the directives, or of a per-paper page; else None."""
@@ -238,10 +252,11 @@ def page_graph(app: Sphinx, pagename: str, context: dict[str, Any]) -> jsonld.Js
         return None
     graph = GraphBuilder(app, pagename)
     works = [graph.work(paper, pagename)] if paper is not None else list(graph.works(seen))
+    talks = list(graph.talks(seen))
     people = list(graph.person(seen))
-    if seen.profile is None and not any(graph.cites_person(work) for work in works):
+    if seen.profile is None and not talks and not any(graph.cites_person(w) for w in works):
         people = []  # a page of other people's papers (a lab member's) need not name you
-    nodes = [*people, *works]
+    nodes = [*people, *works, *talks]
     return jsonld.graph(nodes) if nodes else None
 
 

@@ -4,11 +4,9 @@ The test root ``test-cv-sections`` is an invented person's CV: the same pages in
 reST and MyST, a RenderCV file and a JSON Resume with every section.
 """
 
-# Dates are joined by an en dash in the PDF.
-# ruff: noqa: RUF001
-
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -69,7 +67,7 @@ def test_the_build_has_no_warnings(html):
 @pytest.mark.parametrize("page", ["rst/cv", "myst/cv"])
 def test_talks_grouped_by_type_with_event_place_links_and_dates(html, page):
     shown = page_text(html, page)
-    talks = shown[shown.index("Invited talks"): shown.index("Recent talks")]
+    talks = shown[shown.index("Invited talks") : shown.index("Recent talks")]
     # groups in the order of the types; "Talk" (academicpages) is an other talk
     assert [h for h in ("Invited talks", "Tutorials", "Posters", "Other talks") if h in talks] == [
         "Invited talks",
@@ -305,11 +303,7 @@ def test_the_pdf_cv_compiles_with_every_section(built_root):
 def test_problems_are_warnings_at_their_line(tmp_path: Path):
     talks = tmp_path / "talks.yaml"
     talks.write_text(
-        "- title: Fine\n"
-        "  lat: 48.2\n"
-        "- event: No title\n"
-        "- title: Bad type\n"
-        "  type: lecture\n",
+        "- title: Fine\n  lat: 48.2\n- event: No title\n- title: Bad type\n  type: lecture\n",
         encoding="utf-8",
     )
     loaded = load_data_file(talks, "talks")
@@ -379,6 +373,47 @@ def test_json_resume_sections_through_each_directive():
     skills = load_data_file(resume, "skills")
     assert [s.name or s.language for s in skills.records] == ["Programming", "English", "French"]
     service = load_data_file(resume, "service")
-    assert [(s.role, s.organization) for s in service.records] == [
-        ("Mentor", "Women in Examples")
+    assert [(s.role, s.organization) for s in service.records] == [("Mentor", "Women in Examples")]
+
+
+# -- metadata ----------------------------------------------------------------------------
+
+
+def jsonld_graph(app: SphinxTestApp, page: str) -> list[dict[str, Any]]:
+    soup = BeautifulSoup((app.outdir / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+    script = soup.find("script", type="application/ld+json")
+    assert script is not None
+    return json.loads(script.string)["@graph"]
+
+
+@pytest.mark.parametrize("page", ["rst/cv", "myst/cv"])
+def test_jsonld_person_has_awards_and_skills_and_performs_the_talks(html, page):
+    graph = jsonld_graph(html, page)
+    person = next(node for node in graph if node["@type"] == "Person")
+    assert person["award"] == [
+        "Best Paper Award, International Conference on Examples (2024)",
+        "Outstanding Teaching Award, Example University (2023)",
     ]
+    assert person["knowsAbout"] == ["Programming", "Python", "C++", "CUDA", "Tools", "Git"]
+    events = [node for node in graph if node["@type"] == "Event"]
+    # each talk once, though two lists of the page show two of them
+    assert [event["name"] for event in events] == [
+        "Fast Attention for Long Videos",
+        "Scheduling Without Tears",
+        "Tutorial: Parallelism from Scratch",
+        "A Poster About Posters",
+    ]
+    assert {event["performer"]["@id"] for event in events} == {person["@id"]}
+    first = events[0]
+    assert first["startDate"] == "2024-05-14"
+    assert first["location"] == {
+        "@type": "Place",
+        "name": "Vienna, Austria",
+        "geo": {"@type": "GeoCoordinates", "latitude": 48.2082, "longitude": 16.3738},
+    }
+    assert first["superEvent"] == {
+        "@type": "Event",
+        "name": "International Conference on Examples",
+        "url": "https://icoe.example.org/2024",
+    }
+    assert events[2]["endDate"] == "2023-07-12"

@@ -152,8 +152,9 @@ def _rendercv_profile(document: YamlDocument) -> YamlDocument:
 
 
 _LOWER_IN_TITLES = frozenset(
-    "a an and as at but by for from if in into like near nor of off on onto or over so than "
-    "that the to upon when with yet".split()
+    {"a", "an", "and", "as", "at", "but", "by", "for", "from", "if", "in", "into", "like"}
+    | {"near", "nor", "of", "off", "on", "onto", "or", "over", "so", "than", "that", "the"}
+    | {"to", "upon", "when", "with", "yet"}
 )
 
 

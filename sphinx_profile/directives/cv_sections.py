@@ -88,12 +88,18 @@ class _CvListDirective(DataDirective):
         "group-by": _group_choice,
     }
 
+    def chosen(self, records: list[Any]) -> list[Any]:
+        """The entries ``:types:``, ``:years:`` and ``:limit:`` keep, in file order."""
+        from ..data.cv_query import filter_entries
+
+        options = self.options
+        return self.limited(filter_entries(records, options.get("types", ()), options.get("years")))
+
     def render(self, records: list[Any]) -> list[nodes.Node]:
-        from ..data.cv_query import filter_entries, group_entries
+        from ..data.cv_query import group_entries
         from ..render.cv import render_groups
 
-        chosen = filter_entries(records, self.options.get("types", ()), self.options.get("years"))
-        chosen = self.limited(chosen)
+        chosen = self.chosen(records)
         if not chosen:
             return []
         groups = group_entries(
@@ -116,6 +122,21 @@ class TalksDirective(_CvListDirective):
             ("invited", "keynote", "contributed", "seminar", "tutorial", "poster", "panel", "other")
         ),
     }
+
+    def render(self, records: list[Any]) -> list[nodes.Node]:
+        rendered = super().render(records)
+        self._note_shown(records, rendered)
+        return rendered
+
+    def _note_shown(self, records: list[Any], rendered: list[nodes.Node]) -> None:
+        """Record the talks shown, for the page's JSON-LD ``Event``\\ s."""
+        from ..domain import TalksShown, note_shown
+
+        source = self.resolve_source(self.file_kind, self.options.get("source"))
+        if source is None or not rendered:
+            return
+        lines = tuple(talk.line for talk in self.chosen(records))
+        note_shown(self.env, talks=TalksShown(str(source), lines))
 
 
 class TeachingDirective(_CvListDirective):

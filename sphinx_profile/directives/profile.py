@@ -91,8 +91,9 @@ class ProfileDirective(DataDirective):
     def _note_shown(self, profile: Profile, avatar_uri: str | None) -> None:
         """Record the card for the page's JSON-LD ``Person`` (see ``sphinx_profile.seo``).
 
-        The Person also lists the positions and degrees of the data folder's
-        ``experience`` and ``education`` files, which need not exist yet.
+        The Person also lists the positions, degrees, awards and skills of the
+        data folder's ``experience``, ``education``, ``awards`` and ``skills``
+        files, which need not exist yet.
         """
         from ..domain import ProfileShown, note_shown
 
@@ -102,11 +103,13 @@ class ProfileDirective(DataDirective):
         avatar = None
         if avatar_uri and profile.avatar:
             avatar = str((self.data_dir / profile.avatar).resolve())
-        experience, education = (
+        experience, education, awards, skills = (
             str(path) if (path := self.resolve_source(kind, None)) else None
-            for kind in ("experience", "education")
+            for kind in ("experience", "education", "awards", "skills")
         )
-        shown = ProfileShown(str(source), avatar, experience, education)
+        shown = ProfileShown(
+            str(source), avatar, experience, education, awards=awards, skills=skills
+        )
         note_shown(self.env, profile=shown.stamped())
 
     def _avatar_uri(self, profile: Profile) -> str | None:

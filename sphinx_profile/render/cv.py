@@ -116,6 +116,8 @@ def _when_paragraph(
 ) -> nodes.paragraph | None:
     if isinstance(date, str):
         return _dates_text(date)
+    if date is not None and end is not None:  # HugoBlox: date and date_end
+        return date_range_paragraph(date, end, settings)
     if date is not None:
         return _dates_text(settings.format_date(date))
     return date_range_paragraph(start, end, settings)
