@@ -436,6 +436,8 @@ class TalksShown(NamedTuple):
 
     source: str
     lines: tuple[int, ...]
+    own: bool = True
+    """Whether the file is the data folder's ``talks.yaml``: the site's person's talks."""
 
 
 def shown_on_pages(env: BuildEnvironment) -> dict[str, ShownOnPage]:

@@ -232,11 +232,17 @@ class GraphBuilder:
                     yield self.work(publication, page)
 
     def talks(self, seen: ShownOnPage) -> Iterator[jsonld.JsonObject]:
-        """The talks the page shows, as ``Event``\\ s the person performs at."""
+        """The talks the page shows, as ``Event``\\ s the person performs at.
+
+        Those of the data folder's ``talks.yaml``, or of any file on the page of
+        the profile card; an example page of someone else's talks names nobody.
+        """
         if self.profile is None:
             return
         done: set[tuple[str, int]] = set()  # a talk in two lists of the page is one event
         for shown in seen.talks:
+            if not shown.own and seen.profile is None:
+                continue  # another file's talks, on a page without the card: maybe not yours
             lines = set(shown.lines)
             for talk in _records(self.config, shown.source, "talks"):
                 if talk.line in lines and (shown.source, talk.line) not in done:

@@ -49,6 +49,24 @@ def test_new_site_builds_with_dash_w(site, builder, tmp_path, capsys):
 
 
 @pytest.mark.myst  # the generated pages are MyST
+def test_personal_site_has_a_cv_that_latex_makes_a_howto_document(tmp_path, capsys):
+    status, _out, err = init(capsys, str(tmp_path / "site"))
+    assert status == 0, err
+    site = tmp_path / "site"
+    assert "```{cv}" in (site / "cv.md").read_text(encoding="utf-8")
+    out = tmp_path / "latex"
+    assert build_main(["-W", "-q", "-b", "latex", str(site), str(out)]) == 0, capsys.readouterr()
+    tex = (out / "cv.tex").read_text(encoding="utf-8")
+    assert r"{sphinxhowto}" in tex and r"\sphinxmaketitle" not in tex
+    assert r"\sphinxtableofcontents" not in tex
+    # every section of the example data, under its heading
+    for heading in ("Education", "Experience", "Publications", "Talks", "Teaching", "Awards"):
+        assert rf"\section*{{{heading}}}" in tex
+    assert r"\section*{Service}" in tex and r"\section*{Skills}" in tex
+    assert "Reviewer}, Example Conference" in tex and "2023, 2024" in tex
+
+
+@pytest.mark.myst  # the generated pages are MyST
 def test_personal_about_page_uses_every_directive(tmp_path, capsys):
     status, _out, err = init(capsys, str(tmp_path))
     assert status == 0, err

@@ -177,9 +177,20 @@ class CvDirective(DataDirective):
             from ..data.query import news_newest_first
 
             records = news_newest_first(records)
+        if part.kind == "talks" and self.cv_path is None:
+            self._note_talks(records)
         from .cv_sections import cv_renderer
 
         return [cv_renderer(part.kind)(records, settings)]
+
+    def _note_talks(self, talks: Sequence[Any]) -> None:
+        """The data folder's talks, for the page's JSON-LD (as the ``talks`` directive)."""
+        from ..domain import TalksShown, note_shown
+
+        source = self.resolve_source("talks", None)
+        if source is not None:
+            lines = tuple(talk.line for talk in talks)
+            note_shown(self.env, talks=TalksShown(str(source), lines, own=True))
 
     def _profile_card(self, profile: Any) -> list[nodes.Node]:
         from ..render.profile import render_profile

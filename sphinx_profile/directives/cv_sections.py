@@ -136,7 +136,8 @@ class TalksDirective(_CvListDirective):
         if source is None or not rendered:
             return
         lines = tuple(talk.line for talk in self.chosen(records))
-        note_shown(self.env, talks=TalksShown(str(source), lines))
+        own = source == self.resolve_source(self.file_kind, None)
+        note_shown(self.env, talks=TalksShown(str(source), lines, own))
 
 
 class TeachingDirective(_CvListDirective):
