@@ -122,7 +122,7 @@ def next_steps(directory: Path, layout: str, count: int) -> str:
     pages = (
         "index.md, people.md, publications.md, members/"
         if layout == "lab"
-        else ("index.md, publications.md")
+        else ("index.md, publications.md, cv.md")
     )
     return f"""\
 Created a {kind} in {directory} ({count} files): conf.py, {pages} and data/.
