@@ -106,12 +106,19 @@ class _OneDate(Dated):
     @property
     def covered_years(self) -> list[int]:
         """The calendar years the entry covers (a range gives every year in it)."""
-        if self.date is not None:
-            return [] if self.date.present else [self.date.year]
-        if self.start is None:
-            return [] if self.end is None or self.end.present else [self.end.year]
-        last = self.end.year if self.end is not None and not self.end.present else self.start.year
-        return list(range(self.start.year, max(last, self.start.year) + 1))
+        return _years_of(self.date, self.start, self.end)
+
+
+def _years_of(
+    date: PartialDate | str | None, start: PartialDate | None, end: PartialDate | None
+) -> list[int]:
+    """The years of a ``date``, else every year from ``start`` to ``end``."""
+    if isinstance(date, PartialDate):
+        return [] if date.present else [date.year]
+    if start is None:
+        return [] if end is None or end.present else [end.year]
+    last = end.year if end is not None and not end.present else start.year
+    return list(range(start.year, max(last, start.year) + 1))
 
 
 class Talk(_OneDate):
@@ -375,6 +382,11 @@ class CvEntry(Dated):
     )
     highlights: MarkdownList = Field([], description="Bullets below the entry.")
     links: Links = Field([], description="Links shown after the entry.")
+
+    @property
+    def covered_years(self) -> list[int]:
+        """The years of the entry, for ``:years:`` and ``:group-by: year``."""
+        return _years_of(self.date, self.start, self.end)
 
     @model_validator(mode="after")
     def _has_content(self) -> CvEntry:

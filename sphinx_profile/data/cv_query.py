@@ -16,6 +16,7 @@ class _Entry(Protocol):
 
 
 E = TypeVar("E", bound=_Entry)
+R = TypeVar("R")
 
 
 def filter_entries(
@@ -104,15 +105,20 @@ def merge_service(entries: Sequence[Service]) -> list[ServiceLine]:
     return lines
 
 
+def runs(entries: Sequence[R], key: Callable[[R], object]) -> list[list[R]]:
+    """``entries`` cut into runs of consecutive entries with equal ``key``."""
+    found: list[list[R]] = []
+    for entry in entries:
+        if found and key(found[-1][0]) == key(entry):
+            found[-1].append(entry)
+        else:
+            found.append([entry])
+    return found
+
+
 def group_consecutive_teaching(entries: Sequence[Teaching]) -> list[list[Teaching]]:
     """Runs of consecutive entries of the same course (name, code and institution)."""
-    runs: list[list[Teaching]] = []
-    for entry in entries:
-        if runs and _course_key(runs[-1][0]) == _course_key(entry):
-            runs[-1].append(entry)
-        else:
-            runs.append([entry])
-    return runs
+    return runs(entries, _course_key)
 
 
 def _course_key(entry: Teaching) -> tuple[str, str, str]:

@@ -159,15 +159,7 @@ class DataDirective(SphinxDirective):
         self.env.note_dependency(str(path))
         loaded = load_data_file(path, kind, self.config.profile_max_file_size)
         if loaded.missing:
-            logger.warning(
-                "%s: data file not found: %s (profile_data_dir is %r)",
-                self.name,
-                display_path(path),
-                self.config.profile_data_dir,
-                location=self.get_location(),
-                type="profile",
-                subtype=Subtype.FILE.value,
-            )
+            self.warn_missing(path)
             return None
         for issue in loaded.issues:
             note_issue(self.env, issue, path)
@@ -177,6 +169,17 @@ class DataDirective(SphinxDirective):
             for entry_id, issue in loaded.left_out:
                 note_left_out(self.env, entry_id, f"{display_path(path)}:{issue.line or 1}", issue)
         return loaded
+
+    def warn_missing(self, path: Path) -> None:
+        logger.warning(
+            "%s: data file not found: %s (profile_data_dir is %r)",
+            self.name,
+            display_path(path),
+            self.config.profile_data_dir,
+            location=self.get_location(),
+            type="profile",
+            subtype=Subtype.FILE.value,
+        )
 
     # -- settings shared by the renderers ----------------------------------------------
 

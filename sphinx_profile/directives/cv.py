@@ -15,7 +15,7 @@ from docutils import nodes
 from sphinx.util import logging
 
 from ..config import CV_KINDS
-from ..data.issues import Subtype, display_path
+from ..data.issues import Subtype
 from ..locale import _
 from .base import DataDirective, note_issue
 from .publications import comma_list
@@ -98,15 +98,7 @@ class CvDirective(DataDirective):
         self.env.note_dependency(str(path))
         loaded = load_cv_file(path, self.config.profile_max_file_size)
         if loaded.missing:
-            logger.warning(
-                "%s: data file not found: %s (profile_data_dir is %r)",
-                self.name,
-                display_path(path),
-                self.config.profile_data_dir,
-                location=self.get_location(),
-                type="profile",
-                subtype=Subtype.FILE.value,
-            )
+            self.warn_missing(path)
             return None
         for issue in loaded.issues:
             note_issue(self.env, issue, path)

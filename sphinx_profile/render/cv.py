@@ -13,7 +13,7 @@ from typing import TypeVar
 from docutils import nodes
 
 from ..data.cv_models import Award, CvEntry, Service, Skill, Talk, Teaching
-from ..data.cv_query import group_consecutive_teaching, merge_service
+from ..data.cv_query import group_consecutive_teaching, merge_service, runs
 from ..data.dates import PartialDate
 from ..data.models import Link, PersonRef
 from ..data.names import normalize_name
@@ -193,7 +193,7 @@ def render_teaching(entries: Sequence[Teaching], settings: RenderSettings) -> no
     for run in group_consecutive_teaching(entries):
         item = nodes.list_item(classes=["sp-entry"])
         item += _course_heading(run[0])
-        for role_run in _runs(run, lambda entry: (entry.role or "", entry.level or "")):
+        for role_run in runs(run, lambda entry: (entry.role or "", entry.level or "")):
             first = role_run[0]
             terms = [text for entry in role_run if (text := _term_text(entry, settings))]
             # The terms end the role's line in print (the print layout's date anchor).
@@ -207,16 +207,6 @@ def render_teaching(entries: Sequence[Teaching], settings: RenderSettings) -> no
                 )
         items += item
     return items
-
-
-def _runs(entries: Sequence[T], key: Callable[[T], object]) -> list[list[T]]:
-    runs: list[list[T]] = []
-    for entry in entries:
-        if runs and key(runs[-1][0]) == key(entry):
-            runs[-1].append(entry)
-        else:
-            runs.append([entry])
-    return runs
 
 
 # -- awards ------------------------------------------------------------------------------
