@@ -307,11 +307,19 @@ def test_problems_are_warnings_at_their_line(tmp_path: Path):
         encoding="utf-8",
     )
     loaded = load_data_file(talks, "talks")
-    assert [record.title for record in loaded.records] == []
-    messages = [(issue.line, issue.message) for issue in loaded.issues]
-    assert messages[0][0] == 1 and "'lon' is missing" in messages[0][1]
-    assert (3, "missing required key 'title'") in messages
-    assert messages[-1][0] == 5 and "lecture" in messages[-1][1]
+    # a lone coordinate and a bad type cost only themselves; a missing title the entry
+    assert [record.title for record in loaded.records] == ["Fine", "Bad type"]
+    assert [(issue.line, issue.message) for issue in loaded.issues] == [
+        (2, "lat: 'lon' is missing: give both lat and lon, or none"),
+        (3, "entry left out: missing required key 'title'"),
+        (
+            5,
+            "type: expected one of 'invited', 'keynote', 'contributed', 'seminar', 'tutorial', "
+            "'poster', 'panel' or 'other', got 'lecture'",
+        ),
+    ]
+    fine = loaded.records[0]
+    assert fine.lat is None and fine.lon is None
 
 
 def test_a_build_reports_bad_entries_and_shows_the_rest(make_app, tmp_path: Path):
@@ -326,6 +334,8 @@ def test_a_build_reports_bad_entries_and_shows_the_rest(make_app, tmp_path: Path
     assert "data/service.yaml:3:" in warnings and "[profile.data]" in warnings
     shown = (app.outdir / "rst" / "cv.txt").read_text(encoding="utf-8")
     assert "**Chair**, X" in shown
+    # the bad year costs only itself
+    assert "**Reviewer**, NeurIPS 2023\n" in shown
 
 
 def test_merge_service_keeps_entries_with_more_to_say_apart():

@@ -98,7 +98,9 @@ Section = tuple[str | None, str, str, YamlDocument]
 
 
 def _file_warnings(document: YamlDocument) -> list[DataIssue]:
-    return [DataIssue(message, *position) for message, position in document.warnings]
+    return [
+        DataIssue(message, *position, *subtype) for message, position, *subtype in document.warnings
+    ]
 
 
 def _json_resume_sections(document: YamlDocument) -> list[Section]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from .dates import PartialDate
 from .fields import AlsoAccepts, Date, Kind, Markdown, MarkdownList, Text, TextList, Url
@@ -67,6 +68,11 @@ _SERVICE_SYNONYMS = {
     "editor": "editorial",
     "mentor": "mentoring",
 }
+
+
+def entry_error(message: str) -> PydanticCustomError:
+    """An error of a whole entry, which no left-out field would mend: the entry goes."""
+    return PydanticCustomError("record_check", message, {})
 
 
 def _normalized(synonyms: dict[str, str]) -> BeforeValidator:
@@ -169,8 +175,9 @@ class Talk(_OneDate):
     @model_validator(mode="after")
     def _both_coordinates(self) -> Talk:
         if (self.lat is None) != (self.lon is None):
-            missing = "lon" if self.lon is None else "lat"
-            raise field_error(missing, f"'{missing}' is missing: give both lat and lon, or none")
+            # Reported at the coordinate given, which is then left out.
+            given, missing = ("lat", "lon") if self.lon is None else ("lon", "lat")
+            raise field_error(given, f"'{missing}' is missing: give both lat and lon, or none")
         return self
 
 
@@ -312,7 +319,7 @@ class Skill(Record):
     @model_validator(mode="after")
     def _named(self) -> Skill:
         if not self.name and not self.language:
-            raise field_error("name", "give a 'name' (a skill group) or a 'language'")
+            raise entry_error("give a 'name' (a skill group) or a 'language'")
         return self
 
 
@@ -391,7 +398,7 @@ class CvEntry(Dated):
     @model_validator(mode="after")
     def _has_content(self) -> CvEntry:
         if not self.title and not self.summary:
-            raise field_error("title", "an entry needs a 'title' (or 'name', 'label'…) or a text")
+            raise entry_error("an entry needs a 'title' (or 'name', 'label'…) or a text")
         return self
 
 
