@@ -175,6 +175,13 @@ EDITS = {
     ),
     "bibtex": Edit("data/scholar.bib", "Pyramid Attention", "Pyramidal Attention", "scholar"),
     "cv": Edit("data/publications.yaml", "in Pitchblende", "in Uraninite", "index"),
+    # a whole RenderCV file read by the cv directive
+    "cv-sections": Edit(
+        "data/Jane_Doe_CV.yaml",
+        "Outstanding Teaching Award",
+        "Outstanding Mentoring Award",
+        "rst/whole",
+    ),
     # the crossref'd @proceedings volume: its papers' venue changes (a word added:
     # Sphinx's search index keeps a removed word as an empty term)
     "exports": Edit("data/dblp.bib", "Honolulu, Hawaii", "Honolulu, Oahu, Hawaii", "dblp"),
