@@ -15,11 +15,12 @@ from sphinx.util import logging
 
 from .data.bibtex_source import HIDDEN_FIELDS as BIBTEX_HIDDEN_FIELDS
 from .data.issues import Subtype
+from .data.limits import DEFAULT_LIMITS, MARKUP_DEPTH_CEILING
 from .data.people import DEFAULT_ORDER as PEOPLE_ORDER
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024
+DEFAULT_MAX_FILE_SIZE = DEFAULT_LIMITS.bytes
 
 
 def _check_date_format(value: Any) -> None:
@@ -91,6 +92,15 @@ def _check_cv_sections(value: Any) -> None:
         raise ValueError(f"unknown section {unknown[0]!r}; choose from {', '.join(CV_KINDS)}")
 
 
+def _check_at_most(ceiling: int, why: str) -> Callable[[Any], None]:
+    def check(value: Any) -> None:
+        _check_positive_int(value)
+        if value > ceiling:
+            raise ValueError(f"expected at most {ceiling:,} ({why})")
+
+    return check
+
+
 @dataclass(frozen=True)
 class ConfigValue:
     name: str
@@ -108,6 +118,27 @@ CONFIG_VALUES = (
     # Empty means the translated word "Present" in the page's language.
     ConfigValue("profile_present", "", (str,), _check_str),
     ConfigValue("profile_max_file_size", DEFAULT_MAX_FILE_SIZE, (int,), _check_positive_int),
+    # The other bounds on the work a data file may cause (see data/limits.py).
+    ConfigValue("profile_max_characters", DEFAULT_LIMITS.characters, (int,), _check_positive_int),
+    ConfigValue("profile_max_values", DEFAULT_LIMITS.values, (int,), _check_positive_int),
+    ConfigValue(
+        "profile_max_depth",
+        DEFAULT_LIMITS.depth,
+        (int,),
+        _check_at_most(MARKUP_DEPTH_CEILING, "deeper nesting would exhaust Python's stack"),
+    ),
+    ConfigValue(
+        "profile_max_markup_depth",
+        DEFAULT_LIMITS.markup_depth,
+        (int,),
+        _check_at_most(MARKUP_DEPTH_CEILING, "deeper markup would exhaust Python's stack"),
+    ),
+    ConfigValue(
+        "profile_max_digits",
+        DEFAULT_LIMITS.digits,
+        (int,),
+        _check_at_most(4300, "Python converts no longer number"),
+    ),
     ConfigValue("profile_max_authors", 0, (int,), _check_non_negative_int),
     ConfigValue("profile_derive_role", False, (bool,), _check_bool),
     ConfigValue("profile_link_titles", False, (bool,), _check_bool),

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, ClassVar, NamedTuple
 
 from docutils import nodes
@@ -84,6 +85,7 @@ class ProfileDomain(Domain):
         "member_files": {},
         "linked_pages": {},
         "issues": {},
+        "data_files": {},
     }
     data_version = 3
 
@@ -159,8 +161,14 @@ class ProfileDomain(Domain):
         """page -> the data-file problems met while reading it (reported once per build)."""
         return self.data.setdefault("issues", {})
 
+    @property
+    def data_files(self) -> dict[str, dict[str, str]]:
+        """docname -> each data file the page read, and the digest of its content then."""
+        return self.data.setdefault("data_files", {})
+
     def clear_doc(self, docname: str) -> None:
         self.issues.pop(docname, None)
+        self.data_files.pop(docname, None)
         self.publication_refs.pop(docname, None)
         self.left_out.pop(docname, None)
         self.data.setdefault("shown", {}).pop(docname, None)
@@ -204,6 +212,9 @@ class ProfileDomain(Domain):
         for docname, files in otherdata.get("member_files", {}).items():
             if docname in docnames:
                 self.member_files[docname] = files
+        for docname, digests in otherdata.get("data_files", {}).items():
+            if docname in docnames:
+                self.data_files[docname] = digests
 
     def resolve_xref(
         self,
@@ -317,6 +328,42 @@ def outdated_member_files(
         if docname not in removed
         and any(os.path.isfile(path) != existed for path, existed in files.items())
     )
+
+
+def outdated_data_files(
+    app: Any, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    """``env-get-outdated``: the pages whose data files changed in any way since read.
+
+    Sphinx re-reads a page when a dependency is *newer* than the page; a file
+    restored with an older time (``cp -p``, ``git checkout``, ``mv``), or changed
+    within the same second, is not. The content's digest is compared instead
+    (each file read once per build, however many pages use it).
+    """
+    from .data.limits import current_digest
+
+    domain = env.get_domain(ProfileDomain.name)
+    assert isinstance(domain, ProfileDomain)
+    max_bytes = app.config.profile_max_file_size
+    now: dict[str, str] = {}
+    outdated = []
+    for docname, digests in domain.data_files.items():
+        if docname in removed or docname in changed:
+            continue
+        for path, seen in digests.items():
+            if path not in now:
+                now[path] = current_digest(Path(path), max_bytes)
+            if now[path] != seen:
+                outdated.append(docname)
+                break
+    return sorted(outdated)
+
+
+def note_data_file(env: BuildEnvironment, path: str, digest: str) -> None:
+    """The current page read ``path``, whose content had ``digest`` (see above)."""
+    domain = env.get_domain(ProfileDomain.name)
+    assert isinstance(domain, ProfileDomain)
+    domain.data_files.setdefault(env.docname, {})[path] = digest
 
 
 def note_member_file(env: BuildEnvironment, path: str, exists: bool) -> None:

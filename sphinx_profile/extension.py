@@ -33,6 +33,7 @@ from .directives.publications import PublicationListDirective
 from .domain import (
     ProfileDomain,
     PublicationRole,
+    outdated_data_files,
     outdated_member_files,
     outdated_member_links,
     outdated_publication_links,
@@ -101,6 +102,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_domain(ProfileDomain)
     app.add_role("pub", PublicationRole(innernodeclass=nodes.inline))
     app.connect("env-get-outdated", outdated_member_files)
+    app.connect("env-get-outdated", outdated_data_files)
     app.connect("env-get-updated", outdated_member_links)
     app.connect("env-get-updated", outdated_publication_links)
     app.add_transform(MarkupSmartQuotes)

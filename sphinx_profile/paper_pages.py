@@ -12,7 +12,8 @@ When the HTML is written:
   ``page.html``, with ``citation_*`` meta tags in the head.
 
 The pages are made again on every HTML build, from the data files as they are
-then, so they never lag behind the lists.
+then, so they never lag behind the lists; the page of an entry that left the
+data is removed (``stale_pages``).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from .highwire import citation_tags, meta_tags
 from .locale import _
 from .nodes import sp_paper_link
 from .seo import PAPER_CONTEXT_KEY, PageUrls, listed_publications, site_profile, writes_web_pages
+from .stale_pages import remove_stale_pages
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -192,6 +194,7 @@ def collect_paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]
         return
     builder = cast("StandaloneHTMLBuilder", app.builder)
     entries = paper_entries(app)
+    remove_stale_pages(builder, entries)
     if not entries:
         return
     # Imported here: a site without paper pages never loads the renderers and models.

@@ -19,6 +19,7 @@ copied next to the ``.tex`` files; it styles the classes these nodes carry
 from __future__ import annotations
 
 import mimetypes
+import posixpath
 import shutil
 from pathlib import Path
 from typing import Any
@@ -91,7 +92,8 @@ class PrintLayoutTransform(BuilderPostTransform):
             return True
         logger.info(
             "the profile photo %s is left out of the %s output: use a %s image to show it",
-            image["uri"],
+            # The name only: an SVG is published from its inert copy in the build folder.
+            posixpath.basename(image["uri"]),
             self.builder.name,
             " or ".join(kind.split("/")[-1].upper() for kind in supported),
             location=card,

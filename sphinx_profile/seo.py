@@ -85,11 +85,12 @@ class PageUrls:
 
 
 def _records(config: Config, path: str | None, kind: str) -> list[Any]:
+    from .data.limits import limits_from
     from .data.store import load_data_file
 
     if not path:
         return []
-    return list(load_data_file(Path(path), kind, config.profile_max_file_size).records)
+    return list(load_data_file(Path(path), kind, limits=limits_from(config)).records)
 
 
 def listed_publications(config: Config, listed: ListShown) -> list[Publication]:

@@ -35,6 +35,23 @@ def warnings_of(app: SphinxTestApp) -> str:
     return strip_ansi(app._warning.getvalue())
 
 
+def data_site(folder: Path, files: dict[str, str | bytes], conf: str = "") -> Path:
+    """A small Sphinx project: ``conf.py`` (plus ``conf``), and ``files`` by path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "conf.py").write_text(
+        'extensions = ["sphinx_profile"]\nexclude_patterns = ["_build", "data"]\n' + conf
+    )
+    (folder / "data").mkdir(exist_ok=True)
+    for name, content in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return folder
+
+
 def build_site(srcdir: Path, buildername: str = "html", **kwargs: Any) -> SphinxTestApp:
     """One build of ``srcdir``, as a new ``sphinx-build`` process would make it: data
     files read afresh, and docutils' global registrations undone afterwards."""

@@ -65,7 +65,7 @@ def test_validate_prints_every_problem_of_every_file_with_line_and_column(site: 
         "data/experience.yaml:3:8: end: start 2024 is after end 2023",
         "data/experience.yaml:4:8: url: unsafe link 'javascript:alert(1)': only http, https, "
         "mailto, doi: and arXiv: links or relative paths are allowed",
-        "data/profile.yaml:1: avatar '../../etc/passwd' lies outside the data folder; "
+        "data/profile.yaml:2: avatar '../../etc/passwd' lies outside the data folder; "
         "it is not shown",
         "data/publications.yaml:3:3: unknown key 'venu'; did you mean 'venue'?",
         "data/publications.yaml:5:10: entry left out: title: expected text, got a list",

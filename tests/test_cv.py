@@ -84,7 +84,7 @@ def test_no_html_only_remnants(latex, tex):
         assert html_only not in tex
     # the SVG photo cannot go into a PDF: left out, and the log says so
     assert "sphinxincludegraphics" not in tex
-    assert "the profile photo data/avatar.svg is left out of the latex output" in (
+    assert "the profile photo avatar.svg is left out of the latex output" in (
         latex.status.getvalue()
     )
     # the long author list is given in full

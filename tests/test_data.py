@@ -280,7 +280,7 @@ def test_alias_bomb_is_refused():
 def test_deep_nesting_is_refused():
     with pytest.raises(DataFileError) as info:
         parse_yaml("value: " + "[" * 100 + "]" * 100 + "\n")
-    assert info.value.message == "nesting deeper than 64 levels"
+    assert info.value.message == "nesting deeper than 64 levels (profile_max_depth)"
     assert info.value.position[0] == 1
 
 

@@ -25,14 +25,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 
+from sphinx_profile.data.bibtex import parse_bibtex
 from sphinx_profile.data.fields import normalize_url
 from sphinx_profile.data.formats import translate
+from sphinx_profile.data.issues import Subtype
+from sphinx_profile.data.limits import Limits, markdown_depth
 from sphinx_profile.data.loader import DataFileError, YamlDocument, parse_yaml
 from sphinx_profile.data.models import RECORD_MODELS, Model
 from sphinx_profile.data.schema import type_label
 from sphinx_profile.data.store import clear_cache
 from sphinx_profile.data.validate import validate_document
 from sphinx_profile.extension import DIRECTIVES
+from sphinx_profile.render.inline import inline_markdown
+from sphinx_profile.render.markup import text_of
 
 try:  # Sphinx >= 7.3
     from sphinx.util.console import strip_escape_sequences as strip_colors
@@ -180,8 +185,8 @@ def url_values(record: Model) -> Iterator[str]:
                 yield from url_values(item)
 
 
-def check_document(document: YamlDocument, kind: str) -> None:
-    result = validate_document(document, kind)
+def check_document(document: YamlDocument, kind: str, limits: Limits | None = None) -> None:
+    result = validate_document(document, kind, limits or Limits())
     for issue in result.issues:
         assert issue.line >= 1, issue
         assert issue.message
@@ -479,3 +484,120 @@ def test_latex_and_text_builds_of_random_data(site: Path, data, calls):
     for buildername in ("latex", "text"):
         app = build_and_check(site, buildername)
         assert app.statuscode == 0
+
+
+# -- bounds: nested Markdown, long digit strings, aliases, macros -------------------------
+
+
+def markup_depth(content: Any) -> int:
+    """Levels of elements in rendered markup (``render.markup`` tuples)."""
+    if isinstance(content, str):
+        return 0
+    if isinstance(content, list):
+        return max((markup_depth(item) for item in content), default=0)
+    return 1 + max((markup_depth(child) for child in content[1]), default=0)
+
+
+@st.composite
+def nested_markdown(draw: st.DrawFn) -> tuple[str, str]:
+    """``(text, word)``: a word inside up to 300 levels of emphasis and links, then noise."""
+    word = draw(st.text(alphabet="abcxyz", min_size=1, max_size=6))
+    layers = draw(st.lists(st.sampled_from(["*", "**", "_", "__", "["]), max_size=300))
+    text = word
+    for layer in layers:
+        text = f"[{text}](https://example.org/)" if layer == "[" else f"{layer}{text}{layer}"
+    return text + draw(st.text(alphabet="*_[]()` ab", max_size=40)), word
+
+
+@fuzz(300)
+@given(nested_markdown(), st.integers(1, 40))
+def test_nested_markdown_is_reported_and_flattened_at_the_bound(case: tuple[str, str], limit: int):
+    text, word = case
+    document = parse_yaml(dump([{"date": "2024-01-01", "text": text}]))
+    result = validate_document(document, "news", Limits(markup_depth=limit))
+    flagged = [issue for issue in result.issues if issue.subtype is Subtype.MARKUP]
+    assert bool(flagged) == (markdown_depth(text) > limit)
+    (record,) = result.records
+    built = inline_markdown(record.text)
+    assert markup_depth(built) <= limit + 1  # a code span may sit in the deepest level
+    assert word in text_of(built)
+
+
+@fuzz(200)
+@given(st.integers(1, 6000), st.sampled_from(["title", "year", "venue", "id"]), st.booleans())
+def test_long_digit_strings_stay_text(count: int, key: str, negative: bool):
+    number = ("-" if negative else "") + "7" * count
+    document = parse_yaml(f"- id: a\n  title: T\n  {key}: {number}\n")
+    value = document.data[0][key]
+    if count > Limits().digits:
+        assert value == number
+        assert [issue.subtype for issue in document.issues()][-1] is Subtype.DIGITS
+    else:
+        assert value == int(number)
+    check_document(document, "publications")
+
+
+@st.composite
+def alias_heavy_yaml(draw: st.DrawFn) -> str:
+    """Anchored texts and lists, and records that alias them again and again."""
+    size = draw(st.integers(0, 3000))
+    layers = draw(st.integers(0, 25))
+    fan_out = draw(st.integers(1, 6))
+    lines = [f"- id: t\n  title: &t {'x' * size}\n  tags: &l0 [*t]"]
+    for layer in range(1, layers):
+        aliases = ", ".join([f"*l{layer - 1}"] * fan_out)
+        lines.append(f"- id: l{layer}\n  title: L\n  topics: &l{layer} [{aliases}]")
+    for index in range(draw(st.integers(0, 200))):
+        lines.append(f"- id: p{index}\n  title: *t\n  tags: *l{max(layers - 1, 0)}")
+    return "\n".join(lines) + "\n"
+
+
+def characters_in(value: Any) -> int:
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(len(key) + characters_in(item) for key, item in value.items())
+    if isinstance(value, list):
+        return sum(characters_in(item) for item in value)
+    return 0
+
+
+@fuzz(200)
+@given(alias_heavy_yaml(), st.integers(100, 100_000), st.integers(10, 20_000))
+def test_alias_heavy_yaml_stays_within_its_bounds(text: str, characters: int, values: int):
+    limits = Limits(characters=characters, values=values)
+    try:
+        document = parse_yaml(text, limits)
+    except DataFileError as err:
+        assert err.subtype in (Subtype.EXPANSION, Subtype.VALUES), err.message
+        assert err.position is not None and err.position[0] >= 1
+        return
+    assert characters_in(document.data) <= characters
+    check_document(document, "publications")
+
+
+@st.composite
+def macro_heavy_bibtex(draw: st.DrawFn) -> str:
+    """``@string`` macros built from earlier ones, entries using them, some left open."""
+    count = draw(st.integers(1, 45))
+    lines = [f'@string{{m0 = "{draw(st.text(alphabet="ab {}", max_size=20))}"}}']
+    for index in range(1, count):
+        parts = draw(st.lists(st.integers(0, index - 1), min_size=1, max_size=4))
+        lines.append(f"@string{{m{index} = {' # '.join(f'm{part}' for part in parts)}}}")
+    for index, macro in enumerate(draw(st.lists(st.integers(0, count - 1), max_size=6))):
+        closing = "}" if draw(st.booleans()) else ""
+        lines.append(f"@misc{{e{index}, title = m{macro} # {{!}}, year = 2020{closing}")
+    return "\n".join(lines) + "\n"
+
+
+@fuzz(200)
+@given(macro_heavy_bibtex())
+def test_macro_heavy_bibtex_stays_within_its_bounds(text: str):
+    limit = 20_000
+    try:
+        document = parse_bibtex(text, Limits(characters=limit))
+    except DataFileError as err:
+        assert err.subtype is Subtype.EXPANSION, err.message
+        return
+    assert characters_in([record.get("title", "") for record in document.data]) <= limit
+    check_document(document, "publications")

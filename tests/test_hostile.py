@@ -23,6 +23,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 from support import build_site as build
+from support import data_site
 
 from sphinx_profile.data.issues import Subtype
 from sphinx_profile.data.store import load_data_file
@@ -38,25 +39,11 @@ EXPECT = re.compile(rb"^# expect: (?P<kind>[\w-]+)\.yaml:(?P<rest>.*)$", re.MULT
 SAFE_SCHEMES = {"", "http", "https", "mailto"}
 
 
+project = data_site
+
+
 def warnings_of(app: SphinxTestApp) -> str:
     return strip_colors(app.warning.getvalue())
-
-
-def project(folder: Path, files: dict[str, str | bytes], conf: str = "") -> Path:
-    """A small Sphinx project: ``conf.py`` (plus ``conf``), and ``files`` by path."""
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "conf.py").write_text(
-        'extensions = ["sphinx_profile"]\nexclude_patterns = ["_build", "data"]\n' + conf
-    )
-    (folder / "data").mkdir(exist_ok=True)
-    for name, content in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    return folder
 
 
 def page(*directives: str) -> str:
@@ -329,10 +316,14 @@ def test_alias_bomb_too_large_file_and_deep_nesting_are_warnings(tmp_path: Path)
     assert re.search(r"publications\.yaml:1: WARNING: document expands to more than", warnings)
     assert re.search(
         r"news\.yaml:1: WARNING: file is 5,\d{3} bytes, above the limit of 4,096 "
-        r"\(raise profile_max_file_size if this is intended\) \[profile\.file\]",
+        r"\(raise profile_max_file_size if this is intended\) \[profile\.size\]",
         warnings,
     )
-    assert re.search(r"projects\.yaml:2: WARNING: nesting deeper than 64 levels", warnings)
+    assert re.search(
+        r"projects\.yaml:2: WARNING: nesting deeper than 64 levels \(profile_max_depth\) "
+        r"\[profile\.depth\]",
+        warnings,
+    )
 
 
 @pytest.mark.parametrize(
@@ -469,6 +460,49 @@ TRIGGERS: dict[Subtype, tuple[dict[str, str], str]] = {
         },
         "",
     ),
+    Subtype.SIZE: (
+        {"index.rst": page(".. news::"), "data/news.yaml": "- date: 2024\n  text: N\n" * 9},
+        "profile_max_file_size = 100\n",
+    ),
+    Subtype.EXPANSION: (
+        {
+            "index.rst": page(".. publication-list::"),
+            "data/publications.yaml": "- id: a\n  title: &t "
+            + "x" * 60
+            + "\n- id: b\n  title: *t\n",
+        },
+        "profile_max_characters = 100\n",
+    ),
+    Subtype.VALUES: (
+        {"index.rst": page(".. publication-list::"), "data/publications.yaml": GOOD_PUBLICATIONS},
+        "profile_max_values = 3\n",
+    ),
+    Subtype.DEPTH: (
+        {"index.rst": page(".. publication-list::"), "data/publications.yaml": GOOD_PUBLICATIONS},
+        "profile_max_depth = 2\n",
+    ),
+    Subtype.MARKUP: (
+        {
+            "index.rst": page(".. publication-list::"),
+            "data/publications.yaml": "- id: a\n  title: A\n  note: '***deep***'\n",
+        },
+        "profile_max_markup_depth = 1\n",
+    ),
+    Subtype.DIGITS: (
+        {
+            "index.rst": page(".. publication-list::"),
+            "data/publications.yaml": "- id: a\n  title: " + "7" * 30 + "\n",
+        },
+        "profile_max_digits = 20\n",
+    ),
+    Subtype.IMAGE: (
+        {
+            "index.rst": page(".. profile::"),
+            "data/profile.yaml": "name: Ada\navatar: me.png\n",
+            "data/me.png": "<html><script>alert(1)</script></html>",
+        },
+        "",
+    ),
 }
 
 
@@ -514,7 +548,7 @@ def test_very_deep_nesting_is_refused_without_overflowing(tmp_path: Path, depth:
     path.write_text("- id: a\n  title: T\n  topics: " + "[" * depth + "]" * depth + "\n")
     loaded = load_data_file(path, "publications", max_bytes=1_000_000)
     assert [(i.message, i.line, i.subtype) for i in loaded.issues] == [
-        ("nesting deeper than 64 levels", 3, Subtype.FILE)
+        ("nesting deeper than 64 levels (profile_max_depth)", 3, Subtype.DEPTH)
     ]
 
 

@@ -123,20 +123,20 @@ def parse_log(monkeypatch, tmp_path) -> Path:
     they inherit the patched functions when they fork.
     """
     log = tmp_path / "parses.log"
-    load_yaml_file = store.load_yaml_file
+    read_yaml = store.READERS[".yaml"]
     validate_document = store.validate_document
 
-    def counting_load(path: Path, *args: Any, **kwargs: Any) -> Any:
+    def counting_load(text: str, path: Path, *args: Any, **kwargs: Any) -> Any:
         with log.open("a", encoding="utf-8") as stream:
             stream.write(f"{os.getpid()} parse {Path(path).name}\n")
-        return load_yaml_file(path, *args, **kwargs)
+        return read_yaml(text, path, *args, **kwargs)
 
     def counting_validate(document: Any, kind: str, *args: Any, **kwargs: Any) -> Any:
         with log.open("a", encoding="utf-8") as stream:
             stream.write(f"{os.getpid()} validate {kind}\n")
         return validate_document(document, kind, *args, **kwargs)
 
-    monkeypatch.setattr(store, "load_yaml_file", counting_load)
+    monkeypatch.setitem(store.READERS, ".yaml", counting_load)
     monkeypatch.setattr(store, "validate_document", counting_validate)
     store.clear_cache()
     log.touch()

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..data.formats import kinds_of, load_document
+from ..data.images import check_image
 from ..data.issues import DataIssue, Subtype
-from ..data.loader import DEFAULT_MAX_BYTES, DataFileError
-from ..data.models import RECORD_MODELS, Profile
+from ..data.limits import DEFAULT_LIMITS, Limits, cannot_read, confined
+from ..data.loader import DataFileError
+from ..data.models import RECORD_MODELS, Member, Model, Profile
 from ..data.store import READERS, load_data_file
-from ..data.validate import image_problem
 
 NAME = "validate"
 HELP = "check data files and print every problem as file:line:column: message"
@@ -59,27 +60,48 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
     )
-    parser.add_argument(
-        "--max-file-size",
-        type=int,
-        default=DEFAULT_MAX_BYTES,
-        metavar="BYTES",
-        help=f"refuse larger files, as profile_max_file_size does (default: {DEFAULT_MAX_BYTES})",
-    )
+    for option, field, unit, what in _LIMIT_OPTIONS:
+        default = getattr(DEFAULT_LIMITS, field)
+        parser.add_argument(
+            option,
+            type=int,
+            default=default,
+            metavar=unit,
+            help=f"{what}, as profile_{option[2:].replace('-', '_')} does (default: {default})",
+        )
+
+
+_LIMIT_OPTIONS = (
+    ("--max-file-size", "bytes", "BYTES", "refuse larger files"),
+    ("--max-characters", "characters", "N", "refuse files that expand to more characters"),
+    ("--max-values", "values", "N", "refuse files that expand to more values"),
+    ("--max-depth", "depth", "N", "refuse deeper nesting"),
+    ("--max-markup-depth", "markup_depth", "N", "report deeper inline Markdown"),
+    ("--max-digits", "digits", "N", "read longer numbers as text"),
+)
+"""The options of the bounds (``data.limits``), each named as its ``profile_*`` setting."""
+
+
+def limits_of(args: argparse.Namespace) -> Limits:
+    values = {
+        field: getattr(args, option[2:].replace("-", "_")) for option, field, *_ in _LIMIT_OPTIONS
+    }
+    return Limits(**values)
 
 
 def run(args: argparse.Namespace) -> int:
+    limits = limits_of(args)
     checks: list[tuple[Path, str | None]] = []
     for path in args.paths:
         if path.is_dir() and _kind_named(path):  # refused as the build refuses it
             checks.append((path, path.stem))
         elif path.is_dir():
-            found = data_files(path, args.max_file_size)
+            found = data_files(path, limits)
             if not found:
                 _note(f"no data files found in {path}")
             checks.extend(found)
-        elif path.is_file():
-            kinds = [args.kind] if args.kind else kinds_of_file(path, args.max_file_size)
+        elif path.exists() or path.is_symlink():  # a FIFO or a device is checked, and refused
+            kinds = [args.kind] if args.kind else kinds_of_file(path, limits)
             if not kinds:
                 _note(f"cannot tell what {path} holds; say it with --kind")
                 return 2
@@ -89,7 +111,8 @@ def run(args: argparse.Namespace) -> int:
             return 2
     if not checks:
         return 1
-    problems = check(checks, args.max_file_size)
+    folders = {path.resolve() for path in args.paths if path.is_dir()}
+    problems = check(checks, limits, folders)
     files = len({path for path, _ in checks})
     if args.format == "json":
         json.dump([problem.as_json() for problem in problems], sys.stdout, indent=2)
@@ -108,23 +131,25 @@ def _note(message: str) -> None:
     print(f"sphinx-profile validate: {message}", file=sys.stderr)
 
 
-def data_files(folder: Path, max_bytes: int) -> list[tuple[Path, str | None]]:
+def data_files(folder: Path, limits: Limits = DEFAULT_LIMITS) -> list[tuple[Path, str | None]]:
     """``(file, kind)`` for every data file of ``folder``.
 
     The kind is ``None`` for a file whose name and content do not say what it
     holds (one read through a ``:source:`` option): it is checked as YAML only.
     A folder with the name of a kind's file (``publications.yaml/``) is listed
-    too: the build reads that name by default, and reports that it cannot.
+    too: the build reads that name by default, and reports that it cannot; and so
+    is a data file's name that is not a regular file (a FIFO, a device, a loop of
+    links): the check refuses it, as the build does.
     """
     found: list[tuple[Path, str | None]] = []
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() not in READERS:
             continue
-        if not path.is_file() and not (path.is_dir() and _kind_named(path)):
+        if path.is_dir() and not _kind_named(path):
             continue
         if path.name.endswith(".schema.json"):
             continue
-        kinds: list[str | None] = [*kinds_of_file(path, max_bytes)]
+        kinds: list[str | None] = [*kinds_of_file(path, limits)]
         found.extend((path, kind) for kind in kinds or [None])
     return found
 
@@ -134,7 +159,7 @@ def _kind_named(path: Path) -> bool:
     return path.stem in RECORD_MODELS and path.suffix.lower() in READERS
 
 
-def kinds_of_file(path: Path, max_bytes: int) -> list[str]:
+def kinds_of_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[str]:
     """The kinds a file holds: by its name, its suffix, or its content (JSON Resume, RenderCV)."""
     if path.stem in RECORD_MODELS:
         return [path.stem]
@@ -143,49 +168,66 @@ def kinds_of_file(path: Path, max_bytes: int) -> list[str]:
     if path.suffix.lower() not in (".yaml", ".yml", ".json"):
         return []
     try:
-        document = load_document(path, max_bytes)
+        document = load_document(path, limits=limits)
     except (DataFileError, OSError):
         return []
     return kinds_of(document) or []
 
 
-def check(checks: Iterable[tuple[Path, str | None]], max_bytes: int) -> list[Problem]:
-    """Every problem of every ``(file, kind)``, once each, in file and line order."""
+OUTSIDE = "refused: it is a link to a file outside the data folder"
+
+
+def check(
+    checks: Iterable[tuple[Path, str | None]],
+    limits: Limits = DEFAULT_LIMITS,
+    folders: Iterable[Path] = (),
+) -> list[Problem]:
+    """Every problem of every ``(file, kind)``, once each, in file and line order.
+
+    A file of one of ``folders`` (data folders given whole) must lie inside it
+    by its real path, as the build requires of the files it reads by default.
+    """
     problems: dict[tuple[str, int, int, str], Problem] = {}
+    folders = set(folders)
     for path, kind in checks:
-        if kind is None:
-            issues = _syntax_issues(path, max_bytes)
+        issues: list[DataIssue]
+        if path.parent.resolve() in folders and confined(path, path.parent) is None:
+            issues = [DataIssue(OUTSIDE, subtype=Subtype.FILE)]
+        elif kind is None:
+            issues = _syntax_issues(path, limits)
         else:
-            loaded = load_data_file(path, kind, max_bytes)
-            issues = list(loaded.issues)
-            if kind == "profile" and loaded.records:
-                issues.extend(_avatar_issues(loaded.records[0], path))  # type: ignore[arg-type]
+            loaded = load_data_file(path, kind, limits=limits)
+            issues = [*loaded.issues, *_image_issues(loaded.records, path.parent, limits)]
         for issue in issues:
             key = (str(path), issue.line, issue.column, issue.message)
             problems.setdefault(key, Problem(str(path), issue))
     return sorted(problems.values(), key=lambda p: (p.file, p.issue.line, p.issue.column))
 
 
-def _avatar_issues(profile: Profile, path: Path) -> list[DataIssue]:
-    if not profile.avatar:
-        return []
-    problem = image_problem(profile.avatar, path.parent)
-    if problem is None:
-        return []
-    return [DataIssue(problem, profile.line, 0, Subtype.FILE)]
+def _image_issues(records: Iterable[Model], folder: Path, limits: Limits) -> list[DataIssue]:
+    """The problems of avatars and photos, as the build finds them (``data.images``)."""
+    issues: list[DataIssue] = []
+    for record in records:
+        if isinstance(record, Profile) and record.avatar:
+            image, line, what = record.avatar, record.line_of("avatar"), "avatar"
+        elif isinstance(record, Member) and record.photo:
+            image, line, what = record.photo, record.line_of("photo"), "photo"
+        else:
+            continue
+        checked = check_image(image, folder, what, limits.bytes)
+        issues.extend(DataIssue(message, line, 0, subtype) for message, subtype in checked.problems)
+    return issues
 
 
-def _syntax_issues(path: Path, max_bytes: int) -> list[DataIssue]:
+def _syntax_issues(path: Path, limits: Limits) -> list[DataIssue]:
     """The problems of a file of unknown kind: whether it can be read and parsed at all."""
     if path.suffix.lower() not in (".yaml", ".yml", ".json"):
         return []
     try:
-        document = load_document(path, max_bytes)
+        document = load_document(path, limits=limits)
     except DataFileError as err:
         line, column = err.position or (0, 0)
         return [DataIssue(err.message, line, column, err.subtype)]
     except OSError as err:
-        return [DataIssue(f"cannot read: {err.strerror}", subtype=Subtype.FILE)]
-    return [
-        DataIssue(message, *position, *subtype) for message, position, *subtype in document.warnings
-    ]
+        return [DataIssue(cannot_read(err), subtype=Subtype.FILE)]
+    return document.issues()

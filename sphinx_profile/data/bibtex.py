@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from .bibtex_record import VENUE_FIELDS, convert_fields, schema_keys
 from .issues import Subtype
 from .latex import latex_to_text
-from .loader import DataFileError, DataPath, Position, YamlDocument, read_text
+from .limits import DEFAULT_LIMITS, Limits
+from .loader import DataFileError, DataPath, Position, YamlDocument
 
 Sources = dict[str, tuple[str, Position, dict[str, Position]]]
 
@@ -59,19 +59,21 @@ _TITLE_IS_BOOKTITLE = frozenset(
 _NOT_LISTED = frozenset({"xdata", "set"})
 
 
-def read_bibtex(path: Path, kind: str, max_bytes: int) -> YamlDocument:
+def read_bibtex(text: str, kind: str, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
     if kind != "publications":
         raise DataFileError(f"a .bib file can only hold publications, not {kind}")
-    return parse_bibtex(read_text(path, max_bytes))
+    return parse_bibtex(text, limits)
 
 
-def parse_bibtex(text: str) -> YamlDocument:
+def parse_bibtex(text: str, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
     """BibTeX text -> raw publication values with the line of every entry and field."""
     try:
         from pybtex import errors
         from pybtex.scanner import PybtexError
     except ImportError:
         raise DataFileError(MISSING_PYBTEX, subtype=Subtype.DEPENDENCY) from None
+    from .bibtex_bounds import ExpansionExceeded, parse_bounded
+
     sources = _entry_sources(text)
     document = YamlDocument(data=[])
     parser = _parser_class()()
@@ -79,9 +81,11 @@ def parse_bibtex(text: str) -> YamlDocument:
     # name) into a list instead of an exception, so one slip costs one entry.
     with errors.capture() as recoverable:
         try:
-            database = parser.parse_string(text)
+            database = parse_bounded(parser, text, limits)
         except PybtexError as err:
             raise DataFileError(f"BibTeX syntax error: {err}", _error_position(err)) from None
+        except ExpansionExceeded as err:
+            raise DataFileError(err.message, (err.line, 1), err.subtype) from None
     for error in recoverable:
         document.warnings.append((f"BibTeX: {error}", _error_position(error, sources)))
     for derived, original in parser.renamed:
@@ -219,10 +223,16 @@ def _error_position(err: Exception, sources: Sources | None = None) -> Position:
     line = getattr(err, "lineno", None)
     if isinstance(line, int):
         return (line, 1)
-    for key, (_, position, _) in (sources or {}).items():
-        if re.search(rf"\b{re.escape(key)}\b", str(err), re.IGNORECASE):
-            return position
+    # Each word of the message looked up, not each key searched for: linear in the
+    # message, however many entries the file has (a file of errors stays linear).
+    for word in _KEY_WORDS.findall(str(err)):
+        found = (sources or {}).get(word.lower())
+        if found is not None:
+            return found[1]
     return (1, 1)
+
+
+_KEY_WORDS = re.compile(r"[^\s,{}()\"'=#%]+")
 
 
 def _person_name(person: Any) -> str:
@@ -258,10 +268,15 @@ def _entry_sources(text: str) -> Sources:
         line = bisect_right(line_starts, offset)
         return (line, offset - line_starts[line - 1] + 1)
 
-    for match in _ENTRY_START.finditer(text):
+    starts = list(_ENTRY_START.finditer(text))
+    closing = _closing_brackets(text)
+    for index, match in enumerate(starts):
         if match.group(1).lower() in ("comment", "preamble", "string"):
             continue
-        end = _matching_close(text, match.start(2))
+        # An entry left open ends where the next one starts, not at the end of the
+        # file: each entry's text is its own, and the whole scan stays linear.
+        following = starts[index + 1].start() if index + 1 < len(starts) else len(text)
+        end = min(closing.get(match.start(2), following), following)
         raw = text[match.start() : end]
         fields: dict[str, Position] = {}
         for field in _FIELD_START.finditer(raw):
@@ -274,12 +289,18 @@ def _entry_sources(text: str) -> Sources:
     return found
 
 
-def _matching_close(text: str, opening: int) -> int:
-    """The offset just after the bracket that closes the one at ``opening``."""
-    open_char = text[opening]
-    depth = 0
-    for bracket in (_BRACES if open_char == "{" else _PARENTHESES).finditer(text, opening):
-        depth += 1 if bracket.group() == open_char else -1
-        if depth == 0:
-            return bracket.end()
-    return len(text)
+def _closing_brackets(text: str) -> dict[int, int]:
+    """Offset of each opening brace or parenthesis -> the offset just after its closing one.
+
+    One pass over the file for each kind of bracket (a stack of the open ones),
+    however many entries are left open.
+    """
+    closing: dict[int, int] = {}
+    for pattern, open_char in ((_BRACES, "{"), (_PARENTHESES, "(")):
+        stack: list[int] = []
+        for bracket in pattern.finditer(text):
+            if bracket.group() == open_char:
+                stack.append(bracket.start())
+            elif stack:
+                closing[stack.pop()] = bracket.end()
+    return closing

@@ -216,7 +216,9 @@ def _add_date(fields: Mapping[str, str], out: Converted) -> None:
         return
     if name == "year" and written.isdigit() and len(written) == 4:
         month_text = fields.get("month", "").strip().lower().rstrip(".")
-        month = MONTHS.get(month_text) or (int(month_text) if month_text.isdigit() else None)
+        month = MONTHS.get(month_text) or (
+            int(month_text) if _is_month_number(month_text) else None
+        )
         month_part = f"-{month:02d}" if month and 1 <= month <= 12 else ""
         out.values["date"] = written + month_part
         if month_text and not month_part:
@@ -240,3 +242,8 @@ def _add_date(fields: Mapping[str, str], out: Converted) -> None:
                 "and listed with the undated entries",
             )
         )
+
+
+def _is_month_number(text: str) -> bool:
+    # "²".isdigit() is true and int() refuses it; 5,000 digits are no month either.
+    return text.isascii() and text.isdigit() and len(text) <= 2

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BeforeValidator,
     GetJsonSchemaHandler,
     PlainSerializer,
@@ -33,6 +34,8 @@ DROP_UNSAFE_URLS = "drop_unsafe_urls"
 """Validation context flag: keep an unsafe URL as :class:`UnsafeUrl` instead of failing."""
 SHARED_VALUES = "shared_values"
 """Validation context key: a dict in which equal values of one file share one object."""
+MARKUP_DEPTH = "markup_depth"
+"""Validation context key: the deepest inline Markdown rendered as markup (``Limits``)."""
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 # Browsers ignore these characters inside a scheme ("java\tscript:"), so must we.
@@ -92,7 +95,41 @@ TEXT_SCHEMA: dict[str, Any] = {"type": ["string", "number"]}
 Text = Annotated[str, BeforeValidator(_as_text), WithJsonSchema(TEXT_SCHEMA), Kind("text")]
 """A string; numbers keep the spelling they had in the file."""
 
-Markdown = Annotated[Text, Kind("Markdown text")]
+
+class DeepMarkdown(str):
+    """Markdown nested deeper than the renderer's default: it carries its own bound.
+
+    Deeper markup is shown as the characters written (see ``render.inline``);
+    when ``depth`` is above ``max_depth`` validation reports it (subtype ``markup``).
+    """
+
+    depth: int
+    max_depth: int
+
+    def __new__(cls, text: str, depth: int, max_depth: int) -> DeepMarkdown:
+        instance = super().__new__(cls, text)
+        instance.depth = depth
+        instance.max_depth = max_depth
+        return instance
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (DeepMarkdown, (str(self), self.depth, self.max_depth))
+
+
+def _bounded_markdown(value: str, info: ValidationInfo) -> str:
+    from .limits import DEFAULT_LIMITS, markdown_depth
+
+    default = DEFAULT_LIMITS.markup_depth
+    limit = (info.context or {}).get(MARKUP_DEPTH, default)
+    shallow = min(limit, default)
+    # Each level opens with one of these characters: fewer of them, no deeper nesting.
+    if sum(value.count(char) for char in "*_[") <= shallow:
+        return value
+    depth = markdown_depth(value)
+    return DeepMarkdown(value, depth, limit) if depth > shallow else value
+
+
+Markdown = Annotated[Text, AfterValidator(_bounded_markdown), Kind("Markdown text")]
 """Text in which ``**bold**``, ``*italic*``, ``[links](url)`` and ```code``` are shown."""
 
 

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import codecs
 import re
+import sys
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .issues import Subtype
+from .issues import DataIssue, Subtype
+from .limits import DEFAULT_LIMITS, DEFAULT_MAX_BYTES, LimitExceeded, Limits, read_bytes
 
 Position = tuple[int, int]
 """1-based (line, column)."""
@@ -25,9 +28,7 @@ Position = tuple[int, int]
 DataPath = tuple[int | str, ...]
 """Where a value sits in the document, e.g. ``(3, "links", "code")``."""
 
-DEFAULT_MAX_BYTES = 4 * 1024 * 1024
-MAX_DEPTH = 64
-MAX_NODES = 200_000
+__all__ = ["DEFAULT_MAX_BYTES", "DataFileError", "YamlDocument", "parse_yaml", "read_text"]
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?")
@@ -80,6 +81,10 @@ class YamlDocument:
     )
     """Problems found while reading: message, position and, if not ``data``, the subtype."""
 
+    def issues(self) -> list[DataIssue]:
+        """The warnings as issues (subtype ``data`` unless one is given)."""
+        return [DataIssue(warning[0], *warning[1], *warning[2:]) for warning in self.warnings]
+
     def position(self, path: DataPath, *, key: bool = False) -> Position:
         """The position of ``path``, or of its nearest ancestor that has one."""
         path = tuple(path)
@@ -91,15 +96,19 @@ class YamlDocument:
 
 
 def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Read a data file as text: UTF-8 (a BOM is allowed) or BOM-marked UTF-16."""
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise DataFileError(
-            f"file is {size:,} bytes, above the limit of {max_bytes:,} "
-            "(raise profile_max_file_size if this is intended)",
-            (1, 1),
-        )
-    raw = path.read_bytes()
+    """Read a data file as text (see :func:`decode`), at most ``max_bytes`` of it.
+
+    Raises ``OSError`` when the file cannot be read (or is no regular file).
+    """
+    try:
+        raw = read_bytes(path, max_bytes)
+    except LimitExceeded as err:
+        raise DataFileError(err.message, (err.line, err.column), err.subtype) from None
+    return decode(raw)
+
+
+def decode(raw: bytes) -> str:
+    """A data file's bytes as text: UTF-8 (a BOM is allowed) or BOM-marked UTF-16."""
     bom = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     if not bom and b"\x00" in raw:
         # Valid UTF-8 but never YAML: most often UTF-16 saved without its byte order mark.
@@ -130,10 +139,10 @@ def _not_utf8(raw: bytes, err: UnicodeDecodeError) -> str:
     return "file is not valid UTF-8 text (save it as UTF-8)"
 
 
-def parse_yaml(text: str) -> YamlDocument:
-    """Parse one YAML document; raises :class:`DataFileError` on syntax errors."""
+def parse_yaml(text: str, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
+    """Parse one YAML document; raises :class:`DataFileError` on syntax errors and bounds."""
     try:
-        root = _compose(text)
+        root = _compose(text, limits.depth)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         position = (mark.line + 1, mark.column + 1) if mark else None
@@ -151,12 +160,12 @@ def parse_yaml(text: str) -> YamlDocument:
         raise DataFileError(f"YAML error: {err}") from None
     document = YamlDocument(data=None)
     if root is not None:
-        builder = _Builder(document)
+        builder = _Builder(document, limits)
         document.data = builder.build(root, (), depth=0)
     return document
 
 
-def _compose(text: str) -> yaml.Node | None:
+def _compose(text: str, max_depth: int) -> yaml.Node | None:
     """The node graph, from libyaml when PyYAML has it (about ten times faster).
 
     Both parsers give the same nodes, tags, styles and marks for a valid
@@ -169,7 +178,7 @@ def _compose(text: str) -> yaml.Node | None:
             return yaml.compose(text, Loader=_FAST_LOADER)
         except yaml.YAMLError:
             pass
-    return yaml.compose(text, Loader=_BoundedLoader)
+    return yaml.compose(text, Loader=_bounded_loader(max_depth))
 
 
 class _BoundedLoader(yaml.SafeLoader):
@@ -180,21 +189,36 @@ class _BoundedLoader(yaml.SafeLoader):
     """
 
     _depth = 0
+    max_depth = DEFAULT_LIMITS.depth
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         self._depth += 1
         try:
-            if self._depth > MAX_DEPTH + 1:
+            if self._depth > self.max_depth + 1:
                 mark = self.peek_event().start_mark
                 position = (mark.line + 1, mark.column + 1)
-                raise DataFileError(f"nesting deeper than {MAX_DEPTH} levels", position)
+                raise DataFileError(_too_deep(self.max_depth), position, Subtype.DEPTH)
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
 
 
-def load_yaml_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> YamlDocument:
-    return parse_yaml(read_text(path, max_bytes))
+@cache
+def _bounded_loader(max_depth: int) -> type[_BoundedLoader]:
+    # PyYAML makes the loader itself from a class: the bound is a class attribute.
+    # Never above the interpreter's stack, whatever the setting.
+    depth = min(max_depth, sys.getrecursionlimit() // 8)
+    return type("BoundedLoader", (_BoundedLoader,), {"max_depth": depth})
+
+
+def _too_deep(max_depth: int) -> str:
+    return f"nesting deeper than {max_depth} levels (profile_max_depth)"
+
+
+def load_yaml_file(
+    path: Path, max_bytes: int = DEFAULT_MAX_BYTES, limits: Limits = DEFAULT_LIMITS
+) -> YamlDocument:
+    return parse_yaml(read_text(path, max_bytes), limits)
 
 
 def _mark(node: yaml.Node) -> Position:
@@ -202,20 +226,28 @@ def _mark(node: yaml.Node) -> Position:
 
 
 class _Builder:
-    def __init__(self, document: YamlDocument) -> None:
+    """Plain values from the node graph, counting what aliases make of it.
+
+    An alias is a reference in the graph but a copy in the values: each bound
+    (values, characters, depth) is counted on the values, so a small file whose
+    aliases repeat a long text is refused before the copies are made.
+    """
+
+    def __init__(self, document: YamlDocument, limits: Limits) -> None:
         self.document = document
+        self.limits = limits
         self.nodes_built = 0
+        self.characters = 0
+        # Python refuses to convert longer digit strings to int (and its work is quadratic).
+        self.max_digits = min(limits.digits, sys.get_int_max_str_digits() or limits.digits)
 
     def build(self, node: yaml.Node, path: DataPath, depth: int) -> Any:
         self.nodes_built += 1
-        if self.nodes_built > MAX_NODES:
-            raise DataFileError(
-                f"document expands to more than {MAX_NODES:,} values "
-                "(too many aliases, or far too much data)",
-                _mark(node),
-            )
-        if depth > MAX_DEPTH:
-            raise DataFileError(f"nesting deeper than {MAX_DEPTH} levels", _mark(node))
+        if self.nodes_built > self.limits.values:
+            why = "too many aliases, or far too much data; profile_max_values"
+            raise _expanded(node, f"{self.limits.values:,} values", why, Subtype.VALUES)
+        if depth > self.limits.depth:
+            raise DataFileError(_too_deep(self.limits.depth), _mark(node), Subtype.DEPTH)
         self.document.value_positions[path] = _mark(node)
         if not isinstance(node, yaml.ScalarNode) and node.tag not in _KNOWN_TAGS:
             self._ignored_tag(node)
@@ -244,6 +276,7 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise DataFileError("a mapping key must be plain text", _mark(key_node))
             key = str(key_node.value)
+            self._count(len(key), key_node)
             if key == "<<" and key_node.tag == _CORE_TAG + "merge":
                 raise DataFileError("YAML merge keys ('<<') are not supported", _mark(key_node))
             if key in result:
@@ -269,15 +302,35 @@ class _Builder:
         message = f"YAML tag {tag!r} is ignored; the value is read as {shape}"
         self.document.warnings.append((message, _mark(node)))
 
+    def _count(self, characters: int, node: yaml.Node) -> None:
+        self.characters += characters
+        if self.characters > self.limits.characters:
+            why = "an alias repeats a long text too often; profile_max_characters"
+            bound = f"{self.limits.characters:,} characters"
+            raise _expanded(node, bound, why, Subtype.EXPANSION)
+
     def _scalar(self, node: yaml.ScalarNode) -> Any:
+        self._count(len(node.value), node)
         text = _whole_characters(node.value)
         if node.style or node.tag not in _KNOWN_TAGS:
             if node.tag not in _KNOWN_TAGS:
                 self._ignored_tag(node)
             return text
         if node.tag != _CORE_TAG + "str" and node.tag.endswith(("null", "bool", "int", "float")):
+            digits = sum(char.isdigit() for char in text) if len(text) > self.max_digits else 0
+            if digits > self.max_digits:
+                message = (
+                    f"a number of {digits:,} digits is read as text "
+                    f"(more than {self.max_digits:,}; profile_max_digits)"
+                )
+                self.document.warnings.append((message, _mark(node), Subtype.DIGITS))
+                return text
             return _plain_scalar(text)
         return text
+
+
+def _expanded(node: yaml.Node, bound: str, why: str, subtype: Subtype) -> DataFileError:
+    return DataFileError(f"document expands to more than {bound} ({why})", _mark(node), subtype)
 
 
 def _whole_characters(text: str) -> str:

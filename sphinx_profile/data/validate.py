@@ -20,7 +20,6 @@ import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -29,13 +28,16 @@ from pydantic_core import ErrorDetails
 
 from .fields import (
     DROP_UNSAFE_URLS,
+    MARKUP_DEPTH,
     SHARED_VALUES,
+    DeepMarkdown,
     Kind,
     UnsafeUrl,
     describe_value,
     normalize_url,
 )
-from .issues import DataIssue, Subtype, display_path
+from .issues import DataIssue, Subtype
+from .limits import DEFAULT_LIMITS, MARKDOWN_RULES, Limits
 from .loader import DataPath, SpelledNumber, YamlDocument
 from .models import RECORD_MODELS, Link, Model, Record
 
@@ -78,13 +80,13 @@ class ValidatedFile:
     """id -> the problem that left the entry of that id out (for ``:pub:`` references)."""
 
 
-def validate_document(document: YamlDocument, kind: str) -> ValidatedFile:
+def validate_document(
+    document: YamlDocument, kind: str, limits: Limits = DEFAULT_LIMITS
+) -> ValidatedFile:
     """Validate ``document`` as a file of ``kind`` (a key of ``RECORD_MODELS``)."""
     model = RECORD_MODELS[kind]
     result = ValidatedFile(kind)
-    result.issues.extend(
-        DataIssue(message, *position, *subtype) for message, position, *subtype in document.warnings
-    )
+    result.issues.extend(document.issues())
     data = document.data
     if data is None:
         return result
@@ -100,7 +102,7 @@ def validate_document(document: YamlDocument, kind: str) -> ValidatedFile:
             return result
         items = [((index,), item) for index, item in enumerate(data)]
     # Per file: equal authors of different entries become one object.
-    context = {**_LENIENT, SHARED_VALUES: {}}
+    context = {**_LENIENT, SHARED_VALUES: {}, MARKUP_DEPTH: limits.markup_depth}
     records = []
     for path, item in items:
         record = _validate_record(model, item, path, document, result.issues, context)
@@ -166,11 +168,12 @@ def _validate_record(
         found.extend(_unsafe_link_issues(model, item, path, document))
         issues.extend(sorted(found, key=lambda issue: (issue.line, issue.column)))
         return fatal or DataIssue(LEFT_OUT + "it is not valid", *document.position(path))
-    unsafe = list(_unsafe_links(record, ()))
-    for loc, reason in unsafe:
+    unsafe = False
+    for loc, reason, subtype in _unsafe_links(record, ()):
         at = _original_path(_input_path(model, current, loc), removed)
         where = document.position((*path, *at))
-        found.append(DataIssue(f"{_describe(at)}: {reason}", *where, subtype=Subtype.URL))
+        found.append(DataIssue(f"{_describe(at)}: {reason}", *where, subtype=subtype))
+        unsafe = unsafe or subtype is Subtype.URL
     issues.extend(sorted(found, key=lambda issue: (issue.line, issue.column)))
     if unsafe:  # every refused URL is among them, so a clean record needs no copy
         record = _without_unsafe_links(record)
@@ -558,26 +561,36 @@ def _holds_url(info: FieldInfo) -> bool:
     return any(kind.label == "URL" for kind in _kinds(info.annotation, info.metadata))
 
 
-def _unsafe_links(record: Model, loc: Loc) -> Iterator[tuple[Loc, str]]:
-    """``(loc, reason)`` of every refused URL and unsafe Markdown link in ``record``."""
+def _unsafe_links(record: Model, loc: Loc) -> Iterator[tuple[Loc, str, Subtype]]:
+    """``(loc, reason, subtype)`` of every refused URL and unsafe Markdown link in ``record``,
+    and of Markdown nested too deep."""
     for name, markdown in _fields_and_markdown(type(record)):
         yield from _unsafe_in(getattr(record, name), (*loc, name), markdown)
 
 
-def _unsafe_in(value: Any, loc: Loc, markdown: bool) -> Iterator[tuple[Loc, str]]:
+def _unsafe_in(value: Any, loc: Loc, markdown: bool) -> Iterator[tuple[Loc, str, Subtype]]:
     if isinstance(value, UnsafeUrl):
-        yield loc, value.reason
+        yield loc, value.reason, Subtype.URL
     elif isinstance(value, Model):
         yield from _unsafe_links(value, loc)
     elif isinstance(value, list):
         for index, element in enumerate(value):
             yield from _unsafe_in(element, (*loc, index), markdown)
     elif markdown and isinstance(value, str):
+        if isinstance(value, DeepMarkdown) and value.depth > value.max_depth:
+            yield loc, _too_deep_markup(value), Subtype.MARKUP
         for href in _markdown_hrefs(value):
             try:
                 normalize_url(href)
             except ValueError as err:
-                yield loc, f"{err}; it is shown as plain text"
+                yield loc, f"{err}; it is shown as plain text", Subtype.URL
+
+
+def _too_deep_markup(value: DeepMarkdown) -> str:
+    return (
+        f"Markdown nested {value.depth} levels deep; markup deeper than {value.max_depth} "
+        "levels is shown as text (profile_max_markup_depth)"
+    )
 
 
 def _markdown_hrefs(text: str) -> list[str]:
@@ -593,7 +606,7 @@ def _markdown() -> MarkdownIt:
     from markdown_it import MarkdownIt  # only for fields that hold a Markdown link
 
     # The rules of the renderer (render/inline.py), so the same links are found.
-    parser = MarkdownIt("zero").enable(["link", "escape", "entity", "backticks", "emphasis"])
+    parser = MarkdownIt("zero").enable(list(MARKDOWN_RULES))
     # See every link, to report the unsafe ones.
     parser.validateLink = lambda url: True  # type: ignore[method-assign]
     return parser
@@ -622,17 +635,3 @@ def _without_unsafe_links(value: Any) -> Any:
         )
         return kept if changed else value
     return value
-
-
-# -- files next to the data --------------------------------------------------------------
-
-
-def image_problem(image: str, data_dir: Path, what: str = "avatar") -> str | None:
-    """Why an image (a path relative to ``data_dir``) cannot be shown, or ``None``."""
-    folder = data_dir.resolve()
-    path = (folder / image).resolve()
-    if not path.is_relative_to(folder):
-        return f"{what} {image!r} lies outside the data folder; it is not shown"
-    if not path.is_file():
-        return f"{what} image not found: {display_path(path)}"
-    return None

@@ -121,14 +121,25 @@ class DataDirective(SphinxDirective):
         return Path(self.config.profile_data_dir)  # made absolute when the config is read
 
     def resolve_source(self, kind: str, source: str | None) -> Path | None:
-        """The file to read: ``source`` inside the data folder, or the kind's default file."""
+        """The file to read: ``source`` inside the data folder, or the kind's default file.
+
+        Both must lie inside the data folder by their real path: a link that leads
+        out of it is refused (a loop of links is read, and reported, as unreadable).
+        """
+        from ..data.limits import confined
+
         data_dir = self.data_dir
         if source is None:
             default = data_dir / f"{kind}.yaml"
             alternative = data_dir / f"{kind}.yml"
-            return alternative if not default.exists() and alternative.exists() else default
-        path = (data_dir / source).resolve()
-        if not path.is_relative_to(data_dir):
+            path = alternative if not default.exists() and alternative.exists() else default
+            if confined(path, data_dir) is None:
+                message = "refused: it is a link to a file outside the data folder"
+                note_issue(self.env, DataIssue(message, subtype=Subtype.FILE), path)
+                return None
+            return path
+        found = confined(data_dir / source, data_dir)
+        if found is None:
             logger.warning(
                 "%s: refused :source: %r: it lies outside the data folder %s",
                 self.name,
@@ -139,7 +150,7 @@ class DataDirective(SphinxDirective):
                 subtype=Subtype.FILE.value,
             )
             return None
-        return path
+        return found
 
     def load(
         self, kind: str, source: str | None = None, *, required: bool = True
@@ -149,7 +160,9 @@ class DataDirective(SphinxDirective):
         A missing optional file is silently ``None``; a missing required one warns
         and is still noted as a dependency, so the page is re-read once it exists.
         """
+        from ..data.limits import limits_from
         from ..data.store import load_data_file
+        from ..domain import note_data_file
 
         path = self.resolve_source(kind, source)
         if path is None:
@@ -157,7 +170,8 @@ class DataDirective(SphinxDirective):
         if not required and not path.exists():
             return None
         self.env.note_dependency(str(path))
-        loaded = load_data_file(path, kind, self.config.profile_max_file_size)
+        loaded = load_data_file(path, kind, limits=limits_from(self.config))
+        note_data_file(self.env, str(path), loaded.digest)
         if loaded.missing:
             self.warn_missing(path)
             return None

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from sphinx.util import logging
 
-from ..data.issues import DataIssue, Subtype
+from ..data.issues import DataIssue
+from ..data.limits import digest
 from .base import DataDirective, note_issue
 from .members import PERSON_OPTIONS
 
@@ -101,8 +103,9 @@ class ProfileDirective(DataDirective):
         if source is None:
             return
         avatar = None
-        if avatar_uri and profile.avatar:
-            avatar = str((self.data_dir / profile.avatar).resolve())
+        if avatar_uri:  # the file published (an SVG's inert copy), as Sphinx found it
+            doc_dir = Path(self.env.doc2path(self.env.docname)).parent
+            avatar = os.path.normpath(doc_dir / avatar_uri)
         experience, education, awards, skills = (
             str(path) if (path := self.resolve_source(kind, None)) else None
             for kind in ("experience", "education", "awards", "skills")
@@ -128,14 +131,37 @@ def data_image_uri(
 ) -> str | None:
     """An image named in ``data_file`` (relative to the data folder) as a URI for an image node.
 
-    The image must lie inside the data folder; problems are warnings at ``data_file:line``.
+    The image must lie inside the data folder and be what its name says; an SVG
+    is published as its inert copy (see ``data.images``). Problems are warnings
+    at ``data_file:line``.
     """
     if not image:
         return None
-    from ..data.validate import image_problem
+    from ..data.images import check_image
+    from ..domain import note_data_file
 
-    problem = image_problem(image, directive.data_dir, what)
-    if problem is None:
-        return directive.doc_relative_uri((directive.data_dir / image).resolve())
-    note_issue(directive.env, DataIssue(problem, line, subtype=Subtype.FILE), data_file)
-    return None
+    checked = check_image(image, directive.data_dir, what, directive.config.profile_max_file_size)
+    for message, subtype in checked.problems:
+        note_issue(directive.env, DataIssue(message, line, subtype=subtype), data_file)
+    if checked.path is None:
+        return None
+    note_data_file(directive.env, str(checked.path), checked.digest)
+    published = checked.path
+    if checked.svg is not None:
+        published = _write_inert_copy(directive, checked.path.name, checked.svg)
+    return directive.doc_relative_uri(published)
+
+
+def _write_inert_copy(directive: DataDirective, name: str, svg: bytes) -> Path:
+    """The inert SVG in the build's doctree folder, from where Sphinx copies it.
+
+    Named by content, so parallel readers write the same file, and replaced whole.
+    """
+    folder = Path(directive.env.doctreedir) / "sphinx_profile_images" / digest(svg)
+    path = folder / name
+    if not path.is_file():
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = folder / f".{name}.{os.getpid()}"
+        partial.write_bytes(svg)
+        os.replace(partial, path)
+    return path

@@ -6,27 +6,25 @@ result in reStructuredText and MyST pages, and no way to inject raw markup.
 
 from __future__ import annotations
 
-from functools import cache
-
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..data.fields import normalize_url
+from ..data.limits import DEFAULT_LIMITS, markdown_parser
 from .markup import Content, element
 
 
-@cache
-def _parser() -> MarkdownIt:
-    return MarkdownIt("zero").enable(["emphasis", "link", "backticks", "escape", "entity"])
-
-
 def inline_markdown(text: str) -> list[Content]:
-    """Parse ``text`` into text, ``strong``, ``emphasis``, ``literal`` and ``reference``."""
+    """Parse ``text`` into text, ``strong``, ``emphasis``, ``literal`` and ``reference``.
+
+    Markup nested deeper than the text's bound (``DeepMarkdown.max_depth``, set by
+    validation from ``profile_max_markup_depth``) is shown as the characters written:
+    nothing downstream (nodes, HTML, pickling) then recurses deeper than that.
+    """
     if not _MARKUP_CHARACTERS.intersection(text):
         return [text]  # most fields are plain words: no parser needed
-    tokens = _parser().parseInline(text)
+    tokens = markdown_parser().parseInline(text)
     children = tokens[0].children if tokens and tokens[0].children else []
-    return _build(children)
+    return _build(children, getattr(text, "max_depth", DEFAULT_LIMITS.markup_depth))
 
 
 # Any of these can start Markdown markup (an entity, an escape, a link, emphasis, code)
@@ -37,12 +35,19 @@ _OPENERS = {"strong_open": "strong", "em_open": "emphasis", "link_open": "refere
 _CLOSERS = ("strong_close", "em_close", "link_close")
 
 
-def _build(tokens: list[Token]) -> list[Content]:
+def _build(tokens: list[Token], max_depth: int) -> list[Content]:
     # A stack of (kind, attributes, children) for the elements still open.
     stack: list[tuple[str, dict[str, object], list[Content]]] = [("", {}, [])]
+    flattened = 0  # elements opened beyond max_depth, shown as their characters
     for token in tokens:
         children = stack[-1][2]
-        if token.type == "text":
+        if token.type in _OPENERS and (flattened or len(stack) > max_depth):
+            flattened += 1
+            children.append(token.markup or "[")
+        elif token.type in _CLOSERS and flattened:
+            flattened -= 1
+            children.append(token.markup or "]")
+        elif token.type == "text":
             children.append(token.content)
         elif token.type in ("softbreak", "hardbreak"):
             children.append(" ")

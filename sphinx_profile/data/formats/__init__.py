@@ -10,26 +10,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..limits import DEFAULT_LIMITS, Limits
 from ..loader import DataFileError, YamlDocument, parse_yaml, read_text
 from . import jsonresume, rendercv
 
 FOREIGN_KINDS = ("profile", "experience", "education", "publications", "projects")
 
 
-def read_json(path: Path, kind: str, max_bytes: int) -> YamlDocument:
+def read_json(text: str, path: Path, kind: str, limits: Limits) -> YamlDocument:
     """A ``.json`` file: a JSON Resume, or records of this project's schema written as JSON."""
-    return translate(load_document(path, max_bytes), kind, path.name)
+    return translate(parse_document(text, path, limits), kind, path.name)
 
 
-def load_document(path: Path, max_bytes: int) -> YamlDocument:
+def load_document(
+    path: Path, max_bytes: int | None = None, limits: Limits = DEFAULT_LIMITS
+) -> YamlDocument:
     """A YAML or JSON file as it is, before any translation."""
-    text = read_text(path, max_bytes)
+    return parse_document(read_text(path, max_bytes or limits.bytes), path, limits)
+
+
+def parse_document(text: str, path: Path, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
     if path.suffix.lower() == ".json":
         # JSON allows tabs wherever it allows spaces; YAML does not in indentation.
         # A raw tab cannot occur inside a JSON string, so this changes no value,
         # and it keeps every column where it was.
         text = text.replace("\t", " ")
-    return parse_yaml(text)
+    return parse_yaml(text, limits)
 
 
 def translate(document: YamlDocument, kind: str, name: str) -> YamlDocument:
