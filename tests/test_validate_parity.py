@@ -15,6 +15,7 @@ warnings of the build that point into that folder.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -87,7 +88,7 @@ def validate(capsys: pytest.CaptureFixture[str], srcdir: Path, *argv: str) -> se
     assert captured.err == ""
     return {
         (
-            Path(problem["file"]).resolve().relative_to(srcdir).as_posix(),
+            Path(os.path.abspath(problem["file"])).relative_to(srcdir).as_posix(),
             problem["line"] or 1,
             problem["message"],
             problem["subtype"],
@@ -127,7 +128,7 @@ def build_warnings(srcdir: Path, **kwargs: Any) -> set[Problem]:
     for line in warnings_of(app).splitlines():
         match = WARNING.match(line)
         assert match is not None, f"not a data warning: {line}"
-        file = Path(match["file"]).resolve().relative_to(srcdir).as_posix()
+        file = Path(os.path.abspath(match["file"])).relative_to(srcdir).as_posix()
         found.add((file, int(match["line"]), match["message"], match["subtype"]))
     return found
 
@@ -142,7 +143,9 @@ def test_a_folder_named_like_a_data_file_is_reported_by_both(tmp_path, capsys):
     )
     (srcdir / "index.rst").write_text("Home\n====\n\n.. publication-list::\n\n.. news::\n")
     built = build_warnings(srcdir)
-    assert built == {("data/publications.yaml", 1, "cannot read: Is a directory", "file")}
+    assert built == {
+        ("data/publications.yaml", 1, "refused: it is a folder, not a regular file", "file")
+    }
     assert validate(capsys, srcdir, str(srcdir / "data")) == built
     assert validate(capsys, srcdir, str(srcdir / "data" / "publications.yaml")) == built
 
@@ -187,4 +190,76 @@ def test_validate_of_a_data_folder_reports_what_its_build_reports(tmp_path, caps
         for problem in build_warnings(srcdir, confoverrides={"html_theme": "basic"})
         if (srcdir / problem[0]).resolve().is_relative_to(data) and not PAIRING.match(problem[2])
     }
+    assert validate(capsys, srcdir, str(srcdir / "data")) == built
+
+
+DEEP = "*" * 400 + "w" + "*" * 400
+HOSTILE_FILES: dict[str, dict[str, str]] = {
+    "deep-markdown": {"news.yaml": f'- date: 2024-01-01\n  text: "{DEEP}"\n'},
+    "long-number": {"publications.yaml": "- id: a\n  title: " + "9" * 5000 + "\n"},
+    "alias-heavy": {
+        "publications.yaml": "- id: a\n  title: &t "
+        + "x" * 100_000
+        + "\n"
+        + "".join(f"- id: p{i}\n  title: *t\n" for i in range(50))
+    },
+    "macro-heavy": {
+        "refs.bib": '@string{m0 = "ab"}\n'
+        + "".join(f"@string{{m{i} = m{i - 1} # m{i - 1}}}\n" for i in range(1, 40))
+        + "@misc{a, title = m39}\n"
+    },
+    "svg-script": {
+        "profile.yaml": "name: Ada\navatar: me.svg\n",
+        "me.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="x()"><script>x()</script></svg>',
+    },
+    "not-a-png": {
+        "people.yaml": "- id: bob\n  name: Bob\n  role: PhD student\n  photo: bob.png\n",
+        "bob.png": "<html></html>",
+    },
+}
+PAGES = {
+    "news.yaml": ".. news::",
+    "publications.yaml": ".. publication-list::",
+    "refs.bib": ".. publication-list::\n   :source: refs.bib",
+    "profile.yaml": ".. profile::",
+    "people.yaml": ".. people::",
+}
+
+
+def hostile_site(folder: Path, files: dict[str, str]) -> Path:
+    (folder / "data").mkdir(parents=True)
+    (folder / "conf.py").write_text(
+        'extensions = ["sphinx_profile"]\nexclude_patterns = ["_build", "data"]\n'
+    )
+    for name, content in files.items():
+        (folder / "data" / name).write_text(content)
+    shown = "\n\n".join(PAGES[name] for name in files if name in PAGES)
+    (folder / "index.rst").write_text(f"Home\n====\n\n{shown}\n")
+    return folder
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_FILES))
+def test_hostile_files_are_reported_alike_by_both(name: str, tmp_path: Path, capsys):
+    srcdir = hostile_site(tmp_path / "site", HOSTILE_FILES[name])
+    built = build_warnings(srcdir)
+    assert built, "the build gave no warning"
+    assert validate(capsys, srcdir, str(srcdir / "data")) == built
+
+
+@pytest.mark.parametrize("special", ["fifo", "loop", "outside"])
+def test_data_files_that_are_no_readable_files_inside_are_reported_alike(
+    special: str, tmp_path: Path, capsys
+):
+    srcdir = hostile_site(tmp_path / "site", {"news.yaml": "- date: 2024-05\n  text: Hi\n"})
+    (srcdir / "index.rst").write_text("Home\n====\n\n.. publication-list::\n\n.. news::\n")
+    target = srcdir / "data" / "publications.yaml"
+    if special == "fifo":
+        os.mkfifo(target)
+    elif special == "loop":
+        os.symlink("publications.yaml", target)
+    else:
+        (tmp_path / "elsewhere.yaml").write_text("- id: s\n  title: Secret\n")
+        os.symlink(tmp_path / "elsewhere.yaml", target)
+    built = build_warnings(srcdir)
+    assert len(built) == 1
     assert validate(capsys, srcdir, str(srcdir / "data")) == built
