@@ -25,7 +25,7 @@ from typing import Any
 
 import pytest
 from conftest import skip_without_myst
-from support import ROOTS, build_site, copy_root, warnings_of
+from support import ROOTS, build_site, copy_root, data_site, warnings_of
 
 from sphinx_profile.cli import CLOSED_PIPE, main
 from sphinx_profile.data.store import clear_cache
@@ -227,15 +227,9 @@ PAGES = {
 
 
 def hostile_site(folder: Path, files: dict[str, str]) -> Path:
-    (folder / "data").mkdir(parents=True)
-    (folder / "conf.py").write_text(
-        'extensions = ["sphinx_profile"]\nexclude_patterns = ["_build", "data"]\n'
-    )
-    for name, content in files.items():
-        (folder / "data" / name).write_text(content)
     shown = "\n\n".join(PAGES[name] for name in files if name in PAGES)
-    (folder / "index.rst").write_text(f"Home\n====\n\n{shown}\n")
-    return folder
+    data: dict[str, str | bytes] = {f"data/{name}": content for name, content in files.items()}
+    return data_site(folder, {**data, "index.rst": f"Home\n====\n\n{shown}\n"})
 
 
 @pytest.mark.parametrize("name", list(HOSTILE_FILES))
