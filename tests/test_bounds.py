@@ -210,10 +210,12 @@ def test_bibtex_month_that_is_no_month(tmp_path: Path, month: str, capsys):
     )
     app = build(srcdir)
     assert app.statuscode == 0
+    warning = f"month {month!r} is not a month: the year alone is shown"
+    assert f"data/refs.bib:1: WARNING: {warning} [profile.data]" in where(srcdir, warnings_of(app))
     html = output(app)
     assert "Odd month" in html and "2020" in html and TAIL in html
-    status, _ = validate(capsys, str(srcdir / "data"))
-    assert status == 0
+    status, out = validate(capsys, str(srcdir / "data"))
+    assert status == 1 and f"refs.bib:1:1: {warning}" in out
 
 
 # -- links that loop, lead out of the data folder, or are no files -----------------------
