@@ -9,14 +9,13 @@ reported, once, at its place in the file.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
-from .formats import jsonresume, load_document, rendercv, text_entries
+from .formats import jsonresume, parse_document, rendercv, text_entries
 from .issues import DataIssue, Subtype
-from .loader import DEFAULT_MAX_BYTES, DataFileError, YamlDocument
+from .limits import DEFAULT_LIMITS, Limits, digest, read_file
+from .loader import DataFileError, YamlDocument, decode
 from .models import Model
 from .validate import validate_document
 
@@ -41,32 +40,33 @@ class CvFile:
     parts: tuple[CvPart, ...] = ()
     issues: tuple[DataIssue, ...] = field(default_factory=tuple)
     missing: bool = False
+    digest: str = ""
+    """What the content was when read (see ``limits.current_digest``), for rebuilds."""
 
 
-def load_cv_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> CvFile:
-    """Read ``path`` (cached by path, size and mtime); never raises for bad content."""
+def load_cv_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> CvFile:
+    """Read ``path`` within ``limits`` (cached by content); never raises for bad content."""
+    from .store import cached
+
+    read = read_file(path, limits.bytes)
+    if read.raw is None:
+        issues = (read.issue,) if read.issue and not read.missing else ()
+        return CvFile(path, issues=issues, missing=read.missing, digest=read.digest)
+    raw = read.raw
+    return cached(_CACHE, (path, read.digest, limits), lambda: _parsed(path, raw, limits))
+
+
+_CACHE: dict[tuple[object, ...], CvFile] = {}
+
+
+def _parsed(path: Path, raw: bytes, limits: Limits) -> CvFile:
+    content = digest(raw)
     try:
-        stat = os.stat(path)
-    except FileNotFoundError:
-        return CvFile(path, missing=True)
-    except OSError as err:
-        return CvFile(
-            path, issues=(DataIssue(f"cannot read: {err.strerror}", subtype=Subtype.FILE),)
-        )
-    return _load_cached(path, stat.st_size, stat.st_mtime_ns, max_bytes)
-
-
-@lru_cache(maxsize=32)
-def _load_cached(path: Path, size: int, mtime_ns: int, max_bytes: int) -> CvFile:
-    try:
-        document = load_document(path, max_bytes)
+        document = parse_document(decode(raw), path, limits)
     except DataFileError as err:
         line, column = err.position or (0, 0)
-        return CvFile(path, issues=(DataIssue(err.message, line, column, err.subtype),))
-    except OSError as err:
-        return CvFile(
-            path, issues=(DataIssue(f"cannot read: {err.strerror}", subtype=Subtype.FILE),)
-        )
+        issue = DataIssue(err.message, line, column, err.subtype)
+        return CvFile(path, issues=(issue,), digest=content)
     if jsonresume.is_json_resume(document.data):
         sections = _json_resume_sections(document)
     elif rendercv.is_rendercv(document.data):
@@ -76,31 +76,25 @@ def _load_cached(path: Path, size: int, mtime_ns: int, max_bytes: int) -> CvFile
             f"{path.name} is neither a RenderCV file (with 'cv:') nor a JSON Resume "
             "(with 'basics'); the cv directive reads one of these"
         )
-        return CvFile(path, issues=(DataIssue(message, 1, 1, Subtype.FILE),))
+        return CvFile(path, issues=(DataIssue(message, 1, 1, Subtype.FILE),), digest=content)
     parts: list[CvPart] = []
     issues: dict[tuple[str, int, int], DataIssue] = {}
     for title, key, kind, translated in sections:
         if kind == "cv-section":
             translated = text_entries(translated)
-        validated = validate_document(translated, kind)
+        validated = validate_document(translated, kind, limits)
         for issue in validated.issues:
             # Each part repeats the warnings of the whole file: keep one of each.
             issues.setdefault((issue.message, issue.line, issue.column), issue)
         if validated.records:
             parts.append(CvPart(title, key, kind, tuple(validated.records)))
-    for issue in _file_warnings(document):
+    for issue in document.issues():
         issues.setdefault((issue.message, issue.line, issue.column), issue)
     ordered = sorted(issues.values(), key=lambda issue: (issue.line, issue.column))
-    return CvFile(path, tuple(parts), tuple(ordered))
+    return CvFile(path, tuple(parts), tuple(ordered), digest=content)
 
 
 Section = tuple[str | None, str, str, YamlDocument]
-
-
-def _file_warnings(document: YamlDocument) -> list[DataIssue]:
-    return [
-        DataIssue(message, *position, *subtype) for message, position, *subtype in document.warnings
-    ]
 
 
 def _json_resume_sections(document: YamlDocument) -> list[Section]:

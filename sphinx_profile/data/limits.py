@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .issues import Subtype
+from .issues import DataIssue, Subtype
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -140,16 +140,37 @@ def digest(raw: bytes) -> str:
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
+@dataclass(frozen=True)
+class FileRead:
+    """A data file read within its bound: its bytes, or the problem that stopped the read."""
+
+    raw: bytes | None
+    digest: str
+    """Of the content, or a word for why there is none (``missing``, ``too-large``…)."""
+    issue: DataIssue | None = None
+    missing: bool = False
+
+
+def read_file(path: Path, max_bytes: int) -> FileRead:
+    """:func:`read_bytes`, its problems as an issue of the file: never raises."""
+    try:
+        raw = read_bytes(path, max_bytes)
+    except FileNotFoundError:
+        issue = DataIssue("data file not found", subtype=Subtype.FILE)
+        return FileRead(None, "missing", issue, missing=True)
+    except LimitExceeded as err:
+        return FileRead(
+            None, "too-large", DataIssue(err.message, err.line, err.column, err.subtype)
+        )
+    except OSError as err:
+        issue = DataIssue(cannot_read(err), subtype=Subtype.FILE)
+        return FileRead(None, f"unreadable:{err.errno}:{err}", issue)
+    return FileRead(raw, digest(raw))
+
+
 def current_digest(path: Path, max_bytes: int) -> str:
     """The digest of ``path`` now, or a word for why it has none (missing, unreadable…)."""
-    try:
-        return digest(read_bytes(path, max_bytes))
-    except LimitExceeded:
-        return "too-large"
-    except FileNotFoundError:
-        return "missing"
-    except OSError as err:
-        return f"unreadable:{err.errno}:{err}"
+    return read_file(path, max_bytes).digest
 
 
 def cannot_read(err: OSError) -> str:

@@ -11,13 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from .formats import read_json, translate
 from .issues import DataIssue, Subtype
-from .limits import DEFAULT_LIMITS, LimitExceeded, Limits, cannot_read, digest, read_bytes
+from .limits import DEFAULT_LIMITS, Limits, read_file
 from .loader import DataFileError, YamlDocument, decode, parse_yaml
 from .models import Model
 from .validate import validate_document
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -44,28 +47,29 @@ def load_data_file(
     """
     if limits is None:
         limits = DEFAULT_LIMITS if max_bytes is None else Limits(bytes=max_bytes)
-    try:
-        raw = read_bytes(path, limits.bytes)
-    except FileNotFoundError:
-        issue = DataIssue("data file not found", subtype=Subtype.FILE)
-        return LoadedFile(path, kind, issues=(issue,), missing=True, digest="missing")
-    except LimitExceeded as err:
-        issue = DataIssue(err.message, err.line, err.column, err.subtype)
-        return LoadedFile(path, kind, issues=(issue,), digest="too-large")
-    except OSError as err:
-        issue = DataIssue(cannot_read(err), subtype=Subtype.FILE)
-        return LoadedFile(path, kind, issues=(issue,), digest=f"unreadable:{err.errno}:{err}")
-    key = (path, kind, digest(raw), limits)
-    loaded = _CACHE.get(key)
-    if loaded is None:
-        loaded = _CACHE[key] = _load(path, kind, raw, limits, key[2])
-        if len(_CACHE) > _CACHE_SIZE:
-            del _CACHE[next(iter(_CACHE))]  # the oldest
-    return loaded
+    read = read_file(path, limits.bytes)
+    if read.raw is None:
+        issues = (read.issue,) if read.issue else ()
+        return LoadedFile(path, kind, issues=issues, missing=read.missing, digest=read.digest)
+    raw = read.raw
+    return cached(
+        _CACHE,
+        (path, kind, read.digest, limits),
+        lambda: _load(path, kind, raw, limits, read.digest),
+    )
 
 
-_CACHE: dict[tuple[Path, str, str, Limits], LoadedFile] = {}
-_CACHE_SIZE = 256
+_CACHE: dict[tuple[object, ...], LoadedFile] = {}
+
+
+def cached(cache: dict[tuple[object, ...], T], key: tuple[object, ...], make: Callable[[], T]) -> T:
+    """``cache[key]``, made by ``make`` the first time; the oldest of 256 entries goes."""
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = make()
+        if len(cache) > 256:
+            del cache[next(iter(cache))]
+    return found
 
 
 def _load(path: Path, kind: str, raw: bytes, limits: Limits, content: str) -> LoadedFile:

@@ -91,12 +91,15 @@ class CvDirective(DataDirective):
 
     def _file_parts(self, source: str) -> list[CvPart] | None:
         from ..data.cv_file import load_cv_file
+        from ..data.limits import limits_from
+        from ..domain import note_data_file
 
         path = self.resolve_source("cv", source)
         if path is None:
             return None
         self.env.note_dependency(str(path))
-        loaded = load_cv_file(path, self.config.profile_max_file_size)
+        loaded = load_cv_file(path, limits_from(self.config))
+        note_data_file(self.env, str(path), loaded.digest)
         if loaded.missing:
             self.warn_missing(path)
             return None
