@@ -22,6 +22,8 @@ copyright = "2024, Xuanlei Zhao"
 # -- General -----------------------------------------------------------------
 
 extensions = ["myst_parser", "sphinx_profile", "profile_reference"]
+# sphinx-reredirects, sphinxext-opengraph and sphinx-sitemap: see "Reach" below.
+extensions += ["sphinx_reredirects", "sphinxext.opengraph", "sphinx_sitemap"]
 
 source_suffix = {
     ".rst": "restructuredtext",
@@ -44,9 +46,24 @@ html_theme = "alabaster"
 html_title = "Xuanlei Zhao"
 html_short_title = "Xuanlei Zhao"
 
-# Read the Docs sets the canonical URL of the build; elsewhere there is none.
-if os.environ.get("READTHEDOCS_CANONICAL_URL"):
-    html_baseurl = os.environ["READTHEDOCS_CANONICAL_URL"]
+# -- Reach: address, link previews, sitemap, feed, redirects -----------------
+# (docs/guide/publishing.rst and docs/guide/seo.rst explain each setting.)
+
+# The address the site is published at: Read the Docs gives each build its
+# canonical URL; elsewhere, the address of the published demo. The sitemap, the
+# feed and the JSON-LD need it to write absolute links.
+html_baseurl = os.environ.get(
+    "READTHEDOCS_CANONICAL_URL", "https://sphinx-profile.readthedocs.io/en/latest/"
+)
+# sphinx-sitemap: sitemap.xml with one <loc> per page, html_baseurl + page.
+sitemap_url_scheme = "{link}"
+# sphinxext-opengraph: link previews; sphinx-profile adds the profile's headline
+# and avatar to them (profile_social_cards).
+ogp_site_url = html_baseurl
+ogp_social_cards = {"enable": False}  # the avatar is the image; no generated card
+# feed.xml (Atom) and rss.xml of data/news.yaml, linked from every page's head.
+profile_feed = True
+# The old site's /about/ and /about.html: redirect_from in index.md's front matter.
 
 # -- LaTeX output: the CV -----------------------------------------------------
 # `sphinx-build -b latex docs docs/_build/latex && make -C docs/_build/latex`

@@ -154,6 +154,11 @@ CONFIG_VALUES = (
         "profile_bibtex_hidden_fields", list(BIBTEX_HIDDEN_FIELDS), (list, tuple), _check_str_list
     ),
     ConfigValue("profile_cv_sections", list(CV_SECTIONS), (list, tuple), _check_cv_sections),
+    # Reach (issue #19): feeds, social cards, redirects, citations, co-authors, venues.
+    ConfigValue("profile_feed", False, (bool,), _check_bool, rebuild="html"),
+    ConfigValue("profile_feed_source", "", (str,), _check_str, rebuild="html"),
+    ConfigValue("profile_feed_title", "", (str,), _check_str, rebuild="html"),
+    ConfigValue("profile_social_cards", True, (bool,), _check_bool, rebuild="html"),
 )
 
 

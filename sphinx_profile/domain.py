@@ -476,6 +476,8 @@ class ShownOnPage:
     profile: ProfileShown | None = None
     lists: list[ListShown] = field(default_factory=list)
     talks: list[TalksShown] = field(default_factory=list)
+    news: list[str] = field(default_factory=list)
+    """The news files the page's ``news`` directives read: where a feed's items link to."""
 
 
 class TalksShown(NamedTuple):
@@ -499,8 +501,9 @@ def note_shown(
     profile: ProfileShown | None = None,
     listed: ListShown | None = None,
     talks: TalksShown | None = None,
+    news: str | None = None,
 ) -> None:
-    """Record that the current page shows a profile card, a publication list or talks."""
+    """Record that the current page shows a profile card, a publication list, talks or news."""
     seen = shown_on_pages(env).setdefault(env.docname, ShownOnPage())
     if profile is not None and seen.profile is None:
         seen.profile = profile
@@ -508,6 +511,8 @@ def note_shown(
         seen.lists.append(listed)
     if talks is not None:
         seen.talks.append(talks)
+    if news is not None and news not in seen.news:
+        seen.news.append(news)
 
 
 def note_data_issue(env: BuildEnvironment, issue: ReportedIssue) -> None:

@@ -40,6 +40,7 @@ from .domain import (
     remember_docs_to_read,
     report_data_issues,
 )
+from .feeds import add_feed_links, write_feeds
 from .locale import LOCALE_DIR, MESSAGE_CATALOG
 from .markup_output import (
     ExpandMarkup,
@@ -50,7 +51,10 @@ from .markup_output import (
 from .nodes import NODE_VISITORS, sp_markup
 from .paper_pages import collect_paper_pages, link_paper_titles
 from .print_layout import LATEX_PACKAGE, PrintLayoutTransform, copy_latex_package
+from .redirects import write_page_redirects
 from .seo import add_jsonld, outdated_metadata_pages
+from .social import PRIORITY as SOCIAL_PRIORITY
+from .social import add_profile_card_fields
 
 STATIC_DIR = Path(__file__).parent / "static"
 STYLESHEET = "sphinx_profile.css"
@@ -119,6 +123,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-updated", outdated_metadata_pages)
     app.connect("env-before-read-docs", remember_docs_to_read)
     app.connect("env-updated", report_data_issues)
+    # Reach: feeds, the fields of link previews, redirect_from.
+    app.connect("html-page-context", add_feed_links)
+    app.connect("html-page-context", add_profile_card_fields, priority=SOCIAL_PRIORITY)
+    app.connect("html-collect-pages", write_page_redirects)
+    app.connect("build-finished", write_feeds)
     return {
         "version": __version__,
         "env_version": 5,

@@ -120,8 +120,77 @@ def test_site_files_for_read_the_docs(layout):
     assert config["version"] == 2
     assert config["sphinx"] == {"configuration": "conf.py", "fail_on_warning": True}
     assert config["python"]["install"] == [{"requirements": "requirements.txt"}]
-    assert re.search(r"^sphinx-profile\[myst\] >= \d+\.\d+", files["requirements.txt"], re.M)
+    assert re.search(r"^sphinx-profile\[myst,reach\] @ \S+", files["requirements.txt"], re.M)
     assert "READTHEDOCS_CANONICAL_URL" in files["conf.py"]
+
+
+@pytest.mark.parametrize("layout", ["personal", "lab"])
+def test_github_pages_workflow_builds_with_dash_w_uploads_and_deploys(layout):
+    files = {file.path: file.content.decode("utf-8") for file in site_files(layout)}
+    workflow = yaml.safe_load(files[".github/workflows/pages.yml"])
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    build = workflow["jobs"]["build"]["steps"]
+    uses = [step.get("uses", "").split("@")[0] for step in build]
+    runs = [step.get("run", "") for step in build]
+    assert "python -m pip install -r requirements.txt" in runs
+    [sphinx] = [step for step in build if step.get("run", "").startswith("sphinx-build")]
+    assert sphinx["run"] == "sphinx-build -W -b html . _build/html"
+    assert sphinx["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    assert uses.index("actions/configure-pages") < runs.index(sphinx["run"])
+    upload = build[uses.index("actions/upload-pages-artifact")]
+    assert upload["with"]["path"] == "_build/html"
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "build"
+    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    # conf.py takes the address the workflow gives.
+    assert 'os.environ.get("SITE_URL")' in files["conf.py"]
+
+
+def test_requirement_names_where_sphinx_profile_came_from():
+    from sphinx_profile.cli.source import requirement_lines
+
+    git = {
+        "url": "https://github.com/sphinx-profile/sphinx-profile",
+        "vcs_info": {"vcs": "git", "commit_id": "0123abc", "requested_revision": "main"},
+    }
+    assert requirement_lines(git, "1.2.0") == (
+        "sphinx-profile[myst,reach] @ git+https://github.com/sphinx-profile/sphinx-profile@0123abc"
+    )
+    folder = requirement_lines({"url": "file:///home/me/sphinx-profile", "dir_info": {}}, "1.2.0")
+    *comments, line = folder.splitlines()
+    assert line == "sphinx-profile[myst,reach] @ file:///home/me/sphinx-profile"
+    assert all(comment.startswith("#") for comment in comments)
+    assert "works on this computer ONLY" in folder
+    assert (
+        "#   sphinx-profile[myst,reach] @ git+https://github.com/sphinx-profile/sphinx-profile"
+        in folder
+    )
+    assert requirement_lines({}, "1.2.0") == "sphinx-profile[myst,reach] >= 1.2.0"
+
+
+@pytest.mark.myst
+def test_new_site_has_feed_sitemap_and_link_previews(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("READTHEDOCS_CANONICAL_URL", raising=False)
+    monkeypatch.setenv("SITE_URL", "https://jane.example.org/site/")
+    status, _out, err = init(capsys, str(tmp_path))
+    assert status == 0, err
+    out = tmp_path / "_build"
+    assert build_main(["-W", "-q", "-b", "html", str(tmp_path), str(out)]) == 0
+    from defusedxml import ElementTree
+
+    atom = ElementTree.parse(out / "feed.xml").getroot()
+    entries = atom.findall("{http://www.w3.org/2005/Atom}entry")
+    assert entries and all(
+        entry.find("{http://www.w3.org/2005/Atom}link").get("href")
+        == "https://jane.example.org/site/index.html"
+        for entry in entries
+    )
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://jane.example.org/site/publications.html</loc>" in sitemap
+    head = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser").head
+    image = head.find("meta", property="og:image")
+    assert image["content"].startswith("https://jane.example.org/site/_images/avatar")
+    assert head.find("meta", property="og:description")["content"]
 
 
 @pytest.mark.parametrize("layout", ["personal", "lab"])
@@ -196,12 +265,20 @@ def test_repository_read_the_docs_config():
     assert "docs" in project["project"]["optional-dependencies"]
 
 
-@pytest.mark.parametrize("url", [None, "https://sphinx-profile.readthedocs.io/en/latest/"])
-def test_docs_base_url_comes_from_read_the_docs(url, monkeypatch):
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        # Built elsewhere: the address of the published demo (the sitemap needs one).
+        (None, "https://sphinx-profile.readthedocs.io/en/latest/"),
+        ("https://sphinx-profile.readthedocs.io/en/stable/", None),
+    ],
+)
+def test_docs_base_url_comes_from_read_the_docs(url, expected, monkeypatch):
     if url is None:
         monkeypatch.delenv("READTHEDOCS_CANONICAL_URL", raising=False)
     else:
         monkeypatch.setenv("READTHEDOCS_CANONICAL_URL", url)
     monkeypatch.setattr(sys, "path", list(sys.path))  # conf.py adds its _ext folder
     settings = runpy.run_path(str(REPOSITORY / "docs" / "conf.py"))
-    assert settings.get("html_baseurl") == url
+    assert settings.get("html_baseurl") == (expected or url)
+    assert settings.get("ogp_site_url") == settings.get("html_baseurl")

@@ -1,13 +1,15 @@
 """``sphinx-profile init [DIR]``: a new site that builds as it is, personal or ``--lab``.
 
 The files come from ``templates/init/``: ``common/`` for every site, then
-``personal/`` or ``lab/``. A name that starts with ``dot-`` starts with a dot
-in the site (``dot-gitignore`` is ``.gitignore``: the package holds no hidden
-file, and no ``.gitignore`` that git would obey). A file whose name ends in
-``_t`` is a template: the suffix is dropped and ``$version`` is replaced. The
-JSON Schemas of the data
-files are written beside them, where the ``yaml-language-server`` line of each
-example file and ``sphinx-profile schema`` expect them.
+``personal/`` or ``lab/``. A name (of a file or a folder) that starts with
+``dot-`` starts with a dot in the site (``dot-gitignore`` is ``.gitignore``,
+``dot-github/`` is ``.github/``: the package holds no hidden file, and no
+``.gitignore`` that git would obey). A file whose name ends in ``_t`` is a
+template: the suffix is dropped and ``$version``, ``$requirement`` (see
+:mod:`.source`) and ``$reach`` (the ``conf.py`` block of ``conf_reach.py.txt``)
+are replaced. The JSON Schemas of the data files are written beside them, where
+the ``yaml-language-server`` line of each example file and ``sphinx-profile
+schema`` expect them.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ TEMPLATES = Path(__file__).parent.parent / "templates" / "init"
 LAYOUTS = ("personal", "lab")
 TEMPLATE_SUFFIX = "_t"
 DOT_PREFIX = "dot-"
+REACH_BLOCK = "conf_reach.py.txt"
+"""The ``conf.py`` block of both layouts that sets up the address, previews, sitemap and feed."""
 
 
 @dataclass(frozen=True)
@@ -71,16 +75,23 @@ def site_files(layout: str) -> list[SiteFile]:
 
 
 def _site_path(relative: Path) -> str:
-    name = relative.name
-    if name.startswith(DOT_PREFIX):
-        name = "." + name.removeprefix(DOT_PREFIX)
-    return relative.with_name(name).as_posix()
+    parts = [
+        "." + part.removeprefix(DOT_PREFIX) if part.startswith(DOT_PREFIX) else part
+        for part in relative.parts
+    ]
+    return "/".join(parts)
 
 
 def _from_template(source: Path, path: str) -> SiteFile:
     if not path.endswith(TEMPLATE_SUFFIX):
         return SiteFile(path, source.read_bytes())
-    text = Template(source.read_text(encoding="utf-8")).substitute(version=__version__)
+    from .source import requirement_lines
+
+    text = Template(source.read_text(encoding="utf-8")).substitute(
+        version=__version__,
+        requirement=requirement_lines(),
+        reach=(TEMPLATES / REACH_BLOCK).read_text(encoding="utf-8"),
+    )
     return SiteFile(path.removesuffix(TEMPLATE_SUFFIX), text.encode("utf-8"))
 
 
@@ -136,5 +147,9 @@ Next steps:
   sphinx-profile validate data                # check the data files without building
 
 Edit the YAML files in data/ (each starts with a comment on what it holds),
-and the pages in Markdown. To publish on Read the Docs, push the folder to a
-repository and import it: .readthedocs.yaml is ready."""
+and the pages in Markdown. Set html_baseurl in conf.py to the address of
+your site. To publish, push the folder to a repository on GitHub: the
+workflow .github/workflows/pages.yml publishes it on GitHub Pages (choose
+"GitHub Actions" under Settings > Pages), or import it on Read the Docs:
+.readthedocs.yaml is ready. requirements.txt says where sphinx-profile comes
+from; read its first lines before you publish."""

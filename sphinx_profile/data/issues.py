@@ -40,6 +40,10 @@ class Subtype(enum.StrEnum):
     """A number has more digits than ``profile_max_digits``; it is read as text."""
     IMAGE = "image"
     """An image is not what its name says, or active content was removed from an SVG."""
+    REDIRECT = "redirect"
+    """A page's ``redirect_from`` names an address that cannot redirect to it."""
+    FEED = "feed"
+    """The news feed cannot be written as asked (no news file, no ``html_baseurl``)."""
 
 
 @dataclass(frozen=True)

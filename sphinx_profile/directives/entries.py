@@ -70,6 +70,10 @@ class NewsDirective(DataDirective):
 
     def render(self, records: list[Any]) -> list[nodes.Node]:
         from ..data.query import news_newest_first
+        from ..domain import note_shown
         from ..render.entries import render_news
 
+        source = self.resolve_source(self.file_kind, self.options.get("source"))
+        if source is not None:
+            note_shown(self.env, news=str(source))  # the page a feed's items link to
         return [render_news(self.limited(news_newest_first(records)), self.render_settings())]

@@ -13,6 +13,15 @@ from ..data.limits import DEFAULT_LIMITS, markdown_parser
 from .markup import Content, element
 
 
+def inline_html(text: str) -> str:
+    """The HTML of ``text``'s inline markup, as markdown-it-py renders it (for feeds).
+
+    markdown-it escapes text and refuses ``javascript:`` and similar link targets;
+    the subset is the same as on the pages.
+    """
+    return str(markdown_parser().renderInline(text))
+
+
 def inline_markdown(text: str) -> list[Content]:
     """Parse ``text`` into text, ``strong``, ``emphasis``, ``literal`` and ``reference``.
 

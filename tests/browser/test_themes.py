@@ -222,3 +222,20 @@ def test_print_leaves_out_toggles_and_writes_out_link_addresses(
     assert {display for authors, display in toggles if authors} == {"block"}
     assert summary == "none"
     assert "https://" in after
+
+
+@pytest.mark.parametrize("address", ["about/", "about.html", "about/#research"])
+def test_old_addresses_of_the_seed_lead_to_the_landing_page(
+    browser: Any, server: Any, built_site: Any, address: str
+) -> None:
+    """The seed's redirect_from: /about/ and /about.html land on the About page (with its hash)."""
+    outdir = built_site("demo", "alabaster")
+    with open_context(browser, "light", 1280) as page:
+        page.goto(f"{server.base_url}/{outdir.name}/{address}", wait_until="load")
+        page.wait_for_url(f"{server.base_url}/{outdir.name}/index.html*")
+        heading = page.locator("h1").first.inner_text()
+        url = page.url
+    assert url.startswith(f"{server.base_url}/{outdir.name}/index.html")
+    if "#" in address:
+        assert url.endswith("#research")
+    assert heading.rstrip("¶ \n") == "About"
