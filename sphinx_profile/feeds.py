@@ -16,6 +16,7 @@ item's date, never the clock, so an unchanged site writes the same bytes.
 from __future__ import annotations
 
 import datetime as _dt
+import importlib.util
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,6 +41,11 @@ ATOM_TYPE = "application/atom+xml"
 RSS_TYPE = "application/rss+xml"
 TITLE_LENGTH = 100
 """An item's title is its text, cut at a word before this many characters."""
+
+
+def has_feedgen() -> bool:
+    """feedgen is an optional dependency (the ``reach`` extra)."""
+    return importlib.util.find_spec("feedgen") is not None
 
 
 def feed_enabled(app: Sphinx) -> bool:
@@ -166,6 +172,13 @@ def news_items(app: Sphinx, path: Path) -> list[NewsItem] | None:
 def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: write ``feed.xml`` and ``rss.xml`` into the output folder."""
     if exception is not None or not feed_enabled(app):
+        return
+    if not has_feedgen():
+        logger.warning(
+            "profile_feed needs feedgen: pip install 'sphinx-profile[reach]'; no feed written",
+            type="profile",
+            subtype=Subtype.DEPENDENCY.value,
+        )
         return
     path = news_path(app)
     items = news_items(app, path)

@@ -153,6 +153,18 @@ def test_feed_follows_an_edit_of_the_news_file(make_app, private_root):
     assert titles[0] == "A new item." and len(titles) == 4
 
 
+def test_without_feedgen_a_warning_names_the_extra(
+    make_app, private_root, get_warnings, monkeypatch
+):
+    from sphinx_profile import feeds
+
+    monkeypatch.setattr(feeds, "has_feedgen", lambda: False)
+    app = make_app("html", srcdir=private_root("reach"))
+    app.build()
+    assert "profile_feed needs feedgen: pip install 'sphinx-profile[reach]'" in get_warnings(app)
+    assert not (Path(app.outdir) / "feed.xml").exists()
+
+
 def test_no_feed_unless_asked(make_app, private_root):
     app = make_app("html", srcdir=private_root("reach"), confoverrides={"profile_feed": False})
     app.build()
