@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +13,7 @@ from sphinx.config import Config
 from sphinx.util import logging
 
 from .data.bibtex_source import HIDDEN_FIELDS as BIBTEX_HIDDEN_FIELDS
+from .data.colours import COLOUR_PATTERN
 from .data.issues import Subtype
 from .data.limits import DEFAULT_LIMITS, MARKUP_DEPTH_CEILING
 from .data.people import DEFAULT_ORDER as PEOPLE_ORDER
@@ -51,15 +51,12 @@ def _check_bool(value: Any) -> None:
         raise ValueError("expected True or False")
 
 
-# A colour is inserted into a style attribute: allow only plain colour syntax.
-_COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(rgb|hsl)a?\([0-9.,%\s]+\))$")
-
-
 def _check_colours(value: Any) -> None:
     if not isinstance(value, dict):
         raise ValueError("expected a mapping of venue or type to a CSS colour")
     for key, colour in value.items():
-        if not isinstance(key, str) or not isinstance(colour, str) or not _COLOUR.match(colour):
+        valid = isinstance(colour, str) and COLOUR_PATTERN.match(colour)
+        if not isinstance(key, str) or not valid:
             raise ValueError(f"invalid colour {colour!r} for {key!r}: use #hex, a name or rgb()")
 
 
@@ -159,6 +156,8 @@ CONFIG_VALUES = (
     ConfigValue("profile_feed_source", "", (str,), _check_str, rebuild="html"),
     ConfigValue("profile_feed_title", "", (str,), _check_str, rebuild="html"),
     ConfigValue("profile_social_cards", True, (bool,), _check_bool, rebuild="html"),
+    ConfigValue("profile_citation_badges", False, (bool,), _check_bool),
+    ConfigValue("profile_citation_metrics", False, (bool,), _check_bool),
 )
 
 

@@ -30,6 +30,7 @@ CASES = [
     ("hostile", "html"),
     ("seo", "html"),
     ("i18n", "html"),
+    ("counts", "html"),  # co-author links, venue badges as links, citation badges
 ]
 
 

@@ -25,6 +25,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
+from .colours import COLOUR_PATTERN
 from .dates import _PRESENT_WORDS as PRESENT_WORDS
 from .dates import ACCEPTED_FORMS, PartialDate
 from .loader import SpelledNumber
@@ -220,6 +221,22 @@ URL_SCHEMA: dict[str, Any] = {
 
 Url = Annotated[str, PlainValidator(_url), WithJsonSchema(URL_SCHEMA), Kind("URL")]
 """A link that is safe to put in an ``href``; see :func:`normalize_url`."""
+
+
+def _colour(value: Any) -> str:
+    if not isinstance(value, str) or not COLOUR_PATTERN.match(value.strip()):
+        raise PydanticCustomError(
+            "colour", "expected a colour: #hex, a CSS colour name, rgb() or hsl()"
+        )
+    return value.strip()
+
+
+Colour = Annotated[
+    str,
+    PlainValidator(_colour),
+    WithJsonSchema({"type": "string", "pattern": COLOUR_PATTERN.pattern}),
+    Kind("colour"),
+]
 
 
 def _date(value: Any) -> PartialDate:

@@ -28,6 +28,7 @@ from .fields import (
     TEXT_SCHEMA,
     URL_SCHEMA,
     AlsoAccepts,
+    Colour,
     Date,
     Kind,
     Markdown,
@@ -503,6 +504,68 @@ class Member(Dated):
     links: Links = Field([], description="Pages elsewhere (``github: https://…``).")
 
 
+class Coauthor(Record):
+    """``coauthors.yaml``: people whose names link to their pages in every author list."""
+
+    file_kind: ClassVar[str] = "coauthors"
+
+    name: Text = Field(description="The co-author's name, as author lists spell it.")
+    aliases: TextList = Field(
+        [],
+        description="Other spellings in author lists (``Y. You``); they link like the name. "
+        "Spellings that differ only in accents, case, dots or ``Last, First`` order "
+        "match without one.",
+    )
+    url: Url = Field(description="Where the name links to: the co-author's home page.")
+
+
+class Venue(Record):
+    """``venues.yaml``: what a venue badge links to and its colour, by badge text."""
+
+    file_kind: ClassVar[str] = "venues"
+
+    short: Text = Field(
+        description="The badge text (``venue_short``) it applies to, such as ``ICLR``; "
+        "``ICLR`` also applies to ``ICLR 2024`` and ``ICLR'24``. In the mapping form of "
+        "the file, the key."
+    )
+    name: Text | None = Field(
+        None,
+        validation_alias=Aliases("name", full_name=(), title=()),
+        description="The venue's full name, shown when an entry has no ``venue`` of its own.",
+    )
+    url: Url | None = Field(None, description="The venue's home page: the badge links to it.")
+    color: Colour | None = Field(
+        None,
+        validation_alias=Aliases("color", colour=()),
+        description="The badge colour: ``#hex``, a CSS colour name or ``rgb()``.",
+    )
+
+
+class CitationCount(Record):
+    """``citations.yaml``: how often each publication is cited, as counted by a source."""
+
+    file_kind: ClassVar[str] = "citations"
+
+    id: Text = Field(
+        description="The ``id`` of the publication (its BibTeX key for a .bib). In the "
+        "mapping form of the file, the key."
+    )
+    count: int = Field(
+        ge=0,
+        validation_alias=Aliases("count", citations=AL_FOLIO, cited_by_count=(), citationCount=()),
+        description="The number of citations.",
+    )
+    source: Text | None = Field(
+        None, description="Who counted them, such as ``OpenAlex`` or ``Semantic Scholar``."
+    )
+    fetched: Date | None = Field(
+        None,
+        validation_alias=Aliases("fetched", date=(), last_updated=AL_FOLIO),
+        description="When the count was fetched.",
+    )
+
+
 RECORD_MODELS: dict[str, type[Record]] = {
     model.file_kind: model
     for model in (
@@ -514,6 +577,9 @@ RECORD_MODELS: dict[str, type[Record]] = {
         NewsItem,
         PublicationOverlay,
         Member,
+        Coauthor,
+        Venue,
+        CitationCount,
     )
 }
 """File kind (also the default file's stem) -> the model of its records."""

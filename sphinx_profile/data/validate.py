@@ -404,6 +404,10 @@ def _issue_from_error(
         message = f"{key}: expected {_TYPE_NAMES[kind]}, got {got}"
     elif kind == "literal_error":
         message = f"{key}: expected one of {context.get('expected', '')}, got {error['input']!r}"
+    elif kind in ("greater_than_equal", "less_than_equal") and loc[-1] != "year":
+        bound = context.get("ge", context.get("le"))
+        word = "at least" if kind == "greater_than_equal" else "at most"
+        message = f"{key}: expected a number {word} {bound}, got {describe_value(error['input'])}"
     elif kind in ("greater_than_equal", "less_than_equal"):
         message = f"{key}: expected a year of four digits, got {describe_value(error['input'])}"
     else:

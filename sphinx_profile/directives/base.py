@@ -222,6 +222,31 @@ class DataDirective(SphinxDirective):
             bibtex_hidden_fields=frozenset(config.profile_bibtex_hidden_fields),
         )
 
+    def with_shared_files(self, settings: RenderSettings) -> RenderSettings:
+        """``settings`` with the data folder's co-authors, venues and (if shown) citations.
+
+        Each file is optional; one that exists is a dependency of the page.
+        """
+        from dataclasses import replace
+
+        from ..data.directory import coauthor_index, venue_index
+
+        coauthors = self.load("coauthors", required=False)
+        venues = self.load("venues", required=False)
+        settings = replace(
+            settings,
+            coauthors=coauthor_index(coauthors.records) if coauthors else {},  # type: ignore[arg-type]
+            venues=venue_index(venues.records) if venues else {},  # type: ignore[arg-type]
+        )
+        if "citations" in self.options or self.config.profile_citation_badges:
+            settings = replace(settings, citations=self.citation_counts())
+        return settings
+
+    def citation_counts(self) -> dict[str, Any]:
+        """Publication id -> its count, from ``citations.yaml`` (empty without the file)."""
+        loaded = self.load("citations", required=False)
+        return {record.id: record for record in loaded.records} if loaded else {}  # type: ignore[attr-defined]
+
     def doc_relative_uri(self, path: Path) -> str:
         """A URI for ``path`` relative to the current document, as image nodes expect."""
         doc_dir = Path(self.env.doc2path(self.env.docname)).parent

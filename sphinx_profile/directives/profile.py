@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.util import logging
 
 from ..data.issues import DataIssue
@@ -15,6 +16,7 @@ from .base import DataDirective, note_issue
 from .members import PERSON_OPTIONS
 
 if TYPE_CHECKING:
+    from ..data.citations import Metrics
     from ..data.models import Model, Profile
 
 logger = logging.getLogger(__name__)
@@ -43,6 +45,7 @@ class ProfileDirective(DataDirective):
     option_spec: ClassVar = {
         **{key: value for key, value in DataDirective.option_spec.items() if key != "limit"},
         **PERSON_OPTIONS,
+        "metrics": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -88,7 +91,38 @@ class ProfileDirective(DataDirective):
         profile: Profile = records[0]  # type: ignore[assignment]
         uri = self._avatar_uri(profile)
         self._note_shown(profile, uri)
-        return [render_profile(profile, uri)]
+        return [render_profile(profile, uri, self._metrics(), self.config.language or "en")]
+
+    def _metrics(self) -> Metrics | None:
+        """Papers, citations, h-index and i10-index, with ``:metrics:`` or the setting.
+
+        ``:metrics: papers.bib`` counts the publications of that file (default
+        ``publications.yaml``); the counts come from ``citations.yaml``.
+        """
+        from ..data.citations import metrics
+
+        if "metrics" not in self.options and not self.config.profile_citation_metrics:
+            return None
+        if (
+            not (self.data_dir / "citations.yaml").exists()
+            and not (self.data_dir / "citations.yml").exists()
+        ):
+            logger.warning(
+                "%s: citation metrics need citations.yaml in the data folder %s "
+                "(sphinx-profile citations update writes it)",
+                self.name,
+                self.config.profile_data_dir,
+                location=self.get_location(),
+                type="profile",
+                subtype=Subtype.FILE.value,
+            )
+            return None
+        publications = self.load("publications", self.options.get("metrics") or None)
+        if publications is None:
+            return None
+        counts = self.citation_counts()
+        ids = [record.id for record in publications.records]  # type: ignore[attr-defined]
+        return metrics(len(ids), (counts[pub_id].count for pub_id in ids if pub_id in counts))
 
     def _note_shown(self, profile: Profile, avatar_uri: str | None) -> None:
         """Record the card for the page's JSON-LD ``Person`` (see ``sphinx_profile.seo``).

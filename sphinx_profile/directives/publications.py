@@ -108,6 +108,7 @@ class PublicationListDirective(DataDirective):
         "overlay": directives.unchanged_required,
         "pages": directives.flag,
         "no-index": directives.flag,
+        "citations": directives.flag,
         **PERSON_OPTIONS,
     }
 
@@ -191,7 +192,7 @@ class PublicationListDirective(DataDirective):
         if members:
             note_member_links(self.env)
             settings = replace(settings, members=members)
-        return settings
+        return self.with_shared_files(settings)
 
     def _note_shown(self, chosen: list[Publication]) -> bool:
         """Record the entries shown, for the page's metadata; whether they get pages."""

@@ -115,6 +115,9 @@ def _author(author: Author, settings: RenderSettings, linked: bool) -> list[Cont
         name = element("strong", author.name, classes=["sp-me"])
     elif author.url and member_id is None and linked:
         name = link(author.name, author.url, ["sp-author"])
+    elif member_id is None and linked and normalized in settings.coauthors:
+        # coauthors.yaml: the same link for the name in every list, .bib entries included.
+        name = link(author.name, settings.coauthors[normalized], ["sp-author", "sp-coauthor"])
     else:
         name = element("inline", author.name, classes=["sp-author"])
     if member_id is not None:

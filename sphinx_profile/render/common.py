@@ -9,7 +9,7 @@ from docutils import nodes
 
 from ..data.bibtex_source import HIDDEN_FIELDS as BIBTEX_HIDDEN_FIELDS
 from ..data.dates import PartialDate, format_range
-from ..data.models import Link, PersonRef
+from ..data.models import CitationCount, Link, PersonRef, Venue
 from ..locale import _
 from . import markup
 from .inline import inline_markdown
@@ -41,6 +41,12 @@ class RenderSettings:
     """Fields the BibTeX toggle leaves out (``profile_bibtex_hidden_fields``)."""
     members: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False)
     """Normalized author name -> member id: the names that link to member pages."""
+    coauthors: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False)
+    """Normalized author name -> URL, from ``coauthors.yaml`` (``data.directory``)."""
+    venues: Mapping[str, Venue] = field(default_factory=dict, hash=False, compare=False)
+    """Badge text (case folded) -> venue, from ``venues.yaml`` (``data.directory``)."""
+    citations: Mapping[str, CitationCount] | None = field(default=None, hash=False, compare=False)
+    """Publication id -> its count, from ``citations.yaml``, when badges are shown."""
 
     def format_date(self, date: PartialDate) -> str:
         return date.format(self.date_format, self.present, self.language)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ..data.citations import Metrics
 from ..data.models import Link, Profile
 from ..locale import _
-from .common import external_link, markdown_paragraph
+from .common import external_link, joined, markdown_paragraph
 
 # Display names of well-known link keys; anything else shows its key as written.
 LINK_LABELS = {
@@ -54,7 +55,12 @@ def link_kind(link: Link) -> str:
     return key if key in LINK_LABELS else "other"
 
 
-def render_profile(profile: Profile, avatar_uri: str | None) -> nodes.container:
+def render_profile(
+    profile: Profile,
+    avatar_uri: str | None,
+    metrics: Metrics | None = None,
+    language: str = "en",
+) -> nodes.container:
     """``container.sp-profile`` > [image.sp-avatar] + ``container.sp-profile-body``."""
     card = nodes.container(classes=["sp-profile"])
     if avatar_uri:
@@ -74,6 +80,8 @@ def render_profile(profile: Profile, avatar_uri: str | None) -> nodes.container:
             body += nodes.paragraph(field, field, classes=[css_class])
     if profile.bio:
         body += markdown_paragraph(profile.bio, ["sp-bio"])
+    if metrics is not None:
+        body += render_metrics(metrics, language)
     links = _links(profile)
     if links:
         items = nodes.bullet_list(classes=["sp-list", "sp-profile-links"])
@@ -84,6 +92,25 @@ def render_profile(profile: Profile, avatar_uri: str | None) -> nodes.container:
         body += items
     card += body
     return card
+
+
+def render_metrics(metrics: Metrics, language: str) -> nodes.paragraph:
+    """``Papers: 6 | Citations: 1,234 | h-index: 8 | i10-index: 5``."""
+    from .publications import format_count
+
+    items = []
+    for label, value in (
+        (_("Papers"), metrics.papers),
+        (_("Citations"), metrics.citations),
+        (_("h-index"), metrics.h_index),
+        (_("i10-index"), metrics.i10_index),
+    ):
+        item = nodes.inline(classes=["sp-metric"])
+        item += nodes.Text(str(_("%s: ")) % label)
+        number = format_count(value, language)
+        item += nodes.strong(number, number)
+        items.append(item)
+    return joined(items, nodes.paragraph(classes=["sp-metrics"]))
 
 
 def _links(profile: Profile) -> list[Link]:

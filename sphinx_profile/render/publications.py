@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from docutils import nodes
 
 from ..data.bibtex_source import visible_bibtex
-from ..data.models import Link, Publication
+from ..data.directory import find_venue
+from ..data.models import Link, Publication, Venue
 from ..locale import _
 from ..nodes import markup_node, sp_heading
 from .authors import derive_role, legend, marks_used, render_authors
@@ -167,19 +168,53 @@ def _badges(publication: Publication, settings: RenderSettings) -> list[Markup]:
     badges: list[Markup] = []
     if publication.venue_short:
         classes = ["sp-venue", f"sp-type-{publication.type or 'other'}"]
-        colour = _venue_colour(publication, settings)
+        venue = find_venue(publication.venue_short, settings.venues)
+        colour = _venue_colour(publication, settings, venue)
         colour_attribute = {"colour": colour} if colour else {}
-        badges.append(
-            element("badge", publication.venue_short, classes=classes, **colour_attribute)
-        )
+        text: Content = publication.venue_short
+        if venue is not None and venue.url:
+            text = link(publication.venue_short, venue.url, ["sp-venue-link"])
+        badges.append(element("badge", text, classes=classes, **colour_attribute))
     if publication.award:
         badges.append(element("badge", *inline_markdown(publication.award), classes=["sp-award"]))
+    citations = _citations_badge(publication, settings)
+    if citations is not None:
+        badges.append(citations)
     return badges
 
 
-def _venue_colour(publication: Publication, settings: RenderSettings) -> str | None:
-    keys = {(publication.venue_short or "").casefold(), (publication.type or "").casefold()}
-    return next((colour for key, colour in settings.venue_colors if key.casefold() in keys), None)
+def _citations_badge(publication: Publication, settings: RenderSettings) -> Markup | None:
+    """``Cited by 41``, from ``citations.yaml``, when the list shows counts."""
+    if settings.citations is None:
+        return None
+    counted = settings.citations.get(publication.id)
+    if counted is None:
+        return None
+    # TRANSLATORS: a badge after a publication; %s is a number of citations.
+    text = str(_("Cited by %s")) % format_count(counted.count, settings.language)
+    return element("badge", text, classes=["sp-citations"])
+
+
+def format_count(count: int, language: str) -> str:
+    """``1,234`` / ``1 234``: digits grouped as the page's language groups them."""
+    from babel.numbers import format_decimal
+
+    from ..data.dates import babel_locale
+
+    return str(format_decimal(count, locale=babel_locale(language)))
+
+
+def _venue_colour(
+    publication: Publication, settings: RenderSettings, venue: Venue | None = None
+) -> str | None:
+    """``profile_venue_colors`` by badge text, then ``venues.yaml``, then the setting by type."""
+    by_key = {key.casefold(): colour for key, colour in reversed(settings.venue_colors)}
+    badge = (publication.venue_short or "").casefold()
+    if badge in by_key:
+        return by_key[badge]
+    if venue is not None and venue.color:
+        return venue.color
+    return by_key.get((publication.type or "").casefold())
 
 
 def _role(role: str) -> Markup:
@@ -198,8 +233,12 @@ def _compact_meta(publication: Publication, role: str | None, settings: RenderSe
 def _venue(publication: Publication, role: str | None, settings: RenderSettings) -> Markup | None:
     """``[ICLR 2024] International Conference on …, 2024, first author``."""
     parts: list[Content] = []
-    if publication.venue:
-        parts.append(element("emphasis", publication.venue))
+    venue_name = publication.venue
+    if not venue_name:
+        venue = find_venue(publication.venue_short, settings.venues)
+        venue_name = venue.name if venue is not None else None
+    if venue_name:
+        parts.append(element("emphasis", venue_name))
     when = publication.when
     if publication.date_text:
         parts.append(element("inline", publication.date_text, classes=["sp-date"]))

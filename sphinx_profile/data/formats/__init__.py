@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..limits import DEFAULT_LIMITS, Limits
 from ..loader import DataFileError, YamlDocument, parse_yaml, read_text
-from . import jsonresume, rendercv
+from . import jsonresume, keyed, rendercv
 
 FOREIGN_KINDS = ("profile", "experience", "education", "publications", "projects")
 
@@ -50,6 +50,8 @@ def translate(document: YamlDocument, kind: str, name: str) -> YamlDocument:
         return rendercv.from_rendercv(document, kind, name)
     if kind == "cv-section":
         return text_entries(document)
+    if keyed.is_keyed(document, kind):
+        return keyed.from_keyed(document, kind)
     return document
 
 
