@@ -17,6 +17,7 @@ from typing import Any, Literal
 from pydantic.fields import FieldInfo
 
 from .fields import Kind
+from .formats.keyed import KEYED_KINDS
 from .models import RECORD_MODELS, Aliases, Model
 from .validate import SINGLE_RECORD_KINDS
 
@@ -48,7 +49,16 @@ def file_schema(kind: str) -> dict[str, Any]:
         "title": f"{kind}.yaml (sphinx-profile)",
         "description": plain(model.__doc__ or ""),
     }
-    if many:
+    if many and kind in KEYED_KINDS:
+        # Also a mapping keyed by name (see formats.keyed): its values are checked when read.
+        schema.update(
+            {
+                "type": ["array", "object", "null"],
+                "items": reference,
+                "additionalProperties": {"type": ["object", "array", "integer"]},
+            }
+        )
+    elif many:
         schema.update({"type": ["array", "null"], "items": reference})
     else:
         schema.update({"anyOf": [reference, {"type": "null"}]})

@@ -32,12 +32,14 @@ from .translate import Translation
 
 KEY_FIELDS = {"venues": "short", "citations": "id"}
 """Kind -> the field a mapping's keys fill."""
+KEYED_KINDS = frozenset({*KEY_FIELDS, "coauthors"})
+"""The kinds whose file may be a mapping rather than a list."""
 BARE_VALUES = {"citations": "count"}
 """Kind -> the field a bare (non-mapping) value of the mapping fills."""
 
 
 def is_keyed(document: YamlDocument, kind: str) -> bool:
-    return isinstance(document.data, dict) and (kind in KEY_FIELDS or kind == "coauthors")
+    return isinstance(document.data, dict) and kind in KEYED_KINDS
 
 
 def from_keyed(document: YamlDocument, kind: str) -> YamlDocument:
