@@ -191,6 +191,18 @@ def test_new_site_has_feed_sitemap_and_link_previews(tmp_path, capsys, monkeypat
     image = head.find("meta", property="og:image")
     assert image["content"].startswith("https://jane.example.org/site/_images/avatar")
     assert head.find("meta", property="og:description")["content"]
+    # The shared files: totals under the card, badges that link, co-authors linked.
+    index = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    metrics = index.select_one(".sp-metrics").get_text(" ", strip=True)
+    assert metrics == "Papers: 2 | Citations: 15 | h-index: 2 | i10-index: 1"
+    page = BeautifulSoup((out / "publications.html").read_text(encoding="utf-8"), "html.parser")
+    assert [badge.get_text() for badge in page.select(".sp-citations")] == [
+        "Cited by 12",
+        "Cited by 3",
+    ]
+    assert page.select_one(".sp-venue a")["href"] == "https://ice.example.org/"
+    advisor = {a["href"] for a in page.select("a.sp-coauthor") if a.get_text() == "Ann Advisor"}
+    assert advisor == {"https://ann-advisor.example.org/"}
 
 
 @pytest.mark.parametrize("layout", ["personal", "lab"])

@@ -264,3 +264,21 @@ def test_sitemap_lists_every_page_and_no_redirect(site):
     for name in ("index.html", "news.html", "work.html"):
         assert BASE + name in locations
     assert not any("about" in location or "old-news" in location for location in locations)
+
+
+def test_no_op_rebuild_keeps_feeds_and_redirects(make_app, private_root):
+    srcdir = private_root("reach")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    outdir = Path(app.outdir)
+    # Not sitemap.xml: sphinx-sitemap lists only the pages a build writes (its issue #13);
+    # the guide says to publish from a fresh build, as the workflows do.
+    names = ("feed.xml", "rss.xml", "about/index.html", "about.html", "blog/index.html")
+    before = {name: (outdir / name).read_bytes() for name in names}
+    app.build()  # nothing changed: no page is read again
+    assert {name: (outdir / name).read_bytes() for name in names} == before
+    # An edited page keeps its redirects; a page that drops its redirect_from loses them
+    # from the next full build (redirect pages are files of the output, never deleted).
+    (srcdir / "news.md").write_text("# News\n\n```{news}\n```\n", encoding="utf-8")
+    app.build()
+    assert _redirect_target(outdir, "/about/") == (outdir / "index.html").resolve()
