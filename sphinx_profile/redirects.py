@@ -88,7 +88,7 @@ def _warn(docname: str, message: str) -> None:
     logger.warning(
         "%s; no redirect written",
         message,
-        location=docname,
+        location=(docname, 1),  # the field or front matter is at the top of the page
         type="profile",
         subtype=Subtype.REDIRECT.value,
     )

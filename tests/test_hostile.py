@@ -503,6 +503,14 @@ TRIGGERS: dict[Subtype, tuple[dict[str, str], str]] = {
         },
         "",
     ),
+    Subtype.REDIRECT: (
+        {"index.rst": ":redirect_from: /index.html\n\n" + page("Text.")},
+        'extensions.append("sphinx_reredirects")\n',
+    ),
+    Subtype.FEED: (
+        {"index.rst": page(".. news::"), "data/news.yaml": "- date: 2024-01\n  text: Hello\n"},
+        "profile_feed = True\n",  # and no html_baseurl
+    ),
 }
 
 
@@ -530,7 +538,8 @@ def test_each_subtype_warns_is_suppressed_by_name_and_fails_with_w(
     tag = f"[profile.{subtype.value}]"
     loud = build(subtype_project(subtype, ""))
     assert tag in warnings_of(loud)
-    where = "" if subtype is Subtype.CONFIG else r"\S+:\d+: "  # conf.py has no data file
+    # Settings of conf.py (a feed is one) have no data file and line to point at.
+    where = "" if subtype in (Subtype.CONFIG, Subtype.FEED) else r"\S+:\d+: "
     assert re.search(rf"^{where}WARNING: .* {re.escape(tag)}$", warnings_of(loud), re.M)
     assert loud.statuscode == 0
 
