@@ -22,6 +22,8 @@ from typing import Any
 
 import yaml
 
+from .arguments import folder_argument
+
 NAME = "citations"
 HELP = "refresh citations.yaml (citation counts) from OpenAlex or Semantic Scholar"
 
@@ -39,14 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="fetch the counts of every publication and write citations.yaml",
         description=__doc__.split("\n\n")[1] if __doc__ else None,
     )
-    update.add_argument(
-        "directory",
-        nargs="?",
-        type=Path,
-        default=Path("data"),
-        metavar="DIR",
-        help="the data folder (default: data)",
-    )
+    folder_argument(update, "data", "the data folder (default: data)")
     update.add_argument(
         "--source",
         choices=("openalex", "semanticscholar"),

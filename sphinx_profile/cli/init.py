@@ -22,6 +22,7 @@ from pathlib import Path
 from string import Template
 
 from .. import __version__
+from .arguments import folder_argument
 
 NAME = "init"
 HELP = "create a new site: conf.py, pages and commented example data (--lab for a research group)"
@@ -42,13 +43,8 @@ class SiteFile:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "directory",
-        nargs="?",
-        type=Path,
-        default=Path("."),
-        metavar="DIR",
-        help="the folder of the new site, created if needed (default: the current folder)",
+    folder_argument(
+        parser, ".", "the folder of the new site, created if needed (default: the current folder)"
     )
     parser.add_argument(
         "--lab",
