@@ -53,6 +53,7 @@ from .paper_pages import collect_paper_pages, link_paper_titles
 from .print_layout import LATEX_PACKAGE, PrintLayoutTransform, copy_latex_package
 from .redirects import write_page_redirects
 from .seo import add_jsonld, outdated_metadata_pages
+from .sitemap import write_every_page_for_the_sitemap
 from .social import PRIORITY as SOCIAL_PRIORITY
 from .social import add_profile_card_fields
 
@@ -128,6 +129,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", add_profile_card_fields, priority=SOCIAL_PRIORITY)
     app.connect("html-collect-pages", write_page_redirects)
     app.connect("build-finished", write_feeds)
+    app.connect("env-get-updated", write_every_page_for_the_sitemap)
     return {
         "version": __version__,
         "env_version": 5,

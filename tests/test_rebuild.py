@@ -193,6 +193,17 @@ EDITS = {
     "lab": Edit("data/people.yaml", "Morgan Example", "Morgan Sample", "people"),
     "parallel": Edit("data/publications.yaml", "Analytical Engine", "Difference Engine", "all"),
     "pubs": Edit("data/publications.yaml", "Sparse Attention", "Sparser Attention", "rst/authors"),
+    # venues.yaml, a file every list reads: a venue's full name
+    "counts": Edit(
+        "data/venues.yaml",
+        "Conference on Machine Learning and Systems",
+        "Conference on Machine Learning Systems",
+        "index",
+    ),
+    # news.yaml: the news page, and the feeds written beside it
+    "reach": Edit(
+        "data/news.yaml", "Joined the *Analytical Society*", "Joined the Royal Society", "news"
+    ),
     "seo": Edit(
         "data/publications.yaml",
         "Analytical Engine",
