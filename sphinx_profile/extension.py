@@ -132,7 +132,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-updated", write_every_page_for_the_sitemap)
     return {
         "version": __version__,
-        "env_version": 5,
+        "env_version": 6,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
