@@ -10,7 +10,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util import logging
 
-from ..data.issues import DataIssue
+from ..data.issues import DataIssue, Subtype
 from ..data.limits import digest
 from .base import DataDirective, note_issue
 from .members import PERSON_OPTIONS
