@@ -253,6 +253,33 @@ def test_symlink_loops_are_reported_not_raised(tmp_path: Path, capsys):
     assert "profile.yaml:2: avatar 'loop.png': cannot read: the path is a loop" in out
 
 
+def test_a_member_file_that_loops_or_leads_out_is_reported(tmp_path: Path):
+    (tmp_path / "elsewhere.yaml").write_text("name: Someone Else Entirely\n")
+    srcdir = project(
+        tmp_path / "site",
+        {
+            "index.rst": page(".. profile::\n   :person: ana", ".. profile::\n   :person: bo"),
+            "data/people.yaml": (
+                "- id: ana\n  name: Ana\n  role: PhD student\n"
+                "- id: bo\n  name: Bo\n  role: PhD student\n"
+            ),
+        },
+    )
+    (srcdir / "data" / "people").mkdir()
+    os.symlink("ana.yaml", srcdir / "data" / "people" / "ana.yaml")
+    os.symlink(tmp_path / "elsewhere.yaml", srcdir / "data" / "people" / "bo.yaml")
+    app = build(srcdir)
+    assert app.statuscode == 0
+    warnings = where(srcdir, warnings_of(app))
+    assert (
+        "data/people/ana.yaml:1: WARNING: cannot read: the path is a loop of symbolic links "
+        "[profile.file]"
+    ) in warnings
+    assert "refused :source: 'people/bo.yaml': it lies outside the data folder" in warnings
+    html = output(app)
+    assert "Ana" in html and "Bo" in html and "Someone Else Entirely" not in html
+
+
 def test_default_data_file_linked_outside_the_data_folder_is_refused(tmp_path: Path, capsys):
     secret = tmp_path / "secret.yaml"
     secret.write_text("- id: s\n  title: Secret outside title\n")

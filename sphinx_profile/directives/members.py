@@ -82,7 +82,8 @@ def find_member(directive: DataDirective) -> MemberEntry | None:
     # Read again when the file comes or goes (a missing file cannot be a dependency).
     note_member_file(directive.env, str(own_file), own_file.is_file())
     profile = None
-    if own_file.is_file():
+    # A link that leads nowhere readable (a loop, a FIFO) is read too, so it is reported.
+    if own_file.is_file() or own_file.is_symlink():
         own = directive.load("profile", str(own_file.relative_to(directive.data_dir)))
         if own is not None and own.records and isinstance(own.records[0], Profile):
             profile = own.records[0]
