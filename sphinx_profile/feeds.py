@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util import logging
 
 from .data.issues import Subtype, display_path
+from .data.limits import confined, limits_from, real_path
 from .domain import shown_on_pages
 from .seo import PageUrls, site_profile, writes_web_pages
 
@@ -57,7 +58,7 @@ def news_path(app: Sphinx) -> Path:
     data_dir = Path(app.config.profile_data_dir)
     source = app.config.profile_feed_source
     if source:
-        return (data_dir / source).resolve()
+        return real_path(data_dir / source)  # a loop of links is reported when read
     default = data_dir / "news.yaml"
     alternative = data_dir / "news.yml"
     return alternative if not default.exists() and alternative.exists() else default
@@ -151,8 +152,18 @@ def news_items(app: Sphinx, path: Path) -> list[NewsItem] | None:
     from .data.query import news_newest_first
     from .data.store import load_data_file
 
-    loaded = load_data_file(path, "news", app.config.profile_max_file_size)
+    loaded = load_data_file(path, "news", limits=limits_from(app.config))
     if loaded.missing:
+        return None
+    unreadable = [issue for issue in loaded.issues if issue.subtype is Subtype.FILE]
+    if unreadable and not loaded.records:  # a loop of links, a FIFO: said, and no feed
+        logger.warning(
+            "profile_feed: %s; no feed written",
+            unreadable[0].message,
+            location=f"{display_path(path)}:{unreadable[0].line or 1}",
+            type="profile",
+            subtype=Subtype.FILE.value,
+        )
         return None
     items = []
     for item in news_newest_first(loaded.records):  # type: ignore[arg-type]
@@ -181,7 +192,17 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         )
         return
     path = news_path(app)
+    if confined(path, Path(app.config.profile_data_dir)) is None:
+        logger.warning(
+            "profile_feed: the news file %s lies outside the data folder; no feed written",
+            display_path(path),
+            type="profile",
+            subtype=Subtype.FILE.value,
+        )
+        return
     items = news_items(app, path)
+    if items is None and (path.exists() or path.is_symlink()):
+        return  # there, but not readable: said by news_items
     if items is None:
         logger.warning(
             "profile_feed: news file not found: %s; no feed written",

@@ -9,6 +9,7 @@ XML parsed (defusedxml), redirect pages followed to the file they name.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import re
 from pathlib import Path
 from urllib.parse import urlparse
@@ -136,6 +137,26 @@ def test_missing_news_file_is_a_warning_and_no_feed(make_app, private_root, get_
     app = make_app("html", srcdir=srcdir, confoverrides={"profile_feed_source": "gone.yaml"})
     app.build()
     assert "profile_feed: news file not found" in get_warnings(app)
+    assert not (Path(app.outdir) / "feed.xml").exists()
+
+
+@pytest.mark.parametrize("source", ["../../outside.yaml", "loop.yaml"])
+def test_feed_source_outside_the_data_folder_or_a_loop_is_refused(
+    make_app, private_root, get_warnings, source
+):
+    srcdir = private_root("reach")
+    (srcdir.parent / "outside.yaml").write_text("- date: 2024-01-01\n  text: Secret item\n")
+    os.symlink("loop.yaml", srcdir / "data" / "loop.yaml")
+    app = make_app("html", srcdir=srcdir, confoverrides={"profile_feed_source": source})
+    app.build()
+    warnings = get_warnings(app)
+    if source == "loop.yaml":
+        assert (
+            "data/loop.yaml:1: WARNING: profile_feed: cannot read: the path is a loop of symbolic "
+            "links; no feed written [profile.file]"
+        ) in warnings.replace(str(srcdir) + os.sep, "")
+    else:
+        assert "lies outside the data folder; no feed written [profile.file]" in warnings
     assert not (Path(app.outdir) / "feed.xml").exists()
 
 
