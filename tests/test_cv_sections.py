@@ -87,6 +87,20 @@ def test_talks_grouped_by_type_with_event_place_links_and_dates(html, page):
 
 
 @pytest.mark.parametrize("page", ["rst/cv", "myst/cv"])
+def test_talk_places_link_to_openstreetmap(html, page):
+    soup = BeautifulSoup((html.outdir / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+    places = soup.select_one(".sp-talk-places")
+    assert places is not None
+    assert [read(item) for item in places.select("li")] == [
+        "Vienna, Austria (1)",
+        "Lisbon, Portugal (1)",
+    ]
+    assert places.find("a")["href"] == (
+        "https://www.openstreetmap.org/?mlat=48.2082&mlon=16.3738#map=11/48.2082/16.3738"
+    )
+
+
+@pytest.mark.parametrize("page", ["rst/cv", "myst/cv"])
 def test_talk_filters_by_year_and_type(html, page):
     soup = BeautifulSoup((html.outdir / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
     recent = soup.select_one(".recent-talks")

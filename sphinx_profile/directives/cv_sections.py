@@ -121,11 +121,16 @@ class TalksDirective(_CvListDirective):
         "types": _choices(
             ("invited", "keynote", "contributed", "seminar", "tutorial", "poster", "panel", "other")
         ),
+        "map": directives.flag,
     }
 
     def render(self, records: list[Any]) -> list[nodes.Node]:
         rendered = super().render(records)
         self._note_shown(records, rendered)
+        if "map" in self.options and rendered:
+            from ..render.cv import render_talk_places
+
+            rendered.extend(render_talk_places(self.chosen(records)))
         return rendered
 
     def _note_shown(self, records: list[Any], rendered: list[nodes.Node]) -> None:

@@ -23,6 +23,7 @@ from .common import (
     RenderSettings,
     bullet_list,
     date_range_paragraph,
+    external_link,
     highlights_list,
     joined,
     link_references,
@@ -164,6 +165,35 @@ def render_talks(entries: Sequence[Talk], settings: RenderSettings) -> nodes.Ele
         )
         items += item
     return items
+
+
+OSM_URL = "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=11/{lat}/{lon}"
+"""A marker at a place on OpenStreetMap; the link is followed by the reader, never the build."""
+
+
+def render_talk_places(entries: Sequence[Talk]) -> list[nodes.Node]:
+    """The places of the talks with coordinates, each once with its number of talks.
+
+    ``sp_heading`` *Places*, then ``bullet_list.sp-talk-places > list_item >
+    paragraph > reference`` (to OpenStreetMap) ``(count)``.
+    """
+    places: dict[tuple[float, float], tuple[str, int]] = {}
+    for talk in entries:
+        if talk.lat is None or talk.lon is None:
+            continue
+        key = (round(talk.lat, 4), round(talk.lon, 4))
+        name, count = places.get(key, (talk.location or f"{key[0]}, {key[1]}", 0))
+        places[key] = (name, count + 1)
+    if not places:
+        return []
+    heading = str(_("Places"))
+    items = bullet_list(["sp-talk-places"])
+    for (lat, lon), (name, count) in places.items():
+        paragraph = nodes.paragraph()
+        paragraph += external_link(name, OSM_URL.format(lat=lat, lon=lon), ["sp-place"])
+        paragraph += nodes.Text(f" ({count})")
+        items += nodes.list_item("", paragraph)
+    return [sp_heading(heading, heading, classes=["sp-talk-places-heading"]), items]
 
 
 # -- teaching ----------------------------------------------------------------------------

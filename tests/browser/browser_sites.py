@@ -65,6 +65,7 @@ SITES = {
                 "index",
                 "publications",
                 "news",
+                "example-cv",
                 "lab/index",
                 "lab/people",
                 "lab/publications",
