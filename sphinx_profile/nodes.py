@@ -83,6 +83,13 @@ class sp_dates(nodes.inline):
     """
 
 
+class sp_line_break(nodes.Inline, nodes.Element):  # docutils node classes are snake_case
+    """A ``<br>`` written in a title or an award (al-folio's inline HTML).
+
+    HTML: ``<br />``; LaTeX: ``\\newline``; text, man and texinfo: a space.
+    """
+
+
 class sp_numbered_list(nodes.enumerated_list):
     """A list whose items carry explicit numbers, so a CV can count down."""
 
@@ -203,6 +210,22 @@ def visit_numbered_item_latex(self: Any, node: sp_numbered_item) -> None:
 
 def depart_numbered_item_latex(self: Any, node: sp_numbered_item) -> None:
     self.body.append("\n")
+
+
+def visit_line_break_html(self: Any, node: sp_line_break) -> None:
+    self.body.append("<br />")
+    raise nodes.SkipNode
+
+
+def visit_line_break_latex(self: Any, node: sp_line_break) -> None:
+    # \leavevmode: a break at the start of a paragraph is not an error.
+    self.body.append(r"\leavevmode\newline{}")
+    raise nodes.SkipNode
+
+
+def visit_line_break_text(self: Any, node: sp_line_break) -> None:
+    self.add_text(" ") if hasattr(self, "add_text") else self.body.append(" ")
+    raise nodes.SkipNode
 
 
 # -- every builder but HTML -------------------------------------------------------------
@@ -339,6 +362,13 @@ NODE_VISITORS: dict[type[nodes.Element], dict[str, tuple[Any, Any]]] = {
         "text": (visit_numbered_item_text, depart_numbered_item_text),
         "man": (visit_numbered_item_man, depart_passthrough),
         "texinfo": (visit_numbered_item_texinfo, depart_passthrough),
+    },
+    sp_line_break: {
+        "html": (visit_line_break_html, depart_passthrough),
+        "latex": (visit_line_break_latex, depart_passthrough),
+        "text": (visit_line_break_text, depart_passthrough),
+        "man": (visit_line_break_text, depart_passthrough),
+        "texinfo": (visit_line_break_text, depart_passthrough),
     },
     sp_heading: {
         "html": (visit_heading_html, depart_heading_html),

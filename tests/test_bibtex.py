@@ -434,6 +434,9 @@ def test_the_warnings_of_the_build(html):
         r"problems\.bib:8: WARNING: entry left out: missing required key 'title' "
         r"\[profile\.data\]",
         r"broken\.bib:9: WARNING: BibTeX: syntax error in line 9: '}' expected \[profile\.data\]",
+        # no Google Scholar link in the profile: the citation link cannot be made
+        r"alfolio\.bib:43: WARNING: field 'google_scholar_id' is not shown: the profile has "
+        r"no Google Scholar link .* \[profile\.not-shown\]",
     ]
     for pattern in expected:
         assert any(re.search(pattern, line) for line in lines), pattern
@@ -504,7 +507,11 @@ def test_alfolio_page_with_overlay(html):
     epr = listing.select(".sp-pub")[1]
     code = [a["href"] for a in epr.select("a.sp-link") if a.get_text() == "code"]
     assert code == ["https://github.com/example/epr-v2"]  # replaced, not added
-    assert len(epr.select("a.sp-link")) == 8
+    # 8 links, then the citation pages of altmetric={248277} and dimensions={true} (the DOI's)
+    assert [a["href"] for a in epr.select("a.sp-link")][8:] == [
+        "https://www.altmetric.com/details/248277",
+        "https://badge.dimensions.ai/details/doi/10.1103/PhysRev.47.777",
+    ]
 
 
 def test_overlay_topics_group_and_selected_filter(html):

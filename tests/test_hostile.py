@@ -511,6 +511,14 @@ TRIGGERS: dict[Subtype, tuple[dict[str, str], str]] = {
         {"index.rst": page(".. news::"), "data/news.yaml": "- date: 2024-01\n  text: Hello\n"},
         "profile_feed = True\n",  # and no html_baseurl
     ),
+    Subtype.NOT_SHOWN: (
+        {
+            "index.rst": page(".. experience::\n   :source: resume.json"),
+            "data/resume.json": '{"basics": {"name": "A"}, "skills": [{"name": "Go"}], '
+            '"work": [{"name": "B", "position": "C"}]}\n',
+        },
+        "",
+    ),
 }
 
 

@@ -98,7 +98,7 @@ class ProfileFieldsDirective(_TableDirective):
 
     required_arguments = 1
     headers = ("Key", "Aliases", "Type", "Required", "Description")
-    widths = (14, 22, 14, 8, 42)
+    widths = (20, 20, 14, 8, 38)
 
     def run(self) -> list[nodes.Node]:
         try:

@@ -16,6 +16,7 @@ from bisect import bisect_right
 from functools import cache
 from typing import Any
 
+from . import alfolio
 from .bibtex_record import VENUE_FIELDS, convert_fields, schema_keys
 from .issues import Subtype
 from .latex import latex_to_text
@@ -117,6 +118,8 @@ def parse_bibtex(text: str, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
             for missing in _missing_parents(entry, entries, reference):
                 message = f"{reference} {missing!r} names no entry of this file"
                 document.warnings.append((message, field_positions.get(reference, position)))
+        for field, message in alfolio.not_shown(entry.fields):  # pybtex's: any case
+            document.not_shown.setdefault(message, field_positions.get(field, position))
         for field, schema_key in schema_keys(record).items():
             if field in field_positions:
                 document.value_positions[(*path, schema_key)] = field_positions[field]

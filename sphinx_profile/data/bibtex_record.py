@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import alfolio
 from .latex import latex_to_text, latex_urls
 
 ENTRY_TYPES = {
@@ -118,6 +119,7 @@ def convert_fields(key: str, bibtex_type: str, fields: Mapping[str, str]) -> Con
         values["selected"] = fields["selected"].strip().lower() in ("true", "yes", "1")
     if links:
         values["links"] = links
+    alfolio.complete(values, fields, latex_to_text)
     return out
 
 
@@ -129,6 +131,7 @@ def schema_keys(values: Mapping[str, Any]) -> dict[str, str]:
     keys.update(MARKDOWN_FIELDS)
     keys.update({name: "links" for name in LINK_FIELDS})
     keys.update({"keywords": "tags", "selected": "selected", "eprint": "arxiv", "arxiv": "arxiv"})
+    keys.update(alfolio.schema_keys())
     return {name: key for name, key in keys.items() if key in values}
 
 

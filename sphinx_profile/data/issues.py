@@ -44,6 +44,9 @@ class Subtype(enum.StrEnum):
     """A page's ``redirect_from`` names an address that cannot redirect to it."""
     FEED = "feed"
     """The news feed cannot be written as asked (no news file, no ``html_baseurl``)."""
+    NOT_SHOWN = "not-shown"
+    """A field or section of another tool's file (RenderCV, JSON Resume, al-folio) that
+    this site does not show; reported once per file and field."""
 
 
 @dataclass(frozen=True)

@@ -80,10 +80,21 @@ class YamlDocument:
         default_factory=list
     )
     """Problems found while reading: message, position and, if not ``data``, the subtype."""
+    not_shown: dict[str, Position] = field(default_factory=dict)
+    """Message -> where: fields of another tool's file that no page shows, one each."""
+    owner: str | None = None
+    """The name of the person a CV file (RenderCV, JSON Resume) is about."""
 
     def issues(self) -> list[DataIssue]:
-        """The warnings as issues (subtype ``data`` unless one is given)."""
-        return [DataIssue(warning[0], *warning[1], *warning[2:]) for warning in self.warnings]
+        """The warnings as issues (subtype ``data`` unless one is given), then the fields
+        reported as not shown."""
+        return [
+            *(DataIssue(warning[0], *warning[1], *warning[2:]) for warning in self.warnings),
+            *(
+                DataIssue(message, *position, Subtype.NOT_SHOWN)
+                for message, position in self.not_shown.items()
+            ),
+        ]
 
     def position(self, path: DataPath, *, key: bool = False) -> Position:
         """The position of ``path``, or of its nearest ancestor that has one."""

@@ -305,7 +305,37 @@ class Publication(Record):
     abstract: Text | None = Field(None, description="The abstract.")
     bibtex: Text | None = Field(None, description="A BibTeX record of the publication.")
     award: Markdown | None = Field(None, description="An award, such as ``Best Paper``.")
+    award_name: Text | None = Field(
+        None,
+        description="The award's short name for its badge (``Best Paper``), when ``award`` "
+        "says more (al-folio); ``award`` is then shown below the entry.",
+    )
     note: Markdown | None = Field(None, description="Any other remark.")
+    annotation: Markdown | None = Field(
+        None,
+        description="A remark on the author list, such as what its marks mean "
+        "(al-folio's ``annotation``); shown below the authors.",
+    )
+    additional_info: Markdown | None = Field(
+        None,
+        description="Text shown right after the venue, as al-folio does "
+        "(``, *Oral presentation*``).",
+    )
+    location: Text | None = Field(None, description="Where it was presented.")
+    tldr: Markdown | None = Field(None, description="A one-sentence summary (``TL;DR``).")
+    altmetric: Text | None = Field(
+        None,
+        description="``true`` (the DOI's) or an Altmetric id: a link to its Altmetric page.",
+    )
+    dimensions: Text | None = Field(
+        None,
+        description="``true`` (the DOI's) or a Dimensions id: a link to its Dimensions page.",
+    )
+    google_scholar_id: Text | None = Field(
+        None,
+        description="The paper's Google Scholar citation id: a link to it, when the "
+        "profile links to your Google Scholar page (``scholar: …?user=…``).",
+    )
     url_pdf: Url | None = Field(None, description="HugoBlox: becomes a ``pdf`` link.")
     url_code: Url | None = Field(None, description="HugoBlox: becomes a ``code`` link.")
     url_dataset: Url | None = Field(None, description="HugoBlox: becomes a ``dataset`` link.")
@@ -339,6 +369,12 @@ class Publication(Record):
         if self.date is not None:
             return self.date
         return PartialDate(self.year) if self.year is not None else None
+
+
+HIGHLIGHTS = (
+    "Achievements, one bullet each; the lines of a bullet that start with a dash "
+    "(``- detail``) are bullets nested in it."
+)
 
 
 class Dated(Record):
@@ -388,7 +424,10 @@ class Experience(Dated):
         validation_alias=Aliases("summary", description=HUGOBLOX),
         description="What you did, in a sentence or two.",
     )
-    highlights: MarkdownList = Field([], description="Achievements, one bullet each.")
+    about: Markdown | None = Field(
+        None, description="What the organization is (JSON Resume's ``description``)."
+    )
+    highlights: MarkdownList = Field([], description=HIGHLIGHTS)
 
 
 class Education(Dated):
@@ -407,10 +446,10 @@ class Education(Dated):
     advisors: People = Field([], description="Your advisors.")
     location: Text | None = Field(None, description="Where it was.")
     summary: Markdown | None = Field(None, description="A sentence about it.")
-    highlights: MarkdownList = Field([], description="Achievements, one bullet each.")
+    highlights: MarkdownList = Field([], description=HIGHLIGHTS)
 
 
-class Project(Record):
+class Project(Dated):
     """``projects.yaml``: a list of projects."""
 
     file_kind: ClassVar[str] = "projects"
@@ -419,12 +458,23 @@ class Project(Record):
         validation_alias=Aliases("name", title=HUGOBLOX), description="The name of the project."
     )
     url: Url | None = Field(None, description="Its home page or repository.")
+    organization: Text | None = Field(
+        None,
+        validation_alias=Aliases("organization", entity=JSON_RESUME),
+        description="The company or group it was for.",
+    )
     description: Markdown | None = Field(
-        None, validation_alias=Aliases("description", summary=HUGOBLOX), description="What it is."
+        None,
+        validation_alias=Aliases("description", summary=(HUGOBLOX, RENDERCV)),
+        description="What it is.",
     )
     role: Markdown | None = Field(None, description="Your part in it.")
+    location: Text | None = Field(None, description="Where it was.")
+    highlights: MarkdownList = Field([], description=HIGHLIGHTS)
     tags: TextList = Field(
-        [], validation_alias=Aliases("tags", keywords=JSON_RESUME), description="Free labels."
+        [],
+        validation_alias=Aliases("tags", keywords=JSON_RESUME),
+        description="Free labels, shown after the project.",
     )
 
 

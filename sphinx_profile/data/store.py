@@ -36,6 +36,8 @@ class LoadedFile:
     """``(id, the problem that left it out)`` of each entry left out that gives an id."""
     digest: str = ""
     """What the content was when read (see ``limits.current_digest``), for rebuilds."""
+    owner: str | None = None
+    """Whom the file is about, when it is a CV of another tool (RenderCV, JSON Resume)."""
 
 
 def load_data_file(
@@ -93,6 +95,7 @@ def _load(path: Path, kind: str, raw: bytes, limits: Limits, content: str) -> Lo
         tuple(validated.issues),
         left_out=tuple(validated.left_out.items()),
         digest=content,
+        owner=validated.owner,
     )
 
 

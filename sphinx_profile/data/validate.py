@@ -78,6 +78,8 @@ class ValidatedFile:
     issues: list[DataIssue] = field(default_factory=list)
     left_out: dict[str, DataIssue] = field(default_factory=dict)
     """id -> the problem that left the entry of that id out (for ``:pub:`` references)."""
+    owner: str | None = None
+    """Whom the file is about, for a CV of another tool (see ``YamlDocument.owner``)."""
 
 
 def validate_document(
@@ -85,7 +87,7 @@ def validate_document(
 ) -> ValidatedFile:
     """Validate ``document`` as a file of ``kind`` (a key of ``RECORD_MODELS``)."""
     model = RECORD_MODELS[kind]
-    result = ValidatedFile(kind)
+    result = ValidatedFile(kind, owner=document.owner)
     result.issues.extend(document.issues())
     data = document.data
     if data is None:

@@ -70,6 +70,19 @@ def unfreeze_objects(app: Any, config: Any) -> None:
     gc.unfreeze()
 
 
+def scholar_user(profile: Profile | None) -> str | None:
+    """The ``user`` of the profile's Google Scholar link (``…/citations?user=abc123``)."""
+    from urllib.parse import parse_qs, urlsplit
+
+    for link in profile.links if profile else ():
+        parts = urlsplit(link.url)
+        if parts.hostname and parts.hostname.startswith("scholar.google."):
+            users = parse_qs(parts.query).get("user")
+            if users:
+                return users[0]
+    return None
+
+
 class DataDirective(SphinxDirective):
     """Base of the directives that render a data file.
 
@@ -79,6 +92,8 @@ class DataDirective(SphinxDirective):
 
     file_kind: ClassVar[str]
     css_class: ClassVar[str]
+    owner: str | None = None
+    """Whom the file read is about, when it is a CV of another tool: highlighted."""
     has_content = False
     required_arguments = 0
     optional_arguments = 0
@@ -96,6 +111,7 @@ class DataDirective(SphinxDirective):
         loaded = self.load(self.file_kind, self.options.get("source"))
         if loaded is None or not loaded.records:
             return []
+        self.owner = loaded.owner
         records = list(loaded.records)
         children = self.render(records)
         if not children:
@@ -205,21 +221,25 @@ class DataDirective(SphinxDirective):
         from ..data.names import name_matcher
         from ..render.common import RenderSettings
 
-        names = list(self.config.profile_highlight)
-        if profile is not None:
-            names += [profile.name, *profile.aliases]
+        # The site's person, else the owner of the CV file read (a RenderCV or JSON
+        # Resume file names its owner): highlighted, and whose role is derived.
+        person = [profile.name, *profile.aliases] if profile else []
+        if not person and self.owner:
+            person = [self.owner]
+        names = [*self.config.profile_highlight, *person]
         config = self.config
         return RenderSettings(
             date_format=config.profile_date_format,
             present=config.profile_present or str(_("Present")),
             language=config.language or "en",
             highlight=name_matcher(names),
-            person=name_matcher([profile.name, *profile.aliases]) if profile else frozenset(),
+            person=name_matcher(person),
             max_authors=config.profile_max_authors,
             derive_role=config.profile_derive_role,
             link_titles=config.profile_link_titles,
             venue_colors=tuple(config.profile_venue_colors.items()),
             bibtex_hidden_fields=frozenset(config.profile_bibtex_hidden_fields),
+            scholar_user=scholar_user(profile),
         )
 
     def with_shared_files(self, settings: RenderSettings) -> RenderSettings:

@@ -16,7 +16,8 @@ class ExperienceDirective(DataDirective):
     """``experience.yaml`` in file order.
 
     Doctree: ``container.sp-experience-block > bullet_list.sp-experience >
-    list_item.sp-entry > paragraph.sp-entry-title (strong > reference), paragraph.sp-position,
+    list_item.sp-entry > paragraph.sp-entry-title (strong > reference), paragraph.sp-about,
+    paragraph.sp-position,
     paragraph.sp-people, paragraph.sp-summary, bullet_list.sp-highlights, paragraph.sp-dates``.
     """
 
@@ -50,7 +51,9 @@ class EducationDirective(DataDirective):
 class ProjectsDirective(DataDirective):
     """``projects.yaml``.
 
-    Doctree: ``list_item > paragraph.sp-entry-title > strong``, then ``paragraph.sp-role``.
+    Doctree: ``list_item > paragraph.sp-entry-title > strong``, then ``paragraph.sp-organization``,
+    ``paragraph.sp-role``, ``bullet_list.sp-highlights``, ``paragraph.sp-tags``,
+    ``paragraph.sp-dates``.
     """
 
     file_kind: ClassVar[str] = "projects"

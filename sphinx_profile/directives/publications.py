@@ -175,7 +175,26 @@ class PublicationListDirective(DataDirective):
         )
         # Anchors already on this page (temp_data lives while one page is read).
         anchored = self.env.temp_data.setdefault("sp_anchors", set())
-        return list(render_publication_groups(groups, layout, self._settings(entry), anchored))
+        settings = self._settings(entry)
+        self._warn_unlinked_scholar_ids(chosen, settings)
+        return list(render_publication_groups(groups, layout, settings, anchored))
+
+    def _warn_unlinked_scholar_ids(
+        self, chosen: list[Publication], settings: RenderSettings
+    ) -> None:
+        """al-folio's ``google_scholar_id`` needs your Scholar user id, from the profile."""
+        if settings.scholar_user is not None:
+            return
+        first = next((pub for pub in chosen if pub.google_scholar_id), None)
+        source = self.resolve_source(self.file_kind, self.options.get("source"))
+        if first is None or source is None:
+            return
+        message = (
+            "field 'google_scholar_id' is not shown: the profile has no Google Scholar "
+            "link with your user id (scholar: https://scholar.google.com/citations?user=…)"
+        )
+        line = first.line_of("google_scholar_id")
+        note_issue(self.env, DataIssue(message, line, subtype=Subtype.NOT_SHOWN), source)
 
     def _settings(self, entry: MemberEntry | None) -> RenderSettings:
         """The site's person highlighted, or with ``:person:`` that member instead."""

@@ -39,6 +39,8 @@ class RenderSettings:
     """(venue badge text or publication type, CSS colour) pairs."""
     bibtex_hidden_fields: frozenset[str] = frozenset(BIBTEX_HIDDEN_FIELDS)
     """Fields the BibTeX toggle leaves out (``profile_bibtex_hidden_fields``)."""
+    scholar_user: str | None = None
+    """The Google Scholar user id of the profile's link, for links to its citations."""
     members: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False)
     """Normalized author name -> member id: the names that link to member pages."""
     coauthors: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False)
@@ -113,9 +115,33 @@ def bullet_list(classes: Sequence[str]) -> nodes.bullet_list:
 
 
 def highlights_list(highlights: Sequence[str]) -> nodes.bullet_list | None:
+    """One bullet per highlight; its lines that start with ``- `` are a list inside it."""
     if not highlights:
         return None
     items = bullet_list(["sp-highlights"])
     for text in highlights:
-        items += nodes.list_item("", markdown_paragraph(text, []))
+        head, nested = split_nested(text)
+        item = nodes.list_item("", markdown_paragraph(head, []))
+        if nested:
+            inner = bullet_list(["sp-highlights", "sp-nested"])
+            inner.extend(nodes.list_item("", markdown_paragraph(sub, [])) for sub in nested)
+            item += inner
+        items += item
     return items
+
+
+def split_nested(text: str) -> tuple[str, list[str]]:
+    """``"Main\\n- a\\n- b"`` -> ``("Main", ["a", "b"])``; other lines continue the last part."""
+    if "\n" not in text:
+        return text, []
+    head: list[str] = []
+    nested: list[list[str]] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith(("- ", "* ")):
+            nested.append([stripped[2:]])
+        elif nested:
+            nested[-1].append(stripped)
+        else:
+            head.append(stripped)
+    return " ".join(head), [" ".join(part) for part in nested]

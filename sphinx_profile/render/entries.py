@@ -53,6 +53,7 @@ def render_experience(entries: Sequence[Experience], settings: RenderSettings) -
         append_present(
             item,
             entry_heading(entry.organization, entry.url, entry.location),
+            optional_markdown(entry.about, "sp-about"),
             position,
             hosts,
             optional_markdown(entry.summary, "sp-summary"),
@@ -96,7 +97,7 @@ def render_education(entries: Sequence[Education], settings: RenderSettings) -> 
 
 
 def render_projects(entries: Sequence[Project], settings: RenderSettings) -> nodes.Element:
-    """``**[Name](url): description**`` then the role, as the seed writes them."""
+    """``**[Name](url): description**``, then organization, role, highlights, tags, dates."""
     items = bullet_list(["sp-projects"])
     for entry in entries:
         item = nodes.list_item(classes=["sp-entry"])
@@ -107,7 +108,26 @@ def render_projects(entries: Sequence[Project], settings: RenderSettings) -> nod
             strong += nodes.Text(": ")
             strong.extend(markdown_inline(entry.description))
         title += strong
-        append_present(item, title, optional_markdown(entry.role, "sp-role"))
+        if entry.location:
+            title += nodes.Text(", ")
+            title += nodes.inline(entry.location, entry.location, classes=["sp-location"])
+        organization = None
+        if entry.organization:
+            text = entry.organization
+            organization = nodes.paragraph(text, text, classes=["sp-organization"])
+        tags = None
+        if entry.tags:
+            text = ", ".join(entry.tags)
+            tags = nodes.paragraph(text, text, classes=["sp-tags"])
+        append_present(
+            item,
+            title,
+            organization,
+            optional_markdown(entry.role, "sp-role"),
+            highlights_list(entry.highlights),
+            tags,
+            date_range_paragraph(entry.start, entry.end, settings),
+        )
         items += item
     return items
 

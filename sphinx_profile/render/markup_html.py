@@ -37,6 +37,7 @@ _TAGS: dict[str, tuple[str, str, str]] = {
     "strong": ("strong", "", "</strong>"),
     "emphasis": ("em", "", "</em>"),
     "superscript": ("sup", "", "</sup>"),
+    "subscript": ("sub", "", "</sub>"),
     "list_item": ("li", "", "</li>\n"),
     "badge": ("span", "sp-badge", "</span>"),
     "toggle": ("details", "sp-toggle", "</details>\n"),
@@ -74,6 +75,8 @@ class HtmlWriter:
             self._link(content)
         elif kind == "target" and attributes and attributes.keys() == {"ids"}:
             self._target(classes, attributes["ids"])
+        elif kind == "line_break":
+            self.body.append("<br />")
         elif kind == "separator":
             self.body.append(self._separator(classes, _text(children)))
         elif kind == "bullet_list":

@@ -19,6 +19,8 @@ NODE_TYPES: dict[str, type[nodes.Element]] = {
     "emphasis": nodes.emphasis,
     "literal": nodes.literal,
     "superscript": nodes.superscript,
+    "subscript": nodes.subscript,
+    "line_break": sp.sp_line_break,
     "reference": nodes.reference,
     "target": nodes.target,
     "pending_xref": pending_xref,

@@ -28,6 +28,15 @@ LINK_LABELS = {
     "researchgate": "ResearchGate",
     "email": "Email",
     "cv": "CV",
+    "soundcloud": "SoundCloud",
+    "youtube": "YouTube",
+    "instagram": "Instagram",
+    "facebook": "Facebook",
+    "stackoverflow": "Stack Overflow",
+    "telegram": "Telegram",
+    "imdb": "IMDb",
+    "kaggle": "Kaggle",
+    "medium": "Medium",
 }
 
 # The labels that are words rather than names, shown in the page's language.
@@ -41,7 +50,7 @@ _TRANSLATED_LABELS = {
 
 def link_label(link: Link) -> str:
     """What a profile link reads: ``GitHub``, a translated ``Homepage``, or the key as written."""
-    key = link.label.strip().lower()
+    key = link.label.strip().lower().replace(" ", "_")
     if key in _TRANSLATED_LABELS:
         return str(_TRANSLATED_LABELS[key])
     return LINK_LABELS.get(key, link.label)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from docutils import nodes
 
@@ -16,6 +17,7 @@ from ..nodes import markup_node, sp_heading
 from .authors import derive_role, legend, marks_used, render_authors
 from .common import RenderSettings, link_references
 from .inline import inline_markdown
+from .inline_html import inline_html, with_html
 from .markup import Content, Markup, element, joined, link
 
 STYLES = ("full", "compact")
@@ -126,18 +128,37 @@ def render_publication(
     else:
         if publication.authors:
             body.append(render_authors(publication.authors, settings))
+        body.extend(_paragraphs(publication, ("annotation",)))
         venue = _venue(publication, role, settings)
         if venue is not None:
             body.append(venue)
-        links = link_references(all_links(publication))
+        body.extend(_paragraphs(publication, ("tldr",)))
+        links = link_references(all_links(publication, settings))
         if links:
             body.append(element("paragraph", *joined(links), classes=["sp-pub-links"]))
     body.extend(_toggles(publication, settings))
-    if publication.note:
-        body.append(
-            element("paragraph", *inline_markdown(publication.note), classes=["sp-pub-note"])
-        )
+    body.extend(_paragraphs(publication, ("award_text", "note")))
     return body
+
+
+def _paragraphs(publication: Publication, fields: tuple[str, ...]) -> list[Markup]:
+    """The entry's Markdown remarks (``annotation``, ``tldr``…), a paragraph each."""
+    output = []
+    for field in fields:
+        if field == "award_text":  # the award's text, when its badge shows its name
+            text = publication.award if publication.award_name else None
+        else:
+            text = getattr(publication, field)
+        if text:
+            prefix: list[Content] = [element("strong", "TL;DR:"), " "] if field == "tldr" else []
+            classes = [f"sp-pub-{field.replace('_', '-')}"]
+            output.append(element("paragraph", *prefix, *rich_text(text), classes=classes))
+    return output
+
+
+def rich_text(text: str) -> list[Content]:
+    """A Markdown field's markup, with the inline HTML subset of al-folio."""
+    return with_html(inline_markdown(text))
 
 
 def title_url(publication: Publication) -> str | None:
@@ -155,12 +176,12 @@ def _title(
     parts: list[Content] = []
     if anchored:
         parts.append(element("target", ids=[publication_anchor(publication)]))
-    text = publication.title
+    text = inline_html(publication.title)
     if paper_page:
-        parts.append(element("paper_link", text, pagename=paper_pagename(publication.id)))
+        parts.append(element("paper_link", *text, pagename=paper_pagename(publication.id)))
     else:
         url = title_url(publication) if settings.link_titles else None
-        parts.append(link(text, url) if url else text)
+        parts.extend([element("reference", *text, refuri=url, internal=False)] if url else text)
     return element("paragraph", *parts, classes=["sp-pub-title"])
 
 
@@ -175,8 +196,9 @@ def _badges(publication: Publication, settings: RenderSettings) -> list[Markup]:
         if venue is not None and venue.url:
             text = link(publication.venue_short, venue.url, ["sp-venue-link"])
         badges.append(element("badge", text, classes=classes, **colour_attribute))
-    if publication.award:
-        badges.append(element("badge", *inline_markdown(publication.award), classes=["sp-award"]))
+    award = publication.award_name or publication.award
+    if award:
+        badges.append(element("badge", *rich_text(award), classes=["sp-award"]))
     citations = _citations_badge(publication, settings)
     if citations is not None:
         badges.append(citations)
@@ -226,7 +248,7 @@ def _compact_meta(publication: Publication, role: str | None, settings: RenderSe
     parts: list[Content] = list(_badges(publication, settings))
     if role:
         parts.append(_role(role))
-    parts.extend(link_references(all_links(publication)))
+    parts.extend(link_references(all_links(publication, settings)))
     return element("paragraph", *joined(parts), classes=["sp-pub-meta"])
 
 
@@ -239,6 +261,12 @@ def _venue(publication: Publication, role: str | None, settings: RenderSettings)
         venue_name = venue.name if venue is not None else None
     if venue_name:
         parts.append(element("emphasis", venue_name))
+    if publication.location:
+        parts.append(element("inline", publication.location, classes=["sp-location"]))
+    if publication.additional_info:
+        # Written to follow the venue directly, as al-folio shows it (", *oral*").
+        extra = element("inline", *rich_text(publication.additional_info), classes=["sp-info"])
+        parts[-1:] = [element("inline", *parts[-1:], extra)] if parts else [extra]
     when = publication.when
     if publication.date_text:
         parts.append(element("inline", publication.date_text, classes=["sp-date"]))
@@ -259,9 +287,56 @@ def _venue(publication: Publication, role: str | None, settings: RenderSettings)
     return element("paragraph", *children, classes=["sp-pub-venue"])
 
 
-def all_links(publication: Publication) -> list[Link]:
-    """The entry's links, plus DOI and arXiv links unless a link already contains the id."""
-    links = list(publication.links)
+def all_links(publication: Publication, settings: RenderSettings | None = None) -> list[Link]:
+    """The entry's links, plus DOI and arXiv links unless a link already contains the id,
+    then the pages that count its citations (al-folio's badges, as links)."""
+    links = _with_identifiers(publication, list(publication.links))
+    return [*links, *metric_links(publication, settings.scholar_user if settings else None)]
+
+
+def metric_links(publication: Publication, scholar_user: str | None) -> list[Link]:
+    """Altmetric, Dimensions and Google Scholar pages of the entry (never fetched)."""
+    found = []
+    for label, value, pattern in (
+        ("Altmetric", publication.altmetric, "https://www.altmetric.com/details/{}"),
+        ("Dimensions", publication.dimensions, "https://badge.dimensions.ai/details/id/{}"),
+    ):
+        url = _metric_url(label, value, pattern, publication)
+        if url:
+            found.append(Link.model_construct(label=label, url=url))
+    if publication.google_scholar_id and scholar_user:
+        user, paper = quote(scholar_user), quote(publication.google_scholar_id.strip())
+        url = SCHOLAR_CITATION.format(user=user, paper=paper)
+        found.append(Link.model_construct(label="Scholar", url=url))
+    return found
+
+
+SCHOLAR_CITATION = (
+    "https://scholar.google.com/citations?view_op=view_citation"
+    "&user={user}&citation_for_view={user}:{paper}"
+)
+_BY_DOI = {
+    "Altmetric": "https://www.altmetric.com/details/doi/{}",
+    "Dimensions": "https://badge.dimensions.ai/details/doi/{}",
+}
+
+
+def _metric_url(label: str, value: str | None, pattern: str, publication: Publication) -> str:
+    """``true``: the page of the entry's DOI; ``false`` or nothing: none; else an id."""
+    text = (value or "").strip()
+    if not text or text.lower() == "false":
+        return ""
+    if text.lower() != "true":
+        return pattern.format(quote(text))
+    if publication.doi:
+        return _BY_DOI[label].format(quote(publication.doi.strip(), safe="/"))
+    if label == "Altmetric" and publication.arxiv:
+        return f"https://www.altmetric.com/details/arxiv/{quote(publication.arxiv.strip())}"
+    return ""
+
+
+def _with_identifiers(publication: Publication, links: list[Link]) -> list[Link]:
+    """``links`` and the DOI and arXiv links, unless a link already contains the id."""
     identifiers = (
         ("DOI", publication.doi, "https://doi.org/"),
         ("arXiv", publication.arxiv, "https://arxiv.org/abs/"),

@@ -6,8 +6,10 @@ education, ``publications`` the publications, ``projects`` the projects,
 ``languages`` the skills. The ``cv`` directive shows the other sections too
 (:data:`CV_SECTIONS`).
 Keys the models know under another spelling (``startDate``, ``studyType``,
-``releaseDate``) are kept as written; fields this site does not show
-(``phone``, ``score``, ``courses``) are left out.
+``releaseDate``, ``keywords``, ``entity``) are kept as written. Nothing is left
+out silently: a field no page shows (``phone``, ``score``, ``courses``) is
+reported once, with the subtype ``profile.not-shown``, and so is a top-level
+key that no directive shows (see :func:`_note_owner_and_sections`).
 """
 
 from __future__ import annotations
@@ -82,6 +84,7 @@ def from_json_resume(document: YamlDocument, kind: str, name: str) -> YamlDocume
         document.data.get(more) for more in MORE_SECTIONS.get(kind, ())
     ):
         translation = Translation(document, None)
+        _note_owner_and_sections(translation)
         translation.warn(f"{name} has no '{section}' section, so there is no {kind} to show", ())
         return translation.result
     sections = [section, *MORE_SECTIONS.get(kind, ())]
@@ -92,6 +95,7 @@ def section_document(document: YamlDocument, sections: list[str], kind: str) -> 
     """The records of ``kind`` that ``sections`` of the file hold, one after the other."""
     single = kind == "profile"
     translation = Translation(document, {} if single else [])
+    _note_owner_and_sections(translation)
     if single:
         translation.result.data = _profile(translation, (sections[0],))
         return translation.result
@@ -117,9 +121,26 @@ def _plain(t: Translation, source: DataPath, target: DataPath, _: set[str], kind
     return t.record(source, target, RECORD_MODELS[kind])
 
 
+def _note_owner_and_sections(t: Translation) -> None:
+    """Whom the resume is about; a top-level key no directive shows, reported once.
+
+    Every section the schema knows is shown by a directive (the ``cv`` directive
+    shows them all, and any list of entries of your own); what is left is a
+    key of your own that holds no list. Every translation reports it (one
+    warning after deduplication), whichever directive reads the file.
+    """
+    basics = t.get(("basics",))
+    if isinstance(basics, dict) and isinstance(basics.get("name"), str):
+        t.result.owner = basics["name"].strip() or None
+    for key, value in t.source.data.items():
+        shown = key in CV_SECTIONS or key in NOT_CV_CONTENT or isinstance(value, list)
+        if value and not shown:
+            t.not_shown((key,), "section")
+
+
 def _experience(t: Translation, source: DataPath, target: DataPath, *_: Any) -> Any:
     # "description" describes the company, not the position.
-    return t.record(source, target, Experience, leave_out=frozenset({"description"}))
+    return t.record(source, target, Experience, {"description": "about"})
 
 
 def _education(t: Translation, source: DataPath, target: DataPath, *_: Any) -> Any:
@@ -127,7 +148,7 @@ def _education(t: Translation, source: DataPath, target: DataPath, *_: Any) -> A
 
 
 def _project(t: Translation, source: DataPath, target: DataPath, *_: Any) -> Any:
-    record = t.record(source, target, Project)
+    record = t.record(source, target, Project, handled=frozenset({"roles"}))
     roles = t.get((*source, "roles"))
     if isinstance(record, dict) and isinstance(roles, list) and roles:
         record["role"] = ", ".join(str(role) for role in roles)
@@ -138,7 +159,13 @@ def _project(t: Translation, source: DataPath, target: DataPath, *_: Any) -> Any
 def _publication(
     t: Translation, source: DataPath, target: DataPath, taken: set[str], *_: Any
 ) -> Any:
-    record = t.record(source, target, Publication, {"name": "title", "summary": "abstract"})
+    record = t.record(
+        source,
+        target,
+        Publication,
+        {"name": "title", "summary": "abstract"},
+        handled=frozenset({"url"}),
+    )
     if not isinstance(record, dict):
         return record
     url = t.get((*source, "url"))
@@ -152,6 +179,9 @@ def _publication(
     return record
 
 
+LOCATION_PARTS = ("city", "region", "countryCode")
+"""The parts of ``basics.location`` the card shows, in order (not the street address)."""
+
 _ENTRIES = {
     "experience": _experience,
     "education": _education,
@@ -164,9 +194,10 @@ def _profile(t: Translation, source: DataPath) -> Any:
     basics = t.get(source)
     if not isinstance(basics, dict):
         return t.copy(source, ())
-    profile = t.record(source, (), Profile)
+    profile = t.record(
+        source, (), Profile, handled=frozenset({"image", "location", "url", "profiles"})
+    )
     assert profile is not None
-    profile.pop("image", None)
     image = basics.get("image")
     if isinstance(image, str) and image.strip():
         if "://" in image:
@@ -179,9 +210,14 @@ def _profile(t: Translation, source: DataPath) -> Any:
             profile["avatar"] = t.copy((*source, "image"), ("avatar",))
     location = basics.get("location")
     if isinstance(location, dict):
-        parts = [location.get(key) for key in ("city", "region", "countryCode")]
+        parts = [location.get(key) for key in LOCATION_PARTS]
         profile["location"] = ", ".join(str(part) for part in parts if part)
         t.place(("location",), (*source, "location"))
+        for key, value in location.items():
+            if key not in LOCATION_PARTS and value:
+                t.not_shown((*source, "location", key))
+    elif isinstance(location, str) and location.strip():
+        profile["location"] = t.copy((*source, "location"), ("location",))
     links: dict[str, Any] = {}
     if basics.get("url"):
         links["homepage"] = t.copy((*source, "url"), ("links", "homepage"))
@@ -193,7 +229,8 @@ def _profile(t: Translation, source: DataPath) -> Any:
     for index, entry in enumerate(profiles if isinstance(profiles, list) else []):
         if not isinstance(entry, dict):
             continue
-        network = str(entry.get("network") or "link").strip().lower() or "link"
+        # The network as written: the card labels known ones itself (``SoundCloud``).
+        network = str(entry.get("network") or "link").strip() or "link"
         if entry.get("url"):
             links[network] = t.copy((*source, "profiles", index, "url"), ("links", network))
         else:

@@ -1,22 +1,34 @@
 """A RenderCV input file (``John_Doe_CV.yaml``, https://docs.rendercv.com) as records.
 
-``cv.name``, ``cv.email``, ``cv.website`` and ``cv.social_networks`` give the
-profile; the sections ``experience``, ``education``, ``publications`` and
-``projects`` of ``cv.sections`` give those records (section titles are
-compared without case, spaces or underscores). RenderCV's ``start_date``,
-``company`` and ``journal`` are aliases of the models, so they stay as
-written; a single ``date`` becomes the start of an experience or education
-entry, and the ``***Name***`` emphasis RenderCV puts on your name in author
-lists is removed (this site highlights your name by itself).
+``cv.name``, ``cv.headline``, ``cv.email``, ``cv.website``,
+``cv.social_networks`` and ``cv.custom_connections`` give the profile; the
+sections ``experience``, ``education``, ``publications`` and ``projects`` of
+``cv.sections`` give those records (section titles are compared without case,
+spaces or underscores). RenderCV's ``start_date``, ``company`` and ``journal``
+are aliases of the models, so they stay as written; a single ``date`` becomes
+the start of an experience, education or project entry. RenderCV writes
+Markdown in every field: a name that is a whole link (``[FlashInfer](url)``)
+gives the name and its link, other markup in a plain-text field (a company, a
+title) is read as its words, and the ``***Name***`` emphasis on your name in
+author lists is removed (this site highlights the CV's owner by itself). A
+highlight's `` - `` parts are its nested bullets, as RenderCV draws them.
+
+Nothing is left out silently: a field, or a top-level key, that no page shows
+is reported once (``profile.not-shown``); the ``cv`` directive shows every
+section, custom ones included. RenderCV's ``design``, ``locale`` and
+``settings`` describe its own PDF, and are not read.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
+from markdown_it import MarkdownIt
+
 from ..loader import DataPath, YamlDocument
-from ..models import Education, Experience, Profile, Project, Publication
+from ..models import Education, Experience, Model, Profile, Project, Publication
 from .translate import Translation, slug
 
 SECTION_TITLES = {
@@ -72,11 +84,13 @@ def kinds_in(data: Any) -> list[str]:
 def from_rendercv(document: YamlDocument, kind: str, name: str) -> YamlDocument:
     if kind == "profile":
         translation = Translation(document, None)
+        _note_owner_and_sections(translation)
         translation.result.data = _profile(translation, ("cv",))
         return translation.result
     titles = section_titles(document.data, kind)
     if not titles:
         translation = Translation(document, None)
+        _note_owner_and_sections(translation)
         translation.warn(
             f"{name} has no '{kind}' section under cv.sections, so there is no {kind} to show",
             ("cv",),
@@ -92,6 +106,7 @@ def section_document(document: YamlDocument, titles: list[str], kind: str) -> Ya
     as they are: its model knows their keys.
     """
     translation = Translation(document, [])
+    _note_owner_and_sections(translation)
     make = _ENTRIES.get(kind, _generic)
     taken: set[str] = set()
     records: list[Any] = []
@@ -112,34 +127,86 @@ def _generic(t: Translation, source: DataPath, target: DataPath, _: set[str]) ->
     return t.record(source, target, CvEntry)
 
 
-def _dated(t: Translation, source: DataPath, target: DataPath, record: Any) -> Any:
-    """RenderCV's single ``date`` is when it started, unless a start is given."""
-    if isinstance(record, dict) and "start_date" not in record and t.get((*source, "date")):
+METADATA_KEYS = frozenset({"design", "locale", "settings", "rendercv_settings"})
+"""Top-level keys that set up RenderCV's own PDF, with nothing for a reader to see."""
+
+
+def _note_owner_and_sections(t: Translation) -> None:
+    """Whom the CV is about; a top-level key no page shows, reported once.
+
+    Every section of ``cv.sections`` is shown by a directive: the ``cv``
+    directive shows them all, custom ones included.
+    """
+    data = t.source.data
+    name = data["cv"].get("name")
+    if isinstance(name, str) and name.strip():
+        t.result.owner = _plain_text(name)[0]
+    for key, value in data.items():
+        if key != "cv" and key not in METADATA_KEYS and value:
+            t.not_shown((key,), "section")
+
+
+def _entry(
+    t: Translation,
+    source: DataPath,
+    target: DataPath,
+    model: type[Model],
+    plain: tuple[str, ...],
+    renames: dict[str, str] | None = None,
+) -> Any:
+    """An entry of a dated kind: Markdown in its ``plain`` fields read, ``date`` as its start."""
+    record = t.record(source, target, model, renames, handled=frozenset({"date", "highlights"}))
+    if not isinstance(record, dict):
+        return record
+    _read_markdown(record, plain)
+    if "start_date" not in record and t.get((*source, "date")):
         record["start"] = t.copy((*source, "date"), (*target, "start"))
+    highlights = t.get((*source, "highlights"))
+    if isinstance(highlights, list) and highlights:
+        t.copy((*source, "highlights"), (*target, "highlights"))
+        record["highlights"] = [_nested(item) for item in highlights]
+    elif highlights:  # reported by validation, where it is
+        record["highlights"] = t.copy((*source, "highlights"), (*target, "highlights"))
     return record
 
 
+def _nested(highlight: Any) -> Any:
+    """``Main point - sub 1 - sub 2`` -> the main point with ``- sub`` lines under it.
+
+    RenderCV draws each `` - `` of a highlight as a nested bullet (a highlight
+    continued on indented ``- `` lines is folded by YAML into this form); this
+    site reads nested bullets as lines starting with ``- ``.
+    """
+    if not isinstance(highlight, str) or " - " not in highlight:
+        return highlight
+    return highlight.replace(" - ", "\n- ")
+
+
 def _experience(t: Translation, source: DataPath, target: DataPath, _: set[str]) -> Any:
-    return _dated(t, source, target, t.record(source, target, Experience))
+    return _entry(t, source, target, Experience, ("company", "position", "location"))
 
 
 def _education(t: Translation, source: DataPath, target: DataPath, _: set[str]) -> Any:
-    return _dated(t, source, target, t.record(source, target, Education))
+    plain = ("institution", "area", "degree", "location")
+    return _entry(t, source, target, Education, plain)
 
 
 def _project(t: Translation, source: DataPath, target: DataPath, _: set[str]) -> Any:
-    return t.record(source, target, Project)
+    return _entry(t, source, target, Project, ("name",))
 
 
 def _publication(t: Translation, source: DataPath, target: DataPath, taken: set[str]) -> Any:
-    record = t.record(source, target, Publication, {"summary": "abstract"})
+    record = t.record(
+        source, target, Publication, {"summary": "abstract"}, handled=frozenset({"url"})
+    )
     if not isinstance(record, dict):
         return record
+    _read_markdown(record, ("title", "journal"))
     authors = record.get("authors")
     if isinstance(authors, list):
         record["authors"] = [_plain_name(author) for author in authors]
     url = t.get((*source, "url"))
-    if url is not None:
+    if url:
         record["links"] = {"link": url}
         t.place((*target, "links"), (*source, "url"))
         t.place((*target, "links", "link"), (*source, "url"))
@@ -153,7 +220,43 @@ def _plain_name(author: Any) -> Any:
     if not isinstance(author, str):
         return author
     match = _EMPHASIS.match(author.strip())
-    return match.group(2) if match else author
+    return _plain_text(match.group(2) if match else author)[0]
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("zero").enable(["emphasis", "link", "backticks", "escape", "entity"])
+
+
+_MARKUP = re.compile(r"[*_\[\]`\\&]")
+
+
+def _plain_text(text: str) -> tuple[str, str | None]:
+    """The words of RenderCV Markdown, and the target of a link that is the whole text."""
+    if not _MARKUP.search(text):
+        return text, None
+    tokens = _markdown().parseInline(text)
+    children = tokens[0].children or [] if tokens else []
+    words = "".join(token.content for token in children if token.type in _WORDS)
+    hrefs = [str(token.attrGet("href")) for token in children if token.type == "link_open"]
+    whole_link = len(hrefs) == 1 and children[0].type == "link_open"
+    whole_link = whole_link and children[-1].type == "link_close"
+    return words, hrefs[0] if whole_link else None
+
+
+_WORDS = frozenset({"text", "code_inline"})
+
+
+def _read_markdown(record: dict[str, Any], keys: tuple[str, ...]) -> None:
+    """Markdown in fields shown as plain text: its words, and a whole link as ``url``."""
+    for key in keys:
+        value = record.get(key)
+        if not isinstance(value, str):
+            continue
+        words, url = _plain_text(value)
+        record[key] = words
+        if url and key in ("name", "company", "institution") and "url" not in record:
+            record["url"] = url
 
 
 _ENTRIES = {
@@ -166,11 +269,33 @@ _ENTRIES = {
 
 def _profile(t: Translation, source: DataPath) -> Any:
     cv = t.get(source)
-    profile = t.record(source, (), Profile)
+    handled = frozenset({"website", "social_networks", "custom_connections", "sections", "email"})
+    profile = t.record(source, (), Profile, handled=handled)
     assert profile is not None
+    _read_markdown(profile, ("name", "headline", "location"))
+    email = cv.get("email")
+    if isinstance(email, list) and email:  # RenderCV 2.4 allows several: the card shows one
+        profile["email"] = t.copy((*source, "email", 0), ("email",))
+        for index in range(1, len(email)):
+            t.not_shown((*source, "email", index))
+    elif email:
+        profile["email"] = t.copy((*source, "email"), ("email",))
     links: dict[str, Any] = {}
-    if cv.get("website"):
-        links["homepage"] = t.copy((*source, "website"), ("links", "homepage"))
+    websites = cv.get("website")
+    for index, website in enumerate(websites if isinstance(websites, list) else [websites]):
+        if website:
+            label = "homepage" if index == 0 else f"website {index + 1}"
+            where = (
+                (*source, "website", index) if isinstance(websites, list) else (*source, "website")
+            )
+            links[label] = t.copy(where, ("links", label))
+    connections = cv.get("custom_connections")
+    for index, entry in enumerate(connections if isinstance(connections, list) else []):
+        if isinstance(entry, dict) and entry.get("url") and entry.get("placeholder"):
+            label = str(entry["placeholder"])
+            links[label] = t.copy((*source, "custom_connections", index, "url"), ("links", label))
+        elif entry:
+            t.not_shown((*source, "custom_connections", index))
     networks = cv.get("social_networks")
     if networks is not None and not isinstance(networks, list):
         t.warn(

@@ -62,14 +62,16 @@ class Translation:
         target: DataPath,
         model: type[Model],
         renames: dict[str, str] | None = None,
-        leave_out: frozenset[str] = frozenset(),
+        handled: frozenset[str] = frozenset(),
     ) -> dict[str, Any] | None:
         """Copy the mapping at ``source`` as a record of ``model`` at ``target``.
 
         Keys ``model`` knows (aliases included) are kept as written, so messages
         name the key the user wrote; ``renames`` maps other keys onto the model's;
-        the rest, and ``leave_out`` (a known key that means something else in the
-        other tool), are fields this site does not show, and are left out.
+        ``handled`` are keys the caller maps itself. Every other key with a value
+        is a field this site does not show: it is left out and reported once
+        (:meth:`not_shown`). Empty keys (``summary:`` with nothing, as RenderCV's
+        examples write them) are dropped.
         """
         entry = self.get(source)
         if not isinstance(entry, dict):
@@ -78,13 +80,23 @@ class Translation:
         renames = renames or {}
         known = set(model.known_keys())
         record: dict[str, Any] = {}
-        for key in entry:
-            new_key = renames.get(key, key if key in known and key not in leave_out else None)
-            if new_key is None or new_key in record:
+        for key, value in entry.items():
+            if is_empty(value) or key in handled:
                 continue
-            record[new_key] = self.copy((*source, key), (*target, new_key))
+            new_key = renames.get(key, key if key in known else None)
+            if new_key is None:
+                self.not_shown((*source, key))
+            elif new_key not in record:
+                record[new_key] = self.copy((*source, key), (*target, new_key))
         self.place(target, source)
         return record
+
+    def not_shown(self, source: DataPath, what: str = "field") -> None:
+        """Report, once per file and name, that the value at ``source`` is not shown."""
+        name = field_name(source)
+        reason = "no directive shows it yet" if what == "section" else "no page shows it"
+        message = f"{what} {name!r} is not shown: {reason}"
+        self.result.not_shown.setdefault(message, self.source.position(source, key=True))
 
     def _move(self, value: Any, source: DataPath, target: DataPath) -> None:
         if source in self.source.value_positions:
@@ -98,6 +110,22 @@ class Translation:
             children = enumerate(value)
         for part, child in children:
             self._move(child, (*source, part), (*target, part))
+
+
+def is_empty(value: Any) -> bool:
+    """Nothing written: ``key:`` alone, an empty text, list or mapping."""
+    return value is None or (isinstance(value, str | list | dict) and not value)
+
+
+def field_name(path: DataPath) -> str:
+    """How a message names the field at ``path``: ``work[].description``."""
+    name = ""
+    for part in path:
+        if isinstance(part, int):
+            name += "[]"
+        else:
+            name += f".{part}" if name else str(part)
+    return name
 
 
 def slug(text: str, taken: set[str]) -> str:
