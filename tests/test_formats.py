@@ -1,7 +1,11 @@
-"""Other tools' files read as they are: JSON Resume and RenderCV, with positions kept.
+"""Other tools' files read as they are: JSON Resume, RenderCV, al-folio, with positions kept.
 
-The samples are ``tests/roots/test-formats/data/resume.json`` and
-``Grace_Hopper_CV.yaml``; the same root is built in reST and in MyST.
+The samples are ``tests/roots/test-formats/data/resume.json`` (every section of
+the JSON Resume schema), ``Grace_Hopper_CV.yaml`` (in the shape of RenderCV's
+examples: empty keys, Markdown, nested highlights, custom sections) and
+``papers.bib`` (al-folio's display fields); the same root is built in reST and
+in MyST, and in the html, text and latex builders. Every field is shown, mapped
+or reported once as not shown.
 """
 
 from __future__ import annotations
@@ -15,9 +19,11 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
+from test_cv import compile_pdf, needs_tex, pdf_text
 
 from sphinx_profile.data.dates import PartialDate
 from sphinx_profile.data.formats import kinds_of, load_document
+from sphinx_profile.data.issues import Subtype
 from sphinx_profile.data.store import clear_cache, load_data_file
 
 try:  # Sphinx >= 7.3
@@ -31,9 +37,19 @@ RENDERCV = ROOT / "data" / "Grace_Hopper_CV.yaml"
 
 
 def records(path: Path, kind: str) -> list[Any]:
+    """The records of ``path``; no problem but fields reported as not shown."""
     loaded = load_data_file(path, kind)
-    assert loaded.issues == (), [issue.located(path.name) for issue in loaded.issues]
+    problems = [issue for issue in loaded.issues if issue.subtype is not Subtype.NOT_SHOWN]
+    assert problems == [], [issue.located(path.name) for issue in problems]
     return list(loaded.records)
+
+
+def not_shown(path: Path, kind: str) -> list[str]:
+    """The fields and sections of ``path`` reported as not shown by a ``kind`` directive."""
+    loaded = load_data_file(path, kind)
+    return [
+        issue.located(path.name) for issue in loaded.issues if issue.subtype is Subtype.NOT_SHOWN
+    ]
 
 
 def line_containing(text: str, part: str) -> int:
@@ -58,12 +74,58 @@ def test_json_resume_basics_is_the_profile():
     )
     assert profile.location == "Washington, DC, US"
     assert profile.bio.startswith("Pioneer of **compilers**")
+    # The networks as written: the card labels the ones it knows itself.
     assert [(link.label, link.url) for link in profile.links] == [
         ("homepage", "https://grace.example.org"),
-        ("github", "https://github.com/ghopper"),
-        ("mastodon", "https://hachyderm.io/@grace"),
+        ("GitHub", "https://github.com/ghopper"),
+        ("Mastodon", "https://hachyderm.io/@grace"),
+        ("SoundCloud", "https://soundcloud.com/gracehopper"),
+        ("Nanosecond Wire", "https://example.org/nanosecond"),
     ]
     assert profile.avatar is None  # "image" is empty in the sample
+
+
+# Each section no directive shows yet, named by whichever directive reads the file.
+RESUME_SECTIONS = [
+    "resume.json:63:3: section 'volunteer' is not shown: no directive shows it yet",
+    "resume.json:86:3: section 'awards' is not shown: no directive shows it yet",
+    "resume.json:94:3: section 'certificates' is not shown: no directive shows it yet",
+    "resume.json:116:3: section 'skills' is not shown: no directive shows it yet",
+    "resume.json:119:3: section 'languages' is not shown: no directive shows it yet",
+    "resume.json:122:3: section 'interests' is not shown: no directive shows it yet",
+    "resume.json:125:3: section 'references' is not shown: no directive shows it yet",
+]
+
+
+def test_json_resume_fields_no_page_shows_are_reported_once():
+    assert not_shown(RESUME, "profile") == [
+        *RESUME_SECTIONS,
+        "resume.json:8:5: field 'basics.phone' is not shown: no page shows it",
+        "resume.json:12:7: field 'basics.location.address' is not shown: no page shows it",
+        "resume.json:13:7: field 'basics.location.postalCode' is not shown: no page shows it",
+    ]
+    assert not_shown(RESUME, "experience") == RESUME_SECTIONS  # every work field is shown
+    assert not_shown(RESUME, "publications") == RESUME_SECTIONS
+    assert not_shown(RESUME, "education") == [
+        *RESUME_SECTIONS,
+        "resume.json:82:7: field 'education[].score' is not shown: no page shows it",
+        "resume.json:83:7: field 'education[].courses' is not shown: no page shows it",
+    ]
+    assert not_shown(RESUME, "projects") == [
+        *RESUME_SECTIONS,
+        "resume.json:139:7: field 'projects[].type' is not shown: no page shows it",
+    ]
+
+
+def test_a_field_repeated_in_many_entries_is_reported_once(tmp_path: Path):
+    work = [{"name": f"Lab {n}", "phone": "1", "team": "x"} for n in range(3)]
+    text = json.dumps({"basics": {"name": "Ada"}, "work": work}, indent=1)
+    first_phone = line_containing(text, '"phone"')
+    first_team = line_containing(text, '"team"')
+    assert issues(tmp_path, "resume.json", text, "experience") == [
+        f"resume.json:{first_phone}:4: field 'work[].phone' is not shown: no page shows it",
+        f"resume.json:{first_team}:4: field 'work[].team' is not shown: no page shows it",
+    ]
 
 
 def test_json_resume_work_is_the_experience():
@@ -74,7 +136,9 @@ def test_json_resume_work_is_the_experience():
         "https://example.org/remington-rand",
     )
     assert (first.start, first.end) == (PartialDate(1949, 6), PartialDate(1971, 12))
-    assert first.summary == "Led the team that wrote the A-0 compiler."  # not "description"
+    assert first.summary == "Led the team that wrote the A-0 compiler."
+    assert first.about == "Office equipment maker"  # "description" is the company's
+    assert first.location == "Philadelphia, PA"
     assert first.highlights == ["A-0, the first compiler", "FLOW-MATIC, the ancestor of COBOL"]
     assert (second.organization, second.start) == (
         "Harvard Computation Lab",
@@ -103,7 +167,14 @@ def test_json_resume_education_publications_and_projects():
     ]
     assert (second.id, second.date) == ("compiling-routines", PartialDate(1953))
     (cobol,) = records(RESUME, "projects")
-    assert (cobol.name, cobol.role, cobol.tags) == ("COBOL", "designer, advocate", ["languages"])
+    assert (cobol.name, cobol.role, cobol.organization) == (
+        "COBOL",
+        "designer, advocate",
+        "CODASYL",  # entity
+    )
+    assert cobol.tags == ["languages", "business"]  # keywords
+    assert cobol.highlights == ["Wrote the first specification", "Ran the first compiler"]
+    assert (cobol.start, cobol.end) == (PartialDate(1959, 5), PartialDate(1960, 4))
 
 
 def test_json_resume_problems_point_into_the_original_file(tmp_path: Path):
@@ -181,8 +252,9 @@ def test_a_list_wrapped_in_one_key_is_not_taken_for_a_json_resume(tmp_path: Path
 
 def test_rendercv_cv_is_the_profile_with_social_networks_as_links():
     (profile,) = records(RENDERCV, "profile")
-    assert (profile.name, profile.location, profile.email) == (
+    assert (profile.name, profile.headline, profile.location, profile.email) == (
         "Grace Hopper",
+        "Rear Admiral and computer scientist",
         "Washington, DC",
         "grace@example.org",
     )
@@ -196,11 +268,14 @@ def test_rendercv_cv_is_the_profile_with_social_networks_as_links():
 
 def test_rendercv_sections_are_the_records():
     rand, harvard = records(RENDERCV, "experience")
-    assert (rand.organization, rand.location, rand.highlights) == (
-        "Remington Rand",
-        "Philadelphia, PA",
-        ["Wrote the A-0 compiler"],
-    )
+    assert (rand.organization, rand.location) == ("Remington Rand", "Philadelphia, PA")
+    # A highlight continued on indented "- " lines: YAML folds it into " - " parts,
+    # which RenderCV draws as nested bullets; kept as "- " lines.
+    assert rand.highlights == [
+        "Wrote the A-0 compiler",
+        "Led the team behind FLOW-MATIC\n- the first English-like data processing language"
+        "\n- the ancestor of **COBOL**",
+    ]
     assert rand.end is not None and rand.end.present
     assert (harvard.start, harvard.end) == (PartialDate(1944), None)  # a single "date"
     (yale,) = records(RENDERCV, "education")
@@ -212,8 +287,63 @@ def test_rendercv_sections_are_the_records():
         "10.1145/609784.609818",
         PartialDate(1952, 5),
     )
-    (cobol,) = records(RENDERCV, "projects")
-    assert (cobol.name, cobol.description) == ("COBOL", "A business programming language.")
+    cobol, flowmatic = records(RENDERCV, "projects")
+    # name: '[COBOL](https://example.org/cobol)': the words, and the link as its url
+    assert (cobol.name, cobol.url, cobol.description, cobol.location) == (
+        "COBOL",
+        "https://example.org/cobol",
+        "A business programming language.",
+        "Washington, DC",
+    )
+    assert (cobol.start, cobol.end) == (PartialDate(1959, 5), PartialDate(1960, 4))
+    assert cobol.highlights == ["Chaired the technical committee\n- wrote the first specification"]
+    # date: "1955" alone; summary keeps its Markdown (a Markdown field)
+    assert (flowmatic.name, flowmatic.start, flowmatic.end) == (
+        "FLOW-MATIC",
+        PartialDate(1955),
+        None,
+    )
+    assert flowmatic.description == "The first **English-like** data processing language"
+
+
+RENDERCV_SECTIONS = [
+    f"Grace_Hopper_CV.yaml:{line}:5: section 'cv.sections.{name}' is not shown: "
+    "no directive shows it yet"
+    for line, name in (
+        (20, "welcome"),
+        (75, "selected_honors"),
+        (77, "skills"),
+        (80, "patents"),
+        (82, "invited_talks"),
+    )
+]
+
+
+def test_rendercv_fields_and_sections_no_page_shows_are_reported_once():
+    # design, locale and settings set up RenderCV's PDF: not reported; empty keys neither
+    assert not_shown(RENDERCV, "profile") == [
+        *RENDERCV_SECTIONS,
+        "Grace_Hopper_CV.yaml:10:3: field 'cv.phone' is not shown: no page shows it",
+    ]
+    assert not_shown(RENDERCV, "experience") == [
+        *RENDERCV_SECTIONS,
+        "Grace_Hopper_CV.yaml:46:9: field 'cv.sections.experience[].tags' is not shown: "
+        "no page shows it",
+    ]
+    for kind in ("education", "publications", "projects"):
+        assert not_shown(RENDERCV, kind) == RENDERCV_SECTIONS
+
+
+def test_rendercv_file_names_its_owner():
+    for kind in ("profile", "experience", "publications"):
+        assert load_data_file(RENDERCV, kind).owner == "Grace Hopper"
+        assert load_data_file(RESUME, kind).owner == "Grace Hopper"
+    assert (
+        load_data_file(
+            ROOT.parent / "test-basic" / "data" / "publications.yaml", "publications"
+        ).owner
+        is None
+    )
 
 
 def test_rendercv_problems_point_into_the_original_file(tmp_path: Path):
@@ -232,6 +362,9 @@ def test_rendercv_problems_point_into_the_original_file(tmp_path: Path):
         "        compnay: Menabrea\n"
     )
     assert issues(tmp_path, "Ada_CV.yaml", text, "experience") == [
+        # RenderCV allows fields of your own: a misspelt one is reported as not shown
+        "Ada_CV.yaml:12:9: field 'cv.sections.Work_Experience[].compnay' is not shown: "
+        "no page shows it",
         "Ada_CV.yaml:10:19: end_date: start 1843-07 is after end 1842",
         "Ada_CV.yaml:11:9: entry left out: missing required key 'organization'",
     ]
@@ -271,7 +404,7 @@ def test_kinds_of_other_tools_files():
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, SphinxTestApp]:
     apps = {}
-    for buildername in ("html", "text"):
+    for buildername in ("html", "text", "latex"):
         srcdir = tmp_path_factory.mktemp(buildername) / "src"
         shutil.copytree(ROOT, srcdir)
         clear_cache()
@@ -284,32 +417,92 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, SphinxTestApp]:
     return apps
 
 
-def test_build_reads_both_formats_without_a_warning(built: dict[str, SphinxTestApp]):
+BIB_NOT_SHOWN = [
+    "papers.bib:24: WARNING: field 'google_scholar_id' is not shown: the profile has no Google "
+    "Scholar link with your user id (scholar: https://scholar.google.com/citations?user=…)",
+    # once, although both entries have a preview
+    "papers.bib:26: WARNING: field 'preview' (the thumbnail of the entry) is not shown: "
+    "no page shows it",
+]
+
+
+def test_build_warns_once_about_each_field_no_page_shows(built: dict[str, SphinxTestApp]):
+    def located(issue: str) -> str:
+        name, line, _column, message = issue.split(":", 3)
+        return f"{name}:{line}: WARNING:{message}"
+
+    expected = sorted(
+        [
+            *(located(issue) for issue in RESUME_SECTIONS),
+            *(located(issue) for issue in RENDERCV_SECTIONS),
+            *(
+                located(issue)
+                for kind in ("profile", "education", "projects")
+                for issue in not_shown(RESUME, kind)
+                if ": field '" in issue
+            ),
+            *(
+                located(issue)
+                for kind in ("profile", "experience")
+                for issue in not_shown(RENDERCV, kind)
+                if ": field '" in issue
+            ),
+            *BIB_NOT_SHOWN,
+        ]
+    )
+    assert len(expected) == 7 + 5 + 6 + 2 + 2
     for app in built.values():
         assert app.statuscode == 0
-        assert strip_colors(app.warning.getvalue()) == ""
+        warnings = strip_colors(app.warning.getvalue()).splitlines()
+        assert all(line.endswith(" [profile.not-shown]") for line in warnings), warnings
+        found = [
+            line.rsplit("/data/", 1)[1].removesuffix(" [profile.not-shown]") for line in warnings
+        ]
+        assert sorted(found) == expected
 
 
-@pytest.mark.parametrize("page", ["resume", "rendercv"])
+@pytest.mark.parametrize("page", ["resume", "rendercv", "alfolio"])
 def test_build_shows_every_record_in_rst_and_myst_alike(built: dict[str, SphinxTestApp], page: str):
     texts = {}
     for flavour in ("rst", "myst"):
         text = (built["text"].outdir / flavour / f"{page}.txt").read_text()
         texts[flavour] = text.split("\n", 2)[2]  # the same content below different titles
-        for shown in (
-            "Grace Hopper",
-            "Remington Rand",
-            "Senior Mathematician",
-            "Harvard Computation Lab",
-            "Yale University",
-            "PhD in Mathematics",
-            "The Education of a Computer",
-            "Proceedings of the ACM National Meeting",
-            "COBOL",
-            "1949.06 - ",
-        ):
-            assert shown in text, (flavour, page, shown)
+        shown_on_page = (
+            SHOWN_FROM_PAPERS_BIB
+            if page == "alfolio"
+            else (
+                "Grace Hopper",
+                "Remington Rand",
+                "Senior Mathematician",
+                "Harvard Computation Lab",
+                "Yale University",
+                "PhD in Mathematics",
+                "The Education of a Computer",
+                "Proceedings of the ACM National Meeting",
+                "COBOL",
+                "1949.06 - ",
+                "1959.05 - 1960.04",  # the project's dates
+            )
+        )
+        words = " ".join(text.split())  # lines are wrapped
+        for shown in shown_on_page:
+            assert shown in words, (flavour, page, shown)
     assert texts["rst"] == texts["myst"]
+
+
+SHOWN_FROM_PAPERS_BIB = (
+    "H_2O^* *revisited* <script>alert(1)</script>",  # subscript, superscript, emphasis
+    "[ACM] [Best Paper]",  # award_name on the badge; its <br> is a space in text
+    "* Equal contribution",  # annotation
+    "*Proceedings of the ACM National Meeting*, Pittsburgh, PA, *(Oral)*, 1952.05",
+    "**TL;DR:** Computers can write their own programs.",
+    "supp: https://example.org/hopper-supplement.pdf",
+    "INSPIRE: https://inspirehep.net/literature/1010907",
+    "Altmetric: https://www.altmetric.com/details/doi/10.1145/609784.609818",
+    "Dimensions: https://badge.dimensions.ai/details/id/pub.1000000001",
+    "Reprinted in 1987 as one of the **ten most influential** papers",  # award text
+    "*NSA Lecture Series*, Fort Meade, MD, 1982",  # conference and location of @presentation
+)
 
 
 def test_build_links_of_the_profile_and_publications(built: dict[str, SphinxTestApp]):
@@ -327,6 +520,135 @@ def test_build_links_of_the_profile_and_publications(built: dict[str, SphinxTest
     # Sphinx obfuscates the address of a mailto: link ("@" as "%40").
     assert any(href.startswith("mailto:grace") for href in hrefs)
     assert soup.find(id="pub-the-education-of-a-computer") is not None
+
+
+def soup_of(built: dict[str, SphinxTestApp], page: str) -> BeautifulSoup:
+    html = (built["html"].outdir / page).with_suffix(".html").read_text()
+    return BeautifulSoup(html, "html.parser")
+
+
+@pytest.mark.parametrize("page", ["rst/rendercv", "myst/rendercv"])
+def test_build_highlights_the_cv_owner_without_a_profile_file(
+    built: dict[str, SphinxTestApp], page: str
+):
+    # The root has no profile.yaml: the CV's own name (cv.name) is the one. (JSON
+    # Resume's basics.name is its owner too, but its publications have no authors.)
+    assert not (ROOT / "data" / "profile.yaml").exists()
+    soup = soup_of(built, page)
+    me = soup.select("p.sp-pub-authors strong.sp-me")
+    assert me and {tag.get_text() for tag in me} == {"Grace Hopper"}
+
+
+def test_build_nested_highlights_and_project_details(built: dict[str, SphinxTestApp]):
+    soup = soup_of(built, "rst/rendercv")
+    rand = soup.select("ul.sp-experience > li.sp-entry")[0]
+    outer = rand.select_one("ul.sp-highlights")
+    items = outer.find_all("li", recursive=False)
+    assert [item.p.get_text() for item in items] == [
+        "Wrote the A-0 compiler",
+        "Led the team behind FLOW-MATIC",
+    ]
+    nested = items[1].select("ul.sp-nested > li")
+    assert [" ".join(item.get_text().split()) for item in nested] == [
+        "the first English-like data processing language",
+        "the ancestor of COBOL",
+    ]
+    assert nested[1].strong.get_text() == "COBOL"  # Markdown inside a nested bullet
+    cobol, flowmatic = soup.select("ul.sp-projects > li.sp-entry")
+    name = cobol.select_one("p.sp-entry-title a")
+    assert (name.get_text(), name["href"]) == ("COBOL", "https://example.org/cobol")
+    assert "[COBOL]" not in cobol.get_text()  # not the Markdown as written
+    assert cobol.select_one("p.sp-dates").get_text() == "1959.05 - 1960.04"
+    assert [li.get_text(strip=True) for li in cobol.select("ul.sp-nested li")] == [
+        "wrote the first specification"
+    ]
+    assert flowmatic.select_one("p.sp-entry-title strong strong").get_text() == "English-like"
+    resume = soup_of(built, "rst/resume")
+    project = resume.select_one("ul.sp-projects > li.sp-entry")
+    assert project.select_one("p.sp-organization").get_text() == "CODASYL"
+    assert project.select_one("p.sp-tags").get_text() == "languages, business"
+    assert [li.get_text() for li in project.select("ul.sp-highlights li")] == [
+        "Wrote the first specification",
+        "Ran the first compiler",
+    ]
+    assert project.select_one("p.sp-dates").get_text() == "1959.05 - 1960.04"
+    work = resume.select_one("ul.sp-experience > li.sp-entry")
+    assert work.select_one("p.sp-about").get_text() == "Office equipment maker"
+
+
+def test_build_labels_known_networks_and_keeps_other_spellings(built: dict[str, SphinxTestApp]):
+    card = soup_of(built, "rst/resume").select_one("div.sp-profile")
+    labels = [a.get_text() for a in card.select("a.sp-link")]
+    assert labels[:5] == ["Homepage", "GitHub", "Mastodon", "SoundCloud", "Nanosecond Wire"]
+
+
+def test_build_alfolio_display_fields_in_html(built: dict[str, SphinxTestApp]):
+    entry, talk = soup_of(built, "myst/alfolio").select("li.sp-pub")
+    title = entry.select_one("p.sp-pub-title")
+    assert title.sub.get_text() == "2" and title.sup.get_text() == "*"
+    assert title.em.get_text() == "revisited"
+    assert title.find("script") is None  # any other tag stays text, as written
+    assert "<script>alert(1)</script>" in title.get_text()
+    badge = entry.select_one(".sp-award")
+    assert badge.get_text() == "BestPaper" and badge.find("br") is not None
+    award = entry.select_one("p.sp-pub-award-text")
+    assert award.strong.get_text() == "ten most influential"  # <b> in a Markdown field too
+    assert entry.select_one("p.sp-pub-annotation").get_text() == "* Equal contribution"
+    venue = entry.select_one("p.sp-pub-venue")
+    assert venue.select_one(".sp-location").get_text() == "Pittsburgh, PA"
+    assert venue.select_one(".sp-info em").get_text() == "(Oral)"
+    assert entry.select_one("p.sp-pub-tldr").get_text() == (
+        "TL;DR: Computers can write their own programs."
+    )
+    links = {a.get_text(): a["href"] for a in entry.select("a.sp-link")}
+    assert links == {
+        "supp": "https://example.org/hopper-supplement.pdf",
+        "INSPIRE": "https://inspirehep.net/literature/1010907",
+        "DOI": "https://doi.org/10.1145/609784.609818",
+        "Altmetric": "https://www.altmetric.com/details/doi/10.1145/609784.609818",
+        "Dimensions": "https://badge.dimensions.ai/details/id/pub.1000000001",
+    }
+    assert (
+        talk.select_one("p.sp-pub-venue").get_text() == "NSA Lecture Series, Fort Meade, MD, 1982"
+    )
+
+
+def test_build_alfolio_display_fields_in_latex(built: dict[str, SphinxTestApp]):
+    tex = next(built["latex"].outdir.glob("*.tex")).read_text()
+    assert r"H$_{\text{2}}$O$^{\text{*}}$ \sphinxstyleemphasis{revisited}" in tex
+    assert r"\textless{}script\textgreater{}" in tex
+    assert r"\sphinxprofilebadge{Best\leavevmode\newline{}Paper}" in tex
+    assert "<sub>" not in tex and "<br>" not in tex
+
+
+@needs_tex
+def test_build_alfolio_display_fields_compile_into_a_pdf(built: dict[str, SphinxTestApp]):
+    outdir = built["latex"].outdir
+    tex = next(outdir.glob("*.tex")).name
+    text = " ".join(pdf_text(compile_pdf(outdir, tex)).split())
+    assert "The Education of a Computer: A-0 and H2 O* revisited <script>alert(1)</script>" in text
+    assert "TL;DR: Computers can write their own programs." in text
+
+
+def test_google_scholar_id_links_to_the_paper_with_the_profiles_user(tmp_path: Path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOT, srcdir)
+    (srcdir / "data" / "profile.yaml").write_text(
+        "name: Grace Hopper\nlinks:\n  scholar: https://scholar.google.com/citations?user=abc123\n"
+    )
+    clear_cache()
+    app = SphinxTestApp("html", srcdir=srcdir)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert "field 'google_scholar_id'" not in strip_colors(app.warning.getvalue())
+    soup = BeautifulSoup((app.outdir / "rst" / "alfolio.html").read_text(), "html.parser")
+    links = {a.get_text(): a["href"] for a in soup.select("li.sp-pub a.sp-link")}
+    assert links["Scholar"] == (
+        "https://scholar.google.com/citations?view_op=view_citation"
+        "&user=abc123&citation_for_view=abc123:qyhmnyLat1gC"
+    )
 
 
 def test_build_warning_of_a_translated_file_names_its_line(tmp_path: Path):

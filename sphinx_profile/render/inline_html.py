@@ -108,7 +108,7 @@ def with_html(contents: list[Content]) -> list[Content]:
     output: list[Content] = []
     for content in contents:
         if isinstance(content, str):
-            output.extend(inline_html(content))
+            output.extend(inline_html(content) if content else ())
         else:
             kind, children, classes, attributes = content
             output.append((kind, tuple(with_html(list(children))), classes, attributes))
