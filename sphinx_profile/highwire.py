@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .data.dates import PartialDate
+from .render.inline_html import html_text
 
 if TYPE_CHECKING:
     from .data.models import Publication
@@ -63,7 +64,7 @@ def pdf_url(publication: Publication) -> str | None:
 
 def citation_tags(publication: Publication, page_url: str | None) -> list[tuple[str, str]]:
     """The tags of one publication's page, in the order Scholar's guidelines list them."""
-    tags = [("citation_title", publication.title)]
+    tags = [("citation_title", html_text(publication.title))]
     tags += [("citation_author", author.name) for author in publication.authors]
     date = publication_date(publication.when)
     if date:

@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .data.dates import PartialDate
+from .render.inline_html import html_text
 
 if TYPE_CHECKING:
     from .data.cv_models import Award, Skill, Talk
@@ -308,8 +309,8 @@ def work_node(
         {
             "@type": WORK_TYPES.get(publication.type or "", "ScholarlyArticle"),
             "@id": node_id,
-            "name": publication.title,
-            "headline": publication.title,
+            "name": html_text(publication.title),
+            "headline": html_text(publication.title),
             "author": authors,
             "datePublished": _date(publication.when),
             "url": url,

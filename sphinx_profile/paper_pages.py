@@ -32,6 +32,7 @@ from .domain import shown_on_pages
 from .highwire import citation_tags, meta_tags
 from .locale import _
 from .nodes import sp_paper_link
+from .render.inline_html import html_text
 from .seo import PAPER_CONTEXT_KEY, PageUrls, listed_publications, site_profile, writes_web_pages
 from .stale_pages import remove_stale_pages
 
@@ -140,11 +141,12 @@ def paper_doctree(
     The lines under the title are those of the list's ``full`` style; the
     abstract and BibTeX are open sections rather than toggles.
     """
-    from .render.markup_nodes import to_nodes
+    from .render.inline_html import inline_html
+    from .render.markup_nodes import to_node_list, to_nodes
     from .render.publications import publication_anchor, render_publication, shown_bibtex
 
     section = nodes.section(ids=[publication_anchor(publication)], classes=["sp-paper"])
-    section += nodes.title(publication.title, publication.title)
+    section += nodes.title(publication.title, "", *to_node_list(inline_html(publication.title)))
     lines = render_publication(publication, "full", settings)[1:]  # the title is the heading
     section.extend(to_nodes(line) for line in lines if line[0] != "toggle")
     if publication.abstract:
@@ -209,11 +211,10 @@ def collect_paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]
         uri = builder.get_relative_uri(pagename, docname)
         back = (f"{uri}#{publication_anchor(publication)}", title)
         title_html = builder.render_partial(nodes.title(title, title))["title"]
+        plain_title = html_text(publication.title)
         page_url = urls.page(pagename) if urls.base else None
         context = {
-            "title": builder.render_partial(nodes.title(publication.title, publication.title))[
-                "title"
-            ],
+            "title": builder.render_partial(nodes.title(plain_title, plain_title))["title"],
             "body": builder.render_partial(paper_doctree(publication, settings, back))["fragment"],
             "metatags": meta_tags(citation_tags(publication, page_url)),
             "parents": [{"link": uri, "title": title_html}],

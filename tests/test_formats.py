@@ -502,6 +502,8 @@ SHOWN_FROM_PAPERS_BIB = (
     "Dimensions: https://badge.dimensions.ai/details/id/pub.1000000001",
     "Reprinted in 1987 as one of the **ten most influential** papers",  # award text
     "*NSA Lecture Series*, Fort Meade, MD, 1982",  # conference and location of @presentation
+    # a :pub: reference reads the title's words, without its tags
+    "See *The Education of a Computer: A-0 and H2O* revisited <script>alert(1)</script>*.",
 )
 
 

@@ -121,6 +121,7 @@ class PublicationListDirective(DataDirective):
             sort_publications,
         )
         from ..domain import note_publications
+        from ..render.inline_html import html_text
         from ..render.publications import (
             ListLayout,
             publication_anchor,
@@ -155,7 +156,7 @@ class PublicationListDirective(DataDirective):
         if "no-index" not in options:  # as Sphinx's own :no-index: - not a :pub: target
             note_publications(
                 self.env,
-                ((pub.id, publication_anchor(pub), pub.title) for pub in chosen),
+                ((pub.id, publication_anchor(pub), html_text(pub.title)) for pub in chosen),
                 len(chosen),
                 complete=not FILTER_OPTIONS & self.options.keys(),
             )

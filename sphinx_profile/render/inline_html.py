@@ -1,7 +1,7 @@
 """The safe inline HTML subset of titles and awards, as al-folio users write it.
 
-``<sup>``, ``<sub>``, ``<i>``, ``<em>``, ``<b>``, ``<strong>`` and ``<br>``,
-without attributes, become superscript, subscript, emphasis, strong and a line
+``<sup>``, ``<sub>``, ``<i>``, ``<em>``, ``<b>``, ``<strong>`` and ``<br>``
+(their attributes dropped) become superscript, subscript, emphasis, strong and a line
 break: the same in every builder. Any other tag is text, shown as written, as
 before. nh3 (the ammonia sanitiser) makes the result well formed first: an
 unclosed ``<sup>`` is closed, a stray ``</b>`` dropped, so the parser below
@@ -27,7 +27,10 @@ TAG_KINDS = {
 }
 """Tag of the subset -> the markup kind (docutils node) it becomes."""
 
-_SAFE_TAG = re.compile(r"<\s*(/?)\s*(sup|sub|i|em|b|strong|br)\s*/?\s*>", re.IGNORECASE)
+# A tag of the subset; the attributes of a start tag (``<sup class="x">``) are dropped.
+_SAFE_TAG = re.compile(
+    r"<\s*(/?)\s*(sup|sub|i|em|b|strong|br)(?:\s+[^<>]*?)?\s*/?\s*>", re.IGNORECASE
+)
 
 
 def inline_html(text: str) -> list[Content]:
