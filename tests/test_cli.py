@@ -145,7 +145,7 @@ def test_validate_checks_other_tools_files_as_each_kind_they_hold(tmp_path: Path
     assert [text for text in lines if text not in not_shown] == [
         f"{resume}:{line}:20: startDate: invalid date 'autumn 1930': use YYYY, YYYY-MM, "
         "YYYY-MM-DD or 'present'",
-        f"checked 2 data files: {len(not_shown) + 1} problems",
+        f"checked 3 data files: {len(not_shown) + 1} problems",
     ]
 
 

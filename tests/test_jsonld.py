@@ -241,7 +241,8 @@ def test_a_hostile_title_cannot_close_the_script(seo_app):
     assert "<" not in raw[0] and ">" not in raw[0] and "&" not in raw[0]
     assert "\\u003c/script\\u003e" in raw[0]
     names = {node["name"] for node in by_type(only_graph(html), "ScholarlyArticle")}
-    assert '</script><script>alert("x")</script> & <b>"Quotes"</b>' in names
+    # <b> (of the titles' inline HTML subset) is markup on the page, gone from the data
+    assert '</script><script>alert("x")</script> & "Quotes"' in names
 
 
 def test_a_page_of_other_peoples_work_does_not_name_the_person(seo_app):

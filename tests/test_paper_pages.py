@@ -19,6 +19,9 @@ from sphinx_profile.highwire import citation_tags, meta_tags, publication_date
 
 BASE = "https://example.org/site/"
 HOSTILE_TITLE = '</script><script>alert("x")</script> & <b>"Quotes"</b>'
+# <b> is of the inline HTML subset of titles (al-folio): bold on the page, and gone
+# from the metadata, which is plain text; every other tag stays text.
+HOSTILE_WORDS = '</script><script>alert("x")</script> & "Quotes"'
 
 
 def soup_of(app, name: str) -> BeautifulSoup:
@@ -113,14 +116,16 @@ def test_config_value_gives_every_list_pages(built_root):
 def test_attribute_values_are_escaped(seo_app):
     soup = soup_of(seo_app, "publications/hostile-1.html")
     tags = dict(citation_meta(soup))
-    assert tags["citation_title"] == HOSTILE_TITLE
-    assert tags["citation_author"] == "O'Brien <b>Bold</b>"
+    assert tags["citation_title"] == HOSTILE_WORDS
+    assert tags["citation_author"] == "O'Brien <b>Bold</b>"  # a name is plain text
     assert tags["citation_conference_title"] == 'Workshop "on" <Things>'
     html = (Path(seo_app.outdir) / "publications/hostile-1.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html
     assert "<b>Bold</b>" not in html
-    assert soup.find("section", class_="sp-paper").h1.get_text().rstrip("¶") == HOSTILE_TITLE
-    assert soup.title.get_text().startswith(HOSTILE_TITLE)
+    heading = soup.find("section", class_="sp-paper").h1
+    assert heading.get_text().rstrip("¶") == HOSTILE_WORDS
+    assert heading.strong.get_text() == '"Quotes"'
+    assert soup.title.get_text().startswith(HOSTILE_WORDS)
 
 
 def test_no_abstract_url_without_html_baseurl(built_root):
