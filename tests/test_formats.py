@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -632,18 +633,28 @@ def test_build_alfolio_display_fields_compile_into_a_pdf(built: dict[str, Sphinx
     assert "TL;DR: Computers can write their own programs." in text
 
 
-def test_google_scholar_id_links_to_the_paper_with_the_profiles_user(tmp_path: Path):
+def build_copy(tmp_path: Path, edit: Callable[[Path], None]) -> SphinxTestApp:
+    """The root, copied and edited (``edit`` gets its data folder), built as HTML."""
     srcdir = tmp_path / "src"
     shutil.copytree(ROOT, srcdir)
-    (srcdir / "data" / "profile.yaml").write_text(
-        "name: Grace Hopper\nlinks:\n  scholar: https://scholar.google.com/citations?user=abc123\n"
-    )
+    edit(srcdir / "data")
     clear_cache()
     app = SphinxTestApp("html", srcdir=srcdir)
     try:
         app.build()
     finally:
         app.cleanup()
+    return app
+
+
+def test_google_scholar_id_links_to_the_paper_with_the_profiles_user(tmp_path: Path):
+    def add_profile(data: Path) -> None:
+        (data / "profile.yaml").write_text(
+            "name: Grace Hopper\nlinks:\n"
+            "  scholar: https://scholar.google.com/citations?user=abc123\n"
+        )
+
+    app = build_copy(tmp_path, add_profile)
     assert "field 'google_scholar_id'" not in strip_colors(app.warning.getvalue())
     soup = BeautifulSoup((app.outdir / "rst" / "alfolio.html").read_text(), "html.parser")
     links = {a.get_text(): a["href"] for a in soup.select("li.sp-pub a.sp-link")}
@@ -654,17 +665,12 @@ def test_google_scholar_id_links_to_the_paper_with_the_profiles_user(tmp_path: P
 
 
 def test_build_warning_of_a_translated_file_names_its_line(tmp_path: Path):
-    srcdir = tmp_path / "src"
-    shutil.copytree(ROOT, srcdir)
-    resume = srcdir / "data" / "resume.json"
-    resume.write_text(resume.read_text().replace('"1949-06"', '"June 1949"'))
-    line = line_containing(resume.read_text(), "June 1949")
-    clear_cache()
-    app = SphinxTestApp("html", srcdir=srcdir)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    def misdate(data: Path) -> None:
+        resume = data / "resume.json"
+        resume.write_text(resume.read_text().replace('"1949-06"', '"June 1949"'))
+
+    app = build_copy(tmp_path, misdate)
+    line = line_containing((tmp_path / "src" / "data" / "resume.json").read_text(), "June 1949")
     warnings = strip_colors(app.warning.getvalue())
     assert re.findall(r"data/resume\.json:(\d+): WARNING: (.*) \[profile\.data\]", warnings) == [
         (
