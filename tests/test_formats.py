@@ -335,6 +335,32 @@ def test_rendercv_fields_and_sections_no_page_shows_are_reported_once():
         assert not_shown(RENDERCV, kind) == RENDERCV_SECTIONS
 
 
+def test_rendercv_2_4_connections_several_emails_and_websites(tmp_path: Path):
+    path = tmp_path / "Ada_CV.yaml"
+    path.write_text(
+        "cv:\n"
+        "  name: '**Ada** Lovelace'\n"
+        "  email: [ada@example.org, countess@example.org]\n"
+        "  website: [https://ada.example.org, https://engine.example.org]\n"
+        "  custom_connections:\n"
+        "    - placeholder: Book a call\n"
+        "      url: https://cal.example.org/ada\n"
+        "      fontawesome_icon: calendar-days\n"
+        "    - fontawesome_icon: star\n"
+    )
+    (profile,) = records(path, "profile")
+    assert (profile.name, profile.email) == ("Ada Lovelace", "ada@example.org")
+    assert [(link.label, link.url) for link in profile.links] == [
+        ("homepage", "https://ada.example.org"),
+        ("website 2", "https://engine.example.org"),
+        ("Book a call", "https://cal.example.org/ada"),
+    ]
+    assert not_shown(path, "profile") == [
+        "Ada_CV.yaml:3:28: field 'cv.email[]' is not shown: no page shows it",
+        "Ada_CV.yaml:9:7: field 'cv.custom_connections[]' is not shown: no page shows it",
+    ]
+
+
 def test_rendercv_file_names_its_owner():
     for kind in ("profile", "experience", "publications"):
         assert load_data_file(RENDERCV, kind).owner == "Grace Hopper"
