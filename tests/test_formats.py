@@ -118,6 +118,21 @@ def test_json_resume_fields_no_page_shows_are_reported_once():
     ]
 
 
+def test_json_resume_profile_with_a_username_alone(tmp_path: Path):
+    profiles = [{"network": "GitHub", "username": "ada"}, {"network": "Foo", "username": "x"}]
+    text = json.dumps({"basics": {"name": "Ada", "profiles": profiles}}, indent=1)
+    (tmp_path / "resume.json").write_text(text)
+    (profile,) = load_data_file(tmp_path / "resume.json", "profile").records
+    # A network RenderCV knows the address of: made from the username.
+    assert [(link.label, link.url) for link in profile.links] == [
+        ("GitHub", "https://github.com/ada")
+    ]
+    foo = line_containing(text, '"Foo"') - 1
+    assert issues(tmp_path, "resume.json", text, "profile") == [
+        f"resume.json:{foo}:4: profile 'Foo' has no url; it is not shown"
+    ]
+
+
 def test_a_field_repeated_in_many_entries_is_reported_once(tmp_path: Path):
     work = [{"name": f"Lab {n}", "phone": "1", "team": "x"} for n in range(3)]
     text = json.dumps({"basics": {"name": "Ada"}, "work": work}, indent=1)

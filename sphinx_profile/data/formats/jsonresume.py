@@ -18,6 +18,7 @@ from typing import Any
 
 from ..loader import DataPath, YamlDocument
 from ..models import RECORD_MODELS, Education, Experience, Profile, Project, Publication
+from .rendercv import social_link
 from .translate import Translation, slug
 
 SECTIONS = {
@@ -231,10 +232,15 @@ def _profile(t: Translation, source: DataPath) -> Any:
             continue
         # The network as written: the card labels known ones itself (``SoundCloud``).
         network = str(entry.get("network") or "link").strip() or "link"
+        where = (*source, "profiles", index)
+        known = social_link(entry)  # a username alone, of a network RenderCV knows
         if entry.get("url"):
-            links[network] = t.copy((*source, "profiles", index, "url"), ("links", network))
+            links[network] = t.copy((*where, "url"), ("links", network))
+        elif known is not None:
+            links[network] = known[1]
+            t.place(("links", network), (*where, "username"))
         else:
-            t.warn(f"profile '{network}' has no url; it is not shown", (*source, "profiles", index))
+            t.warn(f"profile '{network}' has no url; it is not shown", where)
     if links:
         profile["links"] = links
         t.place(("links",), (*source, "profiles"))

@@ -304,7 +304,7 @@ def _profile(t: Translation, source: DataPath) -> Any:
         )
     for index, entry in enumerate(networks if isinstance(networks, list) else []):
         where = (*source, "social_networks", index)
-        link = _social_link(entry)
+        link = social_link(entry)
         if link is None:
             network = entry.get("network") if isinstance(entry, dict) else entry
             t.warn(f"social network {network!r} is not known; its link is not shown", where)
@@ -318,7 +318,8 @@ def _profile(t: Translation, source: DataPath) -> Any:
     return profile
 
 
-def _social_link(entry: Any) -> tuple[str, str] | None:
+def social_link(entry: Any) -> tuple[str, str] | None:
+    """(label, URL) of a ``{network, username}`` of a network RenderCV knows, else None."""
     if not isinstance(entry, dict) or not entry.get("username"):
         return None
     network = "".join(str(entry.get("network", "")).lower().split())
