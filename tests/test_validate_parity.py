@@ -175,9 +175,13 @@ def test_closed_pipe_ends_quietly(tmp_path):
 
 # -- every test root: the data-file warnings of its build ----------------------------------
 
-PAIRING = re.compile(r"^overlay id '.*' matches no publication of ")
-"""A problem of how a page pairs two files (an ``:overlay:`` with its list), which only
-the build, reading the page, can know."""
+PAIRING = re.compile(
+    r"^overlay id '.*' matches no publication of "
+    r"|^field 'google_scholar_id' is not shown: the profile has no Google Scholar link"
+)
+"""A problem of how a page pairs two files (an ``:overlay:`` with its list, a list with
+the profile that gives the Scholar user id), which only the build, reading the page,
+can know."""
 
 
 @pytest.mark.parametrize("root", sorted(path.name for path in ROOTS.iterdir()))
