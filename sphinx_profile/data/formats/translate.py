@@ -94,7 +94,7 @@ class Translation:
     def not_shown(self, source: DataPath, what: str = "field") -> None:
         """Report, once per file and name, that the value at ``source`` is not shown."""
         name = field_name(source)
-        reason = "no directive shows it yet" if what == "section" else "no page shows it"
+        reason = "no directive shows it" if what == "section" else "no page shows it"
         message = f"{what} {name!r} is not shown: {reason}"
         self.result.not_shown.setdefault(message, self.source.position(source, key=True))
 
