@@ -74,6 +74,7 @@ def test_json_resume_basics_is_the_profile():
         "grace@example.org",
     )
     assert profile.location == "Washington, DC, US"
+    assert profile.phone == "(912) 555-4321"
     assert profile.bio.startswith("Pioneer of **compilers**")
     # The networks as written: the card labels the ones it knows itself.
     assert [(link.label, link.url) for link in profile.links] == [
@@ -97,7 +98,6 @@ RESUME_SECTIONS = [
 def test_json_resume_fields_no_page_shows_are_reported_once():
     assert not_shown(RESUME, "profile") == [
         *RESUME_SECTIONS,
-        "resume.json:8:5: field 'basics.phone' is not shown: no page shows it",
         "resume.json:12:7: field 'basics.location.address' is not shown: no page shows it",
         "resume.json:13:7: field 'basics.location.postalCode' is not shown: no page shows it",
     ]
@@ -270,6 +270,7 @@ def test_rendercv_cv_is_the_profile_with_social_networks_as_links():
         "Washington, DC",
         "grace@example.org",
     )
+    assert profile.phone == "tel:+1-912-555-4321"  # the card leaves "tel:" out
     assert [(link.label, link.url) for link in profile.links] == [
         ("homepage", "https://grace.example.org/"),
         ("github", "https://github.com/ghopper"),
@@ -309,11 +310,11 @@ def test_rendercv_sections_are_the_records():
     )
     assert (cobol.start, cobol.end) == (PartialDate(1959, 5), PartialDate(1960, 4))
     assert cobol.highlights == ["Chaired the technical committee\n- wrote the first specification"]
-    # date: "1955" alone; summary keeps its Markdown (a Markdown field)
+    # date: 1955 (en dash) 1959, a range in RenderCV's free-text date; summary keeps its Markdown
     assert (flowmatic.name, flowmatic.start, flowmatic.end) == (
         "FLOW-MATIC",
         PartialDate(1955),
-        None,
+        PartialDate(1959),
     )
     assert flowmatic.description == "The first **English-like** data processing language"
 
@@ -326,7 +327,6 @@ def test_rendercv_fields_and_sections_no_page_shows_are_reported_once():
     # design, locale and settings set up RenderCV's PDF: not reported; empty keys neither
     assert not_shown(RENDERCV, "profile") == [
         *RENDERCV_SECTIONS,
-        "Grace_Hopper_CV.yaml:10:3: field 'cv.phone' is not shown: no page shows it",
     ]
     assert not_shown(RENDERCV, "experience") == [
         *RENDERCV_SECTIONS,
@@ -360,6 +360,17 @@ def test_rendercv_2_4_connections_several_emails_and_websites(tmp_path: Path):
     assert not_shown(path, "profile") == [
         "Ada_CV.yaml:3:28: field 'cv.email[]' is not shown: no page shows it",
         "Ada_CV.yaml:9:7: field 'cv.custom_connections[]' is not shown: no page shows it",
+    ]
+
+
+def test_rendercv_date_as_free_text(tmp_path: Path):
+    text = (
+        "cv:\n  name: Ada\n  sections:\n    projects:\n"
+        "      - name: Engine\n        date: 1843\n"
+        "      - name: Notes\n        date: Fall 1843\n"
+    )
+    assert issues(tmp_path, "Ada_CV.yaml", text, "projects") == [
+        "Ada_CV.yaml:8:9: field 'cv.sections.projects[].date' is not shown: no page shows it"
     ]
 
 
@@ -481,7 +492,7 @@ def test_build_warns_once_about_each_field_no_page_shows(built: dict[str, Sphinx
             *BIB_NOT_SHOWN,
         ]
     )
-    assert len(expected) == 1 + 0 + 6 + 2 + 2
+    assert len(expected) == 1 + 0 + 5 + 1 + 2
     for app in built.values():
         assert app.statuscode == 0
         warnings = strip_colors(app.warning.getvalue()).splitlines()

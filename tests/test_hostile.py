@@ -514,8 +514,8 @@ TRIGGERS: dict[Subtype, tuple[dict[str, str], str]] = {
     Subtype.NOT_SHOWN: (
         {
             "index.rst": page(".. experience::\n   :source: resume.json"),
-            "data/resume.json": '{"basics": {"name": "A"}, "skills": [{"name": "Go"}], '
-            '"work": [{"name": "B", "position": "C"}]}\n',
+            "data/resume.json": '{"basics": {"name": "A"}, '
+            '"work": [{"name": "B", "position": "C", "phone": "1"}]}\n',
         },
         "",
     ),

@@ -240,6 +240,9 @@ class Profile(Record):
     affiliation: Text | None = Field(None, description="Your university or company.")
     location: Text | None = Field(None, description="Where you are, such as ``Singapore``.")
     email: Text | None = Field(None, description="Your e-mail address; shown as a link.")
+    phone: Text | None = Field(
+        None, description="A phone number, shown as written (``tel:`` left out)."
+    )
     bio: Markdown | None = Field(
         None, validation_alias=Aliases("bio", summary=JSON_RESUME), description="A short biography."
     )

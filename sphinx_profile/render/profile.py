@@ -80,10 +80,12 @@ def render_profile(
     body += nodes.paragraph(
         "", "", nodes.strong(profile.name, profile.name), classes=["sp-profile-name"]
     )
+    phone = profile.phone.removeprefix("tel:") if profile.phone else None
     for field, css_class in (
         (profile.headline, "sp-headline"),
         (profile.affiliation, "sp-affiliation"),
         (profile.location, "sp-location"),
+        (phone, "sp-phone"),
     ):
         if field:
             body += nodes.paragraph(field, field, classes=[css_class])

@@ -27,7 +27,8 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from ..loader import DataPath, YamlDocument
+from ..dates import PartialDate
+from ..loader import DataPath, SpelledNumber, YamlDocument
 from ..models import Education, Experience, Model, Profile, Project, Publication
 from .translate import Translation, slug
 
@@ -160,7 +161,7 @@ def _entry(
         return record
     _read_markdown(record, plain)
     if "start_date" not in record and t.get((*source, "date")):
-        record["start"] = t.copy((*source, "date"), (*target, "start"))
+        _single_date(t, source, target, record)
     highlights = t.get((*source, "highlights"))
     if isinstance(highlights, list) and highlights:
         t.copy((*source, "highlights"), (*target, "highlights"))
@@ -168,6 +169,39 @@ def _entry(
     elif highlights:  # reported by validation, where it is
         record["highlights"] = t.copy((*source, "highlights"), (*target, "highlights"))
     return record
+
+
+# A range between two dates: a hyphen, an en dash or an em dash with spaces around.
+_RANGE = re.compile(r"^\s*(\S.*?)\s+[\u2013\u2014-]{1,2}\s+(\S.*?)\s*$")
+
+
+def _single_date(t: Translation, source: DataPath, target: DataPath, record: Any) -> None:
+    """RenderCV's ``date``: a date is the start; ``2021 - 2024`` the start and end.
+
+    RenderCV also takes any text (``Fall 2023``); a date of no form this site
+    reads is reported as not shown rather than as a wrong date.
+    """
+    where = (*source, "date")
+    value = t.get(where)
+    text = str(value.text if isinstance(value, SpelledNumber) else value).strip()
+    if _is_date(text):
+        record["start"] = t.copy(where, (*target, "start"))
+        return
+    match = _RANGE.match(text)
+    if match and _is_date(match.group(1)) and _is_date(match.group(2)):
+        record["start"], record["end"] = match.group(1), match.group(2)
+        t.place((*target, "start"), where)
+        t.place((*target, "end"), where)
+        return
+    t.not_shown(where)
+
+
+def _is_date(text: str) -> bool:
+    try:
+        PartialDate.parse(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _nested(highlight: Any) -> Any:
