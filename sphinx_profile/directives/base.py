@@ -224,8 +224,9 @@ class DataDirective(SphinxDirective):
         # The site's person, else the owner of the CV file read (a RenderCV or JSON
         # Resume file names its owner): highlighted, and whose role is derived.
         person = [profile.name, *profile.aliases] if profile else []
-        if not person and self.owner:
-            person = [self.owner]
+        owner = getattr(self, "owner", None)  # None outside a directive (paper pages)
+        if not person and owner:
+            person = [owner]
         names = [*self.config.profile_highlight, *person]
         config = self.config
         return RenderSettings(
