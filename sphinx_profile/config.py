@@ -17,6 +17,7 @@ from .data.colours import COLOUR_PATTERN
 from .data.issues import Subtype
 from .data.limits import DEFAULT_LIMITS, MARKUP_DEPTH_CEILING
 from .data.people import DEFAULT_ORDER as PEOPLE_ORDER
+from .icons import LINK_STYLES
 
 logger = logging.getLogger(__name__)
 
@@ -98,6 +99,14 @@ def _check_at_most(ceiling: int, why: str) -> Callable[[Any], None]:
     return check
 
 
+def _check_choice(*choices: str) -> Callable[[Any], None]:
+    def check(value: Any) -> None:
+        if value not in choices:
+            raise ValueError("expected one of " + ", ".join(repr(choice) for choice in choices))
+
+    return check
+
+
 @dataclass(frozen=True)
 class ConfigValue:
     name: str
@@ -158,6 +167,7 @@ CONFIG_VALUES = (
     ConfigValue("profile_social_cards", True, (bool,), _check_bool, rebuild="html"),
     ConfigValue("profile_citation_badges", False, (bool,), _check_bool),
     ConfigValue("profile_citation_metrics", False, (bool,), _check_bool),
+    ConfigValue("profile_link_style", "icon+label", (str,), _check_choice(*LINK_STYLES)),
 )
 
 

@@ -37,6 +37,15 @@ class sp_paper_link(nodes.inline):  # docutils node classes are snake_case
     """
 
 
+class sp_icon(nodes.inline):  # docutils node classes are snake_case
+    """A decorative icon, ``icon`` naming it (``"lucide/mail"``, see ``sphinx_profile.icons``).
+
+    HTML: the inline ``<svg aria-hidden="true">``; every other builder leaves it out
+    (the label beside it carries the meaning). It has no children, so a builder this
+    module does not know writes an empty inline.
+    """
+
+
 class sp_markup(nodes.General, nodes.Element):  # docutils node classes are snake_case
     """Rendered content kept as light markup (``render.markup``) until a page is written.
 
@@ -117,6 +126,13 @@ def visit_separator_html(self: Any, node: sp_separator) -> None:
     bar = self.encode(node.astext().strip())
     hidden = self.starttag(node, "span", "", **{"aria-hidden": "true"})
     self.body.append(f" {hidden}{bar}</span> ")
+    raise nodes.SkipNode
+
+
+def visit_icon_html(self: Any, node: sp_icon) -> None:
+    from .icons import icon_svg
+
+    self.body.append(icon_svg(node["icon"]))
     raise nodes.SkipNode
 
 
@@ -327,6 +343,13 @@ NODE_VISITORS: dict[type[nodes.Element], dict[str, tuple[Any, Any]]] = {
         "text": (visit_badge_text, depart_badge_text),
         "man": (visit_badge_text, depart_badge_text),
         "texinfo": (visit_badge_text, depart_badge_text),
+    },
+    sp_icon: {
+        "html": (visit_icon_html, depart_passthrough),
+        "latex": _SKIP,
+        "text": _SKIP,
+        "man": _SKIP,
+        "texinfo": _SKIP,
     },
     sp_dates: {
         "html": _PASS,

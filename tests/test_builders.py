@@ -168,7 +168,14 @@ def test_html_profile_links(html_app):
         "Google Scholar": "https://scholar.example.org/ada",
         "Email": "mailto:someone@example.org",
     }
-    assert "sp-icon-email" in page.find("a", string="Email")["class"]
+    email = next(a for a in page.select("ul.sp-profile-links a") if a.get_text() == "Email")
+    assert "sp-icon-email" in email["class"]
+    # Each link shows its icon (decorative, hidden from screen readers) before its label.
+    for link in page.select("ul.sp-profile-links a"):
+        icon = link.select_one("svg.sp-icon")
+        assert icon is not None and icon["aria-hidden"] == "true", link
+        assert icon.find("path") is not None or icon.find("rect") is not None
+        assert link.get_text() in {"GitHub", "Google Scholar", "Email"}
 
 
 def test_html_education_groups_one_institution(html_app):

@@ -238,6 +238,7 @@ class DataDirective(SphinxDirective):
             max_authors=config.profile_max_authors,
             derive_role=config.profile_derive_role,
             link_titles=config.profile_link_titles,
+            link_style=config.profile_link_style,
             venue_colors=tuple(config.profile_venue_colors.items()),
             bibtex_hidden_fields=frozenset(config.profile_bibtex_hidden_fields),
             scholar_user=scholar_user(profile),

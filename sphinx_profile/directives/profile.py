@@ -91,7 +91,15 @@ class ProfileDirective(DataDirective):
         profile: Profile = records[0]  # type: ignore[assignment]
         uri = self._avatar_uri(profile)
         self._note_shown(profile, uri)
-        return [render_profile(profile, uri, self._metrics(), self.config.language or "en")]
+        return [
+            render_profile(
+                profile,
+                uri,
+                self._metrics(),
+                self.config.language or "en",
+                link_style=self.config.profile_link_style,
+            )
+        ]
 
     def _metrics(self) -> Metrics | None:
         """Papers, citations, h-index and i10-index, with ``:metrics:`` or the setting.

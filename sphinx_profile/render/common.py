@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from docutils import nodes
@@ -35,6 +35,8 @@ class RenderSettings:
     """Show at most this many authors before "and N more" (0: all)."""
     derive_role: bool = False
     link_titles: bool = False
+    link_style: str = "icon+label"
+    """``profile_link_style``: links with icon and label, the icon alone, or the label alone."""
     venue_colors: tuple[tuple[str, str], ...] = ()
     """(venue badge text or publication type, CSS colour) pairs."""
     bibtex_hidden_fields: frozenset[str] = frozenset(BIBTEX_HIDDEN_FIELDS)
@@ -81,8 +83,29 @@ def joined(items: Iterable[nodes.Node], parent: nodes.Element) -> nodes.Element:
     return parent
 
 
-def link_references(links: Iterable[Link]) -> list[markup.Markup]:
-    return [markup.link(link.label, link.url, ["sp-link"]) for link in links]
+def link_references(
+    links: Iterable[Link], style: str, labels: Callable[[Link], str] | None = None
+) -> list[markup.Markup]:
+    """Each link with its icon, as ``style`` (``profile_link_style``) says.
+
+    ``labels`` gives what a link reads (default: its label as written).
+    """
+    from ..icons import icon_for, link_kind
+
+    output = []
+    for link in links:
+        icon = icon_for(link.label, link.url)
+        label = labels(link) if labels else link.label
+        classes = ["sp-link", f"sp-icon-{link_kind(link.label, link.url)}"]
+        output.append(markup.labelled_link(label, link.url, icon, style, classes))
+    return output
+
+
+def icon_links(
+    links: Iterable[Link], style: str, labels: Callable[[Link], str] | None = None
+) -> list[nodes.reference]:
+    """:func:`link_references` as nodes."""
+    return [to_nodes(item) for item in link_references(links, style, labels)]  # type: ignore[misc]
 
 
 def people_line(label: str, people: Sequence[PersonRef], classes: Sequence[str]) -> nodes.paragraph:

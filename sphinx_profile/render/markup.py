@@ -91,6 +91,31 @@ def link(text: str | Content, url: str, classes: Iterable[str] = ()) -> Markup:
     return element("reference", text, classes=classes, refuri=url, internal=False)
 
 
+def labelled_link(
+    label: str, url: str, icon: str, style: str, classes: Iterable[str] = ()
+) -> Markup:
+    """A link with an icon (see ``sphinx_profile.icons``) as ``style`` says.
+
+    ``icon+label``: the icon, then the label; ``icon``: the icon, the label kept
+    for screen readers (and for the builders without icons) but hidden from sight;
+    ``label``: the label alone, as :func:`link`.
+    """
+    if style == "label":
+        return link(label, url, classes)
+    # The label as plain text beside the icon: other builders then write it as before.
+    shown: Content = label
+    if style == "icon":
+        shown = element("inline", label, classes=["sp-visually-hidden"])
+    return element(
+        "reference",
+        element("icon", icon=icon),
+        shown,
+        classes=[*classes, "sp-icon-link"],
+        refuri=url,
+        internal=False,
+    )
+
+
 def maybe_link(text: str, url: str | None) -> Content:
     return link(text, url) if url else text
 

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 from docutils import nodes
 
+from ..icons import icon_svg
 from .markup import Content, Markup
 
 Resolve = Callable[[Markup], "Link | None"]
@@ -77,6 +78,8 @@ class HtmlWriter:
             self._target(classes, attributes["ids"])
         elif kind == "line_break":
             self.body.append("<br />")
+        elif kind == "icon" and attributes and attributes.keys() == {"icon"}:
+            self.body.append(icon_svg(attributes["icon"]))
         elif kind == "separator":
             self.body.append(self._separator(classes, _text(children)))
         elif kind == "bullet_list":

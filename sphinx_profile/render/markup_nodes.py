@@ -25,6 +25,7 @@ NODE_TYPES: dict[str, type[nodes.Element]] = {
     "target": nodes.target,
     "pending_xref": pending_xref,
     "badge": sp.sp_badge,
+    "icon": sp.sp_icon,
     "separator": sp.sp_separator,
     "heading": sp.sp_heading,
     "toggle": sp.sp_toggle,

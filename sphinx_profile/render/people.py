@@ -12,10 +12,10 @@ from ..data.models import Member, Profile
 from ..data.people import is_alumni_position, is_alumnus, member_links, member_profile
 from ..locale import _
 from ..nodes import sp_heading
-from .common import RenderSettings, external_link, joined, markdown_inline
+from .common import RenderSettings, icon_links, joined, markdown_inline
 from .markup import Content, Markup, element
 from .markup_nodes import to_nodes
-from .profile import LINK_LABELS, link_kind, render_profile
+from .profile import link_label, render_profile
 
 STYLES = ("cards", "list")
 
@@ -93,7 +93,7 @@ def _cards(
         if member.interests:
             text = ", ".join(member.interests)
             card += nodes.paragraph(text, text, classes=["sp-person-interests"])
-        links = _links(member)
+        links = _links(member, settings)
         if links:
             card += joined(links, nodes.paragraph(classes=["sp-person-links"]))
         cards += card
@@ -152,15 +152,8 @@ def _now(member: Member) -> nodes.paragraph | None:
     return paragraph
 
 
-def _links(member: Member) -> list[nodes.reference]:
-    return [
-        external_link(
-            LINK_LABELS.get(link.label.strip().lower(), link.label),
-            link.url,
-            ["sp-link", f"sp-icon-{link_kind(link)}"],
-        )
-        for link in member_links(member)
-    ]
+def _links(member: Member, settings: RenderSettings) -> list[nodes.reference]:
+    return icon_links(member_links(member), settings.link_style, link_label)
 
 
 def render_member_card(
@@ -176,8 +169,8 @@ def render_member_card(
     years in the group and where they are now, between the bio and the links.
     """
     if profile is not None:
-        return render_profile(profile, photo_uri)
-    card = render_profile(member_profile(member), photo_uri)
+        return render_profile(profile, photo_uri, settings.link_style)
+    card = render_profile(member_profile(member), photo_uri, settings.link_style)
     body = card.children[-1]
     assert isinstance(body, nodes.Element)
     extra: list[nodes.Node] = []

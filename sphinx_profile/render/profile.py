@@ -7,7 +7,7 @@ from docutils import nodes
 from ..data.citations import Metrics
 from ..data.models import Link, Profile
 from ..locale import _
-from .common import external_link, joined, markdown_paragraph
+from .common import icon_links, joined, markdown_paragraph
 
 # Display names of well-known link keys; anything else shows its key as written.
 LINK_LABELS = {
@@ -37,6 +37,8 @@ LINK_LABELS = {
     "imdb": "IMDb",
     "kaggle": "Kaggle",
     "medium": "Medium",
+    "rss": "RSS",
+    "arxiv": "arXiv",
 }
 
 # The labels that are words rather than names, shown in the page's language.
@@ -56,21 +58,18 @@ def link_label(link: Link) -> str:
     return LINK_LABELS.get(key, link.label)
 
 
-def link_kind(link: Link) -> str:
-    """A CSS-safe key for the link's icon (``github``, ``email``, ``other``)."""
-    key = link.label.strip().lower().replace(" ", "_")
-    if link.url.startswith("mailto:"):
-        return "email"
-    return key if key in LINK_LABELS else "other"
-
-
 def render_profile(
     profile: Profile,
     avatar_uri: str | None,
     metrics: Metrics | None = None,
     language: str = "en",
+    link_style: str = "icon+label",
+    bio: bool = True,
 ) -> nodes.container:
-    """``container.sp-profile`` > [image.sp-avatar] + ``container.sp-profile-body``."""
+    """``container.sp-profile`` > [image.sp-avatar] + ``container.sp-profile-body``.
+
+    ``bio=False`` leaves the bio out (the sidebar card).
+    """
     card = nodes.container(classes=["sp-profile"])
     if avatar_uri:
         card += nodes.image(
@@ -89,16 +88,14 @@ def render_profile(
     ):
         if field:
             body += nodes.paragraph(field, field, classes=[css_class])
-    if profile.bio:
+    if profile.bio and bio:
         body += markdown_paragraph(profile.bio, ["sp-bio"])
     if metrics is not None:
         body += render_metrics(metrics, language)
     links = _links(profile)
     if links:
         items = nodes.bullet_list(classes=["sp-list", "sp-profile-links"])
-        for link in links:
-            classes = ["sp-link", f"sp-icon-{link_kind(link)}"]
-            reference = external_link(link_label(link), link.url, classes)
+        for reference in icon_links(links, link_style, link_label):
             items += nodes.list_item("", nodes.paragraph("", "", reference))
         body += items
     card += body

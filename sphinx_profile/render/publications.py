@@ -133,7 +133,7 @@ def render_publication(
         if venue is not None:
             body.append(venue)
         body.extend(_paragraphs(publication, ("tldr",)))
-        links = link_references(all_links(publication, settings))
+        links = link_references(all_links(publication, settings), settings.link_style)
         if links:
             body.append(element("paragraph", *joined(links), classes=["sp-pub-links"]))
     body.extend(_toggles(publication, settings))
@@ -248,7 +248,7 @@ def _compact_meta(publication: Publication, role: str | None, settings: RenderSe
     parts: list[Content] = list(_badges(publication, settings))
     if role:
         parts.append(_role(role))
-    parts.extend(link_references(all_links(publication, settings)))
+    parts.extend(link_references(all_links(publication, settings), settings.link_style))
     return element("paragraph", *joined(parts), classes=["sp-pub-meta"])
 
 
