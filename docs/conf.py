@@ -1,7 +1,9 @@
-"""Sphinx configuration of the sphinx-profile demo site and user guide.
+"""Sphinx configuration of the sphinx-profile demo site: Xuanlei Zhao's homepage.
 
-The demo pages (index.md, publications.md, news.md) render the data files in
-the repository's data/ folder; the user guide lives in guide/.
+The pages (index.md, publications.md, cv.rst, news.md) render the data files in
+the repository's data/ folder. The user guide (guide/) and the lab demo (lab/)
+are sites of their own with their own conf.py, built into this site's output
+folder by docs/_ext/subsites.py.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ copyright = "2024, Xuanlei Zhao"
 
 # -- General -----------------------------------------------------------------
 
-extensions = ["myst_parser", "sphinx_profile", "profile_reference"]
+extensions = ["myst_parser", "sphinx_profile", "subsites"]
 # sphinx-reredirects, sphinxext-opengraph and sphinx-sitemap: see "Reach" below.
 extensions += ["sphinx_reredirects", "sphinxext.opengraph", "sphinx_sitemap"]
 
@@ -30,19 +32,17 @@ source_suffix = {
     ".md": "markdown",
 }
 root_doc = "index"
-exclude_patterns = ["_build"]
+# The guide and the lab demo are sites of their own (docs/_ext/subsites.py).
+exclude_patterns = ["_build", "guide", "lab"]
 
 # -- sphinx-profile ----------------------------------------------------------
 
 profile_data_dir = "../data"  # relative to this folder
 profile_date_format = "%Y.%m"  # 2022.07, as on the original page
 profile_present = "now"
-# Member names in author lists link to member pages (the lab demo in lab/).
-profile_link_members = True
 
 # -- HTML output -------------------------------------------------------------
 
-html_theme = "alabaster"
 html_title = "Xuanlei Zhao"
 html_short_title = "Xuanlei Zhao"
 
@@ -64,6 +64,43 @@ ogp_social_cards = {"enable": False}  # the avatar is the image; no generated ca
 # feed.xml (Atom) and rss.xml of data/news.yaml, linked from every page's head.
 profile_feed = True
 # The old site's /about/ and /about.html: redirect_from in index.md's front matter.
+
+# -- A homepage look (issue #18) -----------------------------------------------
+# The profile card in the sidebar of every page, the person's own navigation in
+# the top bar, light and dark; no search (four pages), no "Show source", no
+# "Powered by". See the guide's page "Themes, dark mode and accessibility".
+
+html_theme = "pydata_sphinx_theme"
+profile_sidebar = True
+html_show_sourcelink = False
+html_show_sphinx = False
+html_copy_source = False
+templates_path = ["_templates"]
+
+# Theme options by theme, applied to the theme the site is built with (the tests
+# build it with each supported theme through -D html_theme=...).
+HOMEPAGE_THEME_OPTIONS = {
+    "pydata_sphinx_theme": {
+        "navbar_align": "left",
+        "navbar_persistent": [],
+        "navbar_end": ["theme-switcher"],
+        "secondary_sidebar_items": [],
+        "footer_start": ["copyright"],
+        "footer_end": ["demo-links.html"],
+        "show_prev_next": False,
+        "collapse_navigation": True,
+    },
+    "alabaster": {"show_powered_by": False},
+    "furo": {},
+    "sphinx_book_theme": {"show_navbar_depth": 1},
+    "sphinx_rtd_theme": {"prev_next_buttons_location": None},
+}
+# pydata's primary sidebar would show section navigation, which a homepage of
+# four pages in the top bar does not need: the card alone.
+HOMEPAGE_SIDEBARS = {
+    "pydata_sphinx_theme": {"**": ["sp-profile-sidebar.html"]},
+    "alabaster": {"**": ["sp-profile-sidebar.html", "navigation.html"]},
+}
 
 # -- LaTeX output: the CV -----------------------------------------------------
 # `sphinx-build -b latex docs docs/_build/latex && make -C docs/_build/latex`
@@ -98,14 +135,13 @@ latex_elements = {
 }
 
 
-def setup(app):
-    """Give Sphinx releases older than 7.4 the ``confval`` directive of the guide."""
-    from sphinx.domains.std import StandardDomain
+def _homepage_theme(app, config):
+    """The options of the theme the site is built with (-D html_theme may change it)."""
+    theme = config.html_theme
+    config.html_theme_options = dict(HOMEPAGE_THEME_OPTIONS.get(theme, {}))
+    if theme in HOMEPAGE_SIDEBARS:
+        config.html_sidebars = dict(HOMEPAGE_SIDEBARS[theme])
 
-    if "confval" not in StandardDomain.object_types:
-        app.add_object_type(
-            "confval",
-            "confval",
-            objname="configuration value",
-            indextemplate="pair: %s; configuration value",
-        )
+
+def setup(app):
+    app.connect("config-inited", _homepage_theme, priority=400)

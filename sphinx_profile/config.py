@@ -167,6 +167,8 @@ CONFIG_VALUES = (
     ConfigValue("profile_social_cards", True, (bool,), _check_bool, rebuild="html"),
     ConfigValue("profile_citation_badges", False, (bool,), _check_bool),
     ConfigValue("profile_citation_metrics", False, (bool,), _check_bool),
+    # The profile card in the theme's sidebar on every page (sphinx_profile.sidebar).
+    ConfigValue("profile_sidebar", False, (bool,), _check_bool, "html"),
     ConfigValue("profile_link_style", "icon+label", (str,), _check_choice(*LINK_STYLES)),
 )
 

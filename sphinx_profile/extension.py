@@ -56,6 +56,7 @@ from .seo import add_jsonld, outdated_metadata_pages
 from .sitemap import write_every_page_for_the_sitemap
 from .social import PRIORITY as SOCIAL_PRIORITY
 from .social import add_profile_card_fields
+from .sidebar import add_sidebar_card, add_templates, outdated_sidebar_pages, reset_card
 
 STATIC_DIR = Path(__file__).parent / "static"
 STYLESHEET = "sphinx_profile.css"
@@ -122,6 +123,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", collect_paper_pages)
     app.connect("html-page-context", add_jsonld)
     app.connect("env-get-updated", outdated_metadata_pages)
+    app.connect("config-inited", add_templates)
+    app.connect("env-before-read-docs", reset_card)
+    app.connect("env-get-updated", outdated_sidebar_pages)
+    app.connect("html-page-context", add_sidebar_card)
     app.connect("env-before-read-docs", remember_docs_to_read)
     app.connect("env-updated", report_data_issues)
     # Reach: feeds, the fields of link previews, redirect_from.

@@ -7,9 +7,9 @@ The files come from ``templates/init/``: ``common/`` for every site, then
 ``.gitignore`` that git would obey). A file whose name ends in ``_t`` is a
 template: the suffix is dropped and ``$version``, ``$requirement`` (see
 :mod:`.source`) and ``$reach`` (the ``conf.py`` block of ``conf_reach.py.txt``)
-are replaced. The JSON Schemas of the data files are written beside them, where
-the ``yaml-language-server`` line of each example file and ``sphinx-profile
-schema`` expect them.
+are replaced. The JSON Schemas of the data files go to ``.schemas/`` at the top of
+the site, out of the user's ``data/`` folder, where the ``yaml-language-server``
+line of each example file points (``sphinx-profile schema`` writes them again).
 """
 
 from __future__ import annotations
@@ -33,6 +33,9 @@ TEMPLATE_SUFFIX = "_t"
 DOT_PREFIX = "dot-"
 REACH_BLOCK = "conf_reach.py.txt"
 """The ``conf.py`` block of both layouts that sets up the address, previews, sitemap and feed."""
+
+SCHEMA_DIR = ".schemas"
+"""The JSON Schemas of the data files, for editors: beside ``data/``, not in it."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ def site_files(layout: str) -> list[SiteFile]:
                 files[file.path] = file
     for name, schema in _schemas().items():
         text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
-        files[f"data/{name}"] = SiteFile(f"data/{name}", text.encode("utf-8"))
+        files[f"{SCHEMA_DIR}/{name}"] = SiteFile(f"{SCHEMA_DIR}/{name}", text.encode("utf-8"))
     return sorted(files.values(), key=lambda file: file.path)
 
 

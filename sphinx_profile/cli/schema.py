@@ -22,10 +22,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--output",
         "-o",
         type=Path,
-        default=Path("data"),
+        default=Path(".schemas"),
         metavar="DIR",
-        help="the folder to write them into, created if needed (default: data, next to the "
-        "data files, so that '$schema=publications.schema.json' finds them)",
+        help="the folder to write them into, created if needed (default: .schemas, beside "
+        "data/, where the '$schema=../.schemas/publications.schema.json' line of a data "
+        "file made by 'sphinx-profile init' points)",
     )
     parser.add_argument(
         "--kind",

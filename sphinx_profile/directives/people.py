@@ -122,7 +122,7 @@ class PeopleDirective(DataDirective):
 
 
 class PeoplePhotoFallback(SphinxPostTransform):
-    """Outside HTML, people cards are a plain list: their photos are left out."""
+    """Outside HTML, people cards are a plain list: their photos (and placeholders) are left out."""
 
     default_priority = 200
     formats = ("html",)
@@ -132,8 +132,11 @@ class PeoplePhotoFallback(SphinxPostTransform):
         return not super().is_supported()
 
     def run(self, **kwargs: Any) -> None:
-        from ..render.people import PHOTO_CLASS
+        from ..render.people import PHOTO_CLASS, PLACEHOLDER_CLASS
 
         for image in list(self.document.findall(nodes.image)):
             if PHOTO_CLASS in image["classes"] and image.parent is not None:
                 image.parent.remove(image)
+        for placeholder in list(self.document.findall(nodes.inline)):
+            if PLACEHOLDER_CLASS in placeholder["classes"] and placeholder.parent is not None:
+                placeholder.parent.remove(placeholder)

@@ -11,7 +11,8 @@ from sphinx.addnodes import pending_xref
 from ..data.models import Member, Profile
 from ..data.people import is_alumni_position, is_alumnus, member_links, member_profile
 from ..locale import _
-from ..nodes import sp_heading
+from ..icons import PERSON_PLACEHOLDER
+from ..nodes import sp_heading, sp_icon
 from .common import RenderSettings, icon_links, joined, markdown_inline
 from .markup import Content, Markup, element
 from .markup_nodes import to_nodes
@@ -21,6 +22,8 @@ STYLES = ("cards", "list")
 
 PHOTO_CLASS = "sp-person-photo"
 """Photos on people cards: shown in HTML only (see ``directives.people``)."""
+PLACEHOLDER_CLASS = "sp-person-placeholder"
+"""What stands for a missing photo on a card: HTML only, as the photos."""
 
 
 def member_link(member_id: str, url: str | None, *content: Content) -> Markup:
@@ -85,6 +88,11 @@ def _cards(
                 uri=photos[member.id],
                 alt=str(_("Photo of %s")) % member.name,
                 classes=[PHOTO_CLASS],
+            )
+        else:
+            # Decorative, in the theme's colours: the card keeps its shape without a photo.
+            card += nodes.inline(
+                "", "", sp_icon(icon=PERSON_PLACEHOLDER), classes=[PLACEHOLDER_CLASS]
             )
         card += nodes.paragraph("", "", _name(member), classes=["sp-person-name"])
         for line in (_role_line(member, settings, today), _now(member)):

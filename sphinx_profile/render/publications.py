@@ -18,7 +18,7 @@ from .authors import derive_role, legend, marks_used, render_authors
 from .common import RenderSettings, link_references
 from .inline import inline_markdown
 from .inline_html import inline_html, with_html
-from .markup import Content, Markup, element, joined, link
+from .markup import Content, Markup, element, joined, link, text_of
 
 STYLES = ("full", "compact")
 LIST_TYPES = ("bullet", "enumerated", "none")
@@ -245,11 +245,25 @@ def _role(role: str) -> Markup:
 
 def _compact_meta(publication: Publication, role: str | None, settings: RenderSettings) -> Markup:
     """The seed's line: ``arXiv | first author | paper | code | blog``."""
-    parts: list[Content] = list(_badges(publication, settings))
+    links = all_links(publication, settings)
+    parts: list[Content] = []
+    for badge in _badges(publication, settings):
+        # A link labelled as the badge ("arXiv" beside the badge "arXiv") is the badge's
+        # own link, rather than the same word twice in a row.
+        same = next((item for item in links if item.label.casefold() == _text(badge)), None)
+        if same is not None:
+            links.remove(same)
+            parts.append(link(badge, same.url, ["sp-link", "sp-badge-link"]))
+        else:
+            parts.append(badge)
     if role:
         parts.append(_role(role))
-    parts.extend(link_references(all_links(publication, settings), settings.link_style))
+    parts.extend(link_references(links, settings.link_style))
     return element("paragraph", *joined(parts), classes=["sp-pub-meta"])
+
+
+def _text(badge: Markup) -> str:
+    return text_of(badge).strip().casefold()
 
 
 def _venue(publication: Publication, role: str | None, settings: RenderSettings) -> Markup | None:
