@@ -22,6 +22,7 @@ from sphinx.cmd.build import build_main
 
 from sphinx_profile.cli import main
 from sphinx_profile.cli.init import site_files
+from sphinx_profile.data.models import RECORD_MODELS
 
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 
@@ -93,6 +94,38 @@ def test_personal_about_page_uses_every_directive(tmp_path, capsys):
 
 
 @pytest.mark.myst  # the generated pages are MyST
+def test_personal_site_reads_as_a_homepage(tmp_path, capsys):
+    """The card in the sidebar of the other pages, the pages in the top bar, no search
+    box, no "Show source" or "Powered by", and the data folder holds only data."""
+    status, _out, err = init(capsys, str(tmp_path))
+    assert status == 0, err
+    assert not list((tmp_path / "data").rglob("*.json"))
+    assert sorted(p.name for p in (tmp_path / ".schemas").iterdir()) == sorted(
+        f"{kind}.schema.json" for kind in RECORD_MODELS
+    )
+    assert build_main(["-W", "-q", "-b", "html", str(tmp_path), str(tmp_path / "_build")]) == 0
+    build = tmp_path / "_build"
+    publications = BeautifulSoup((build / "publications.html").read_text("utf-8"), "html.parser")
+    card = publications.select_one("#pst-primary-sidebar .sp-sidebar-card")
+    assert card is not None and "Jane Doe" in card.get_text()
+    assert card.select("ul.sp-profile-links svg.sp-icon")
+    navigation = [a.get_text(strip=True) for a in publications.select(".navbar-nav a")]
+    assert "Publications" in navigation
+    text = publications.get_text(" ", strip=True)
+    assert "Show Source" not in text and "Sphinx" not in text
+    # pydata keeps a hidden search dialog; no button or field opens it
+    assert not publications.select("button.search-button, button.search-button-field")
+    index = BeautifulSoup((build / "index.html").read_text("utf-8"), "html.parser")
+    # The compact line links its badge rather than repeating it: "arXiv | paper", never
+    # "arXiv | arXiv".
+    for meta in index.select(".sp-compact .sp-pub-meta"):
+        words = [part.strip() for part in meta.get_text().split("|")]
+        assert len(words) == len(set(words)), words
+    badge_link = index.select_one(".sp-compact a.sp-badge-link")
+    assert badge_link is not None and badge_link["href"].startswith("https://arxiv.org/abs/")
+
+
+@pytest.mark.myst  # the generated pages are MyST
 def test_lab_site_has_people_and_member_pages(tmp_path, capsys):
     status, _out, err = init(capsys, str(tmp_path), "--lab")
     assert status == 0, err
@@ -105,6 +138,9 @@ def test_lab_site_has_people_and_member_pages(tmp_path, capsys):
     assert names["Jane Doe"]["href"] == "members/jane.html"
     assert names["Sam Student"]["href"] == "members/sam.html"
     assert "Alex Graduate" in people.select(".sp-people-block")[1].get_text()
+    # A member without a photo gets a placeholder in the card's place for it.
+    cards = people.select("li.sp-person")
+    assert all(card.select("img.sp-person-photo, .sp-person-placeholder svg") for card in cards)
     sam = BeautifulSoup((build / "members" / "sam.html").read_text("utf-8"), "html.parser")
     assert [t.get_text(strip=True) for t in sam.select(".sp-pub-title")] == ["Making Things Fast"]
     assert [me.get_text() for me in sam.select(".sp-me")] == ["Sam Student"]
