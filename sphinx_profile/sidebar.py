@@ -23,6 +23,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .data.issues import Subtype, display_path
+from .data.models import Profile
 from .seo import writes_web_pages
 
 logger = logging.getLogger(__name__)
@@ -72,7 +73,8 @@ class SidebarCard:
         self.app = app
         self.path = profile_file(app.config)
         loaded = load_data_file(self.path, "profile", app.config.profile_max_file_size)
-        self.profile = loaded.records[0] if loaded.records else None
+        record = loaded.records[0] if loaded.records else None
+        self.profile: Profile | None = record if isinstance(record, Profile) else None
         self.issues = [] if loaded.missing else list(loaded.issues)
         self.missing = loaded.missing
         self.avatar = self._avatar_file()
@@ -139,7 +141,7 @@ def _card(app: Sphinx) -> SidebarCard:
 def reset_card(app: Sphinx, env: BuildEnvironment, *args: Any) -> None:
     """``env-before-read-docs``: a build reads the profile file again."""
     if hasattr(app.builder, "_sp_sidebar_card"):
-        del app.builder._sp_sidebar_card  # type: ignore[attr-defined]
+        delattr(app.builder, "_sp_sidebar_card")
 
 
 def outdated_sidebar_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -161,11 +163,12 @@ def outdated_sidebar_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
             subtype=Subtype.FILE.value,
         )
     domain = env.get_domain(ProfileDomain.name)
+    assert isinstance(domain, ProfileDomain)
     docs_read: set[str] = getattr(domain, "docs_read_now", set())
     reported = {
         (issue.location, issue.message)
         for docname in docs_read
-        for issue in domain.issues.get(docname, ())  # type: ignore[attr-defined]
+        for issue in domain.issues.get(docname, ())
     }
     for issue in card.issues:
         location = f"{display_path(card.path)}:{issue.line or 1}"

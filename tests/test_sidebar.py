@@ -43,9 +43,7 @@ def page(app, name: str) -> BeautifulSoup:
 def test_card_in_the_theme_sidebar_of_a_page_without_one(built_root, get_warnings, theme):
     if importlib.util.find_spec(theme) is None:
         pytest.skip(f"{theme} is not installed (pip install -e '.[themes]')")
-    app = built_root(
-        "themes", confoverrides={"html_theme": theme, "profile_sidebar": True}
-    )
+    app = built_root("themes", confoverrides={"html_theme": theme, "profile_sidebar": True})
     assert "WARNING" not in get_warnings(app)
     soup = page(app, "publications")
     sidebar = soup.select_one(THEMES[theme])

@@ -105,7 +105,7 @@ def icon_links(
     links: Iterable[Link], style: str, labels: Callable[[Link], str] | None = None
 ) -> list[nodes.reference]:
     """:func:`link_references` as nodes."""
-    return [to_nodes(item) for item in link_references(links, style, labels)]  # type: ignore[misc]
+    return [to_nodes(item) for item in link_references(links, style, labels)]
 
 
 def people_line(label: str, people: Sequence[PersonRef], classes: Sequence[str]) -> nodes.paragraph:

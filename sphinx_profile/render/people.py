@@ -10,8 +10,8 @@ from sphinx.addnodes import pending_xref
 
 from ..data.models import Member, Profile
 from ..data.people import is_alumni_position, is_alumnus, member_links, member_profile
-from ..locale import _
 from ..icons import PERSON_PLACEHOLDER
+from ..locale import _
 from ..nodes import sp_heading, sp_icon
 from .common import RenderSettings, icon_links, joined, markdown_inline
 from .markup import Content, Markup, element
