@@ -45,7 +45,9 @@ from .locale import LOCALE_DIR, MESSAGE_CATALOG
 from .markup_output import (
     ExpandMarkup,
     MarkupSmartQuotes,
+    PreviewFallback,
     depart_markup_html,
+    register_images,
     visit_markup_html,
 )
 from .nodes import NODE_VISITORS, sp_markup
@@ -114,12 +116,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(MarkupSmartQuotes)
     app.add_post_transform(ExpandMarkup)
     app.add_post_transform(PeoplePhotoFallback)
+    app.add_post_transform(PreviewFallback)
     app.add_post_transform(PrintLayoutTransform)
     app.add_latex_package(LATEX_PACKAGE)
     app.connect("build-finished", copy_latex_package)
     app.connect("config-inited", add_static_path)
     app.connect("builder-inited", add_html_assets)
     app.connect("doctree-resolved", link_paper_titles)
+    app.connect("doctree-resolved", register_images)
     app.connect("html-collect-pages", collect_paper_pages)
     app.connect("html-page-context", add_jsonld)
     app.connect("env-get-updated", outdated_metadata_pages)

@@ -52,6 +52,46 @@ class ExpandMarkup(BuilderPostTransform):
             expand_markup(self.document)
 
 
+def register_images(app: Any, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: the thumbnails inside lists written straight to HTML.
+
+    Sphinx copies the images its builder registered from the page's image nodes
+    (``post_process_images``); a list kept as markup has none, so its images are
+    registered here, in the main process also in a parallel build, as Sphinx does.
+    """
+    if not writes_direct_html(app.builder, app.config):
+        return
+    images = app.env.images
+    for node in doctree.findall(sp_markup):
+        for uri in node.get("images", ()):
+            if uri in images:
+                app.builder.images[uri] = images[uri][1]
+
+
+PREVIEW_CLASS = "sp-pub-preview"
+RASTER_SUFFIXES = (".png", ".jpg", ".jpeg")
+
+
+class PreviewFallback(BuilderPostTransform):
+    """Thumbnails are for the web: a PDF keeps a raster one (LaTeX takes no SVG), the
+    plain-text builders none (they would print ``[image]``)."""
+
+    default_priority = 200  # after ExpandMarkup
+    formats = ("html",)
+
+    def is_supported(self) -> bool:
+        return not super().is_supported()  # every format but HTML
+
+    def run(self, **kwargs: Any) -> None:
+        keep_raster = self.builder.format == "latex"
+        for image in list(self.document.findall(nodes.image)):
+            if PREVIEW_CLASS not in image["classes"] or image.parent is None:
+                continue
+            if keep_raster and image["uri"].lower().endswith(RASTER_SUFFIXES):
+                continue
+            image.parent.remove(image)
+
+
 def visit_markup_html(translator: Any, node: sp_markup) -> None:
     from .render.markup_html import HtmlWriter
 

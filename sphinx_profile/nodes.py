@@ -55,10 +55,14 @@ class sp_markup(nodes.General, nodes.Element):  # docutils node classes are snak
     """
 
 
-def markup_node(content: Any) -> sp_markup:
+def markup_node(content: Any, images: tuple[str, ...] = ()) -> sp_markup:
+    """``images``: the URIs of the images inside (thumbnails), which an HTML builder
+    must copy although no image node names them (``markup_output.register_images``)."""
     from .render.markup import searchable_text
 
     node = sp_markup(markup=content)
+    if images:
+        node["images"] = list(images)
     node += nodes.Text(searchable_text(content))
     return node
 

@@ -28,6 +28,7 @@ CASES = [
     ("lab", "dirhtml"),
     ("xref", "singlehtml"),
     ("hostile", "html"),
+    ("themes", "html"),
     ("seo", "html"),
     ("i18n", "html"),
     ("counts", "html"),  # co-author links, venue badges as links, citation badges

@@ -40,7 +40,12 @@ ENTRY_TYPES = {
 LINK_FIELDS = ("url", "html", "pdf", "code", "slides", "blog", "video", "poster", "website")
 LINK_LABELS = {"url": "paper"}
 VENUE_FIELDS = ("journal", "journaltitle", "booktitle", "school", "institution", "publisher")
-TEXT_FIELDS = {"abstract": "abstract", "abbr": "venue_short", "award": "award"}
+TEXT_FIELDS = {
+    "abstract": "abstract",
+    "abbr": "venue_short",
+    "award": "award",
+    "preview": "preview",  # al-folio: a thumbnail's file name
+}
 # Fields shown as Markdown: \href{url}{text} stays a link there.
 MARKDOWN_FIELDS = {"note": "note"}
 MONTHS = {

@@ -339,6 +339,13 @@ class Publication(Record):
         description="The paper's Google Scholar citation id: a link to it, when the "
         "profile links to your Google Scholar page (``scholar: …?user=…``).",
     )
+    preview: Text | None = Field(
+        None,
+        validation_alias=Aliases("preview", image=HUGOBLOX, thumbnail=()),
+        description="A thumbnail, as a path relative to the data folder "
+        "(``previews/pab.png``): shown beside the entry in the ``full`` style, and in "
+        "the ``compact`` style with ``:previews:``; in a PDF only when it is PNG or JPEG.",
+    )
     url_pdf: Url | None = Field(None, description="HugoBlox: becomes a ``pdf`` link.")
     url_code: Url | None = Field(None, description="HugoBlox: becomes a ``code`` link.")
     url_dataset: Url | None = Field(None, description="HugoBlox: becomes a ``dataset`` link.")

@@ -107,6 +107,7 @@ class PublicationListDirective(DataDirective):
         "reversed": directives.flag,
         "overlay": directives.unchanged_required,
         "pages": directives.flag,
+        "previews": directives.flag,
         "no-index": directives.flag,
         "citations": directives.flag,
         **PERSON_OPTIONS,
@@ -168,17 +169,20 @@ class PublicationListDirective(DataDirective):
             options.get("group-order", ()),
             labels=type_heading if group_by == "type" else _other_label,
         )
+        style = options.get("style", "full")
         layout = ListLayout(
-            style=options.get("style", "full"),
+            style=style,
             list_type=options.get("list", "bullet"),
             reversed="reversed" in options,
             paper_pages=pages,
+            previews=style == "full" or "previews" in options,
         )
+        previews = self._previews(chosen) if layout.previews else {}
         # Anchors already on this page (temp_data lives while one page is read).
         anchored = self.env.temp_data.setdefault("sp_anchors", set())
         settings = self._settings(entry)
         self._warn_unlinked_scholar_ids(chosen, settings)
-        return list(render_publication_groups(groups, layout, settings, anchored))
+        return list(render_publication_groups(groups, layout, settings, anchored, previews))
 
     def _warn_unlinked_scholar_ids(
         self, chosen: list[Publication], settings: RenderSettings
@@ -196,6 +200,31 @@ class PublicationListDirective(DataDirective):
         )
         line = first.line_of("google_scholar_id")
         note_issue(self.env, DataIssue(message, line, subtype=Subtype.NOT_SHOWN), source)
+
+    def _previews(self, chosen: list[Publication]) -> dict[str, str]:
+        """Each thumbnail as Sphinx's image nodes name it, noted for copying like an avatar.
+
+        A file that is missing or outside the data folder is a warning at its line.
+        """
+        from ..data.validate import image_problem
+
+        found: dict[str, str] = {}
+        source = self.resolve_source(self.file_kind, self.options.get("source"))
+        for publication in chosen:
+            if not publication.preview:
+                continue
+            problem = image_problem(publication.preview, self.data_dir, "preview")
+            if problem is not None:
+                line = publication.line_of("preview")
+                if source is not None:
+                    note_issue(self.env, DataIssue(problem, line, subtype=Subtype.FILE), source)
+                continue
+            path = (self.data_dir / publication.preview).resolve()
+            uri, _absolute = self.env.relfn2path(self.doc_relative_uri(path), self.env.docname)
+            self.env.images.add_file(self.env.docname, uri)
+            self.env.note_dependency(str(path))
+            found[publication.id] = uri
+        return found
 
     def _settings(self, entry: MemberEntry | None) -> RenderSettings:
         """The site's person highlighted, or with ``:person:`` that member instead."""

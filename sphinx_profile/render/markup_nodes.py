@@ -23,6 +23,7 @@ NODE_TYPES: dict[str, type[nodes.Element]] = {
     "line_break": sp.sp_line_break,
     "reference": nodes.reference,
     "target": nodes.target,
+    "image": nodes.image,
     "pending_xref": pending_xref,
     "badge": sp.sp_badge,
     "icon": sp.sp_icon,
@@ -46,6 +47,8 @@ def to_nodes(content: Content) -> nodes.Node:
     if attributes:
         for key, value in attributes.items():
             # Lists (ids) are copied: a node may change its own, never the markup's.
+            if isinstance(value, dict):
+                value = dict(value)
             node[key] = list(value) if isinstance(value, list | tuple) else value
     node.extend(to_nodes(child) for child in children)
     if kind == "target":

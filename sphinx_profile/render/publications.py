@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -33,6 +33,8 @@ class ListLayout:
     """Number from the total down to 1, as CVs do (implies numbering)."""
     paper_pages: bool = False
     """Titles link to each entry's own page (:func:`paper_pagename`)."""
+    previews: bool = True
+    """Thumbnails beside the entries that have one (``full``; ``compact`` with ``:previews:``)."""
 
 
 PAPER_PAGES_DIR = "publications"
@@ -54,8 +56,12 @@ def render_publication_groups(
     layout: ListLayout,
     settings: RenderSettings,
     anchored: set[str] | None = None,
+    previews: Mapping[str, str] | None = None,
 ) -> list[nodes.Element]:
     """Group headings and one list per group, then the legend of author marks.
+
+    ``previews`` maps publication ids to their thumbnails' URIs (relative to the
+    source folder, as Sphinx's image nodes have them).
 
     Each list is one :class:`~sphinx_profile.nodes.sp_markup` node: long lists
     cost Sphinx one node rather than dozens per entry.
@@ -74,20 +80,30 @@ def render_publication_groups(
         if heading is not None:
             output.append(sp_heading(heading, heading))
         entries: list[Content] = []
+        images: list[str] = []
         for publication in publications:
             anchor = publication_anchor(publication)
             body = render_publication(
                 publication, layout.style, settings, anchor not in anchored, layout.paper_pages
             )
+            preview = (previews or {}).get(publication.id) if layout.previews else None
+            if preview is not None:
+                body.insert(0, _preview(preview))
+                images.append(preview)
             anchored.add(anchor)
             marks |= marks_used(publication.authors) if layout.style == "full" else set()
             entries.append(_wrap_entry(body, layout, numbered, number))
             number += -1 if layout.reversed else 1
-        output.append(markup_node(_list(entries, layout, numbered)))
+        output.append(markup_node(_list(entries, layout, numbered), tuple(images)))
     note = legend(marks)
     if note is not None:
         output.append(note)
     return output
+
+
+def _preview(uri: str) -> Markup:
+    """The thumbnail: decorative (the title beside it says what it shows)."""
+    return element("image", uri=uri, candidates={"*": uri}, alt="", classes=["sp-pub-preview"])
 
 
 def _list(entries: list[Content], layout: ListLayout, numbered: bool) -> Markup:
