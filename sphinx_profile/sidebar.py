@@ -4,7 +4,7 @@ Each theme keeps its own sidebar mechanism: alabaster, furo, pydata-sphinx-theme
 sphinx-book-theme list sidebar templates (``html_sidebars``, the ``sidebars`` of the
 page context), and the extension adds its template ``sp-profile-sidebar.html`` to that
 list unless ``html_sidebars`` already names it; sphinx-rtd-theme has one fixed
-sidebar, whose ``sidebartitle`` block a ``layout.html`` of the extension extends.
+sidebar, whose ``navigation`` block a ``layout.html`` of the extension extends.
 The card is the ``profile`` directive's, made from the data folder's profile file
 without the bio, and left out of a page that shows that card in its body already.
 """

@@ -22,7 +22,7 @@ THEMES = {
     "furo": "aside.sidebar-drawer",
     "pydata_sphinx_theme": "#pst-primary-sidebar",
     "sphinx_book_theme": "#pst-primary-sidebar",
-    "sphinx_rtd_theme": "nav.wy-nav-side",
+    "sphinx_rtd_theme": "div.wy-side-scroll",
 }
 LINKS = {
     "https://example.org/hopper",

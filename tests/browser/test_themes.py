@@ -85,7 +85,8 @@ def close_toggles(page: Any, problems: list[str], where: str) -> None:
 
 def check_mode(page: Any, theme: str, mode: str, problems: list[str], where: str) -> None:
     """Dark blocks exactly where the theme is dark; light everywhere else."""
-    facts = luminance(page, ".sp-block")
+    # The page's own blocks: the sidebar card takes the sidebar's colours (rtd's is dark).
+    facts = luminance(page, ".sp-block:not(.sp-sidebar-card)")
     dark = mode == "dark" and THEMES[theme].dark
     if dark and not facts["text"] > facts["background"]:
         problems.append(f"{where}: expected light text on a dark page, got {facts}")
@@ -94,10 +95,12 @@ def check_mode(page: Any, theme: str, mode: str, problems: list[str], where: str
 
 
 def check_layout(page: Any, site: str, width: int, problems: list[str], where: str) -> None:
+    inline = ".sp-profile-block:not(.sp-sidebar-card)"
+    card = page.locator(f"{inline} .sp-profile")
     # A card without a photo (a JSON Resume's, on the example CV) has no layout to check.
-    if page.locator(".sp-profile .sp-avatar").count():
-        avatar = page.locator(".sp-profile .sp-avatar").bounding_box()
-        body = page.locator(".sp-profile-body").bounding_box()
+    if page.locator(f"{inline} .sp-profile .sp-avatar").count():
+        avatar = page.locator(f"{inline} .sp-profile .sp-avatar").bounding_box()
+        body = page.locator(f"{inline} .sp-profile-body").bounding_box()
         stacked = avatar["y"] + avatar["height"] <= body["y"] + 1
         if width == PHONE and not stacked:
             problems.append(f"{where}: the profile card does not stack at {width}px")
@@ -140,7 +143,7 @@ def test_site_in_browser(
                 continue
             check_mode(page, theme, mode, problems, where)
             check_layout(page, site, width, problems, where)
-            links = page.locator(".sp-block a[href]")
+            links = page.locator(".sp-block:not(.sp-sidebar-card) a[href]")
             if links.count():
                 links.first.focus()
                 style = focus_style(links.first)
