@@ -87,7 +87,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
         builddir=root / "build",
         warningiserror=True,
         # keep the demo's own theme (the test app would otherwise swap in 'basic')
-        confoverrides={"html_theme": "alabaster"},
+        confoverrides={"html_theme": "pydata_sphinx_theme"},
     )
     try:
         app.build()
@@ -131,7 +131,8 @@ def test_all_publications_link_points_at_the_publications_page(body, demo):
 
 
 def test_sections_in_the_seed_order(body):
-    headings = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in body.find_all("h2")]
+    # the heading link: ¶ in most themes, # in pydata-sphinx-theme
+    headings = [h.get_text(" ", strip=True).rstrip("¶#").strip() for h in body.find_all("h2")]
     assert [h for h in headings if any(h.startswith(s) for s in SECTIONS)] == [
         "Research",
         "Open-Source Projects",
@@ -263,3 +264,49 @@ def test_publications_page_groups_by_year(demo):
     assert headings == ["2024"]
     assert len(page.select("li.sp-pub")) == len(PUBLICATIONS)
     assert all("sp-full" in ul["class"] for ul in page.select("ul.sp-publications"))
+
+
+# -- a homepage, and the guide a site of its own ------------------------------------------
+
+
+def page(demo, name: str) -> BeautifulSoup:
+    return BeautifulSoup((demo.outdir / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_other_page_has_the_card_in_its_sidebar(demo):
+    for name in ("publications", "news"):
+        card = page(demo, name).select_one("#pst-primary-sidebar .sp-sidebar-card")
+        assert card is not None, name
+        assert "Xuanlei Zhao" in card.get_text() and card.select_one("img.sp-avatar")
+    # the landing page and the CV show the card in their body, once
+    for name in ("index", "cv"):
+        assert page(demo, name).select(".sp-sidebar-card") == []
+
+
+def test_the_homepage_reads_as_a_homepage(demo):
+    publications = page(demo, "publications")
+    navigation = [
+        a.get_text(strip=True) for a in publications.select("header .bd-navbar-elements a")
+    ]
+    assert navigation == ["Publications", "Curriculum Vitae", "News"]
+    text = publications.get_text(" ", strip=True)
+    for documentation in ("Show Source", "Powered by", "User guide", "Lab demo"):
+        assert documentation not in text
+    assert not publications.select("button.search-button, button.search-button-field")
+    # the guide and the lab demo are linked from the footer, as what they are
+    footer = {a.get_text(strip=True): a["href"] for a in publications.select("footer a")}
+    assert footer["user guide"] == "guide/index.html"
+    assert footer["lab demo"] == "lab/index.html"
+
+
+def test_the_guide_is_a_site_of_its_own(demo):
+    guide = page(demo, "guide/index")
+    assert guide.title.get_text().endswith("sphinx-profile user guide")
+    assert "Xuanlei Zhao" not in guide.select_one("div.sphinxsidebar").get_text()
+    assert not guide.select(".sp-sidebar-card")
+    directives = page(demo, "guide/directives")
+    assert "sphinx-profile" in directives.select_one("div.sphinxsidebar").get_text()
+    # the lab demo is the fictional lab's site, in the demo's theme
+    lab = page(demo, "lab/people")
+    assert lab.title.get_text().endswith("Example Lab")
+    assert lab.select("li.sp-person") and not lab.select(".sp-sidebar-card")
