@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -23,8 +23,10 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .data.issues import Subtype, display_path
-from .data.models import Profile
 from .seo import writes_web_pages
+
+if TYPE_CHECKING:
+    from .data.models import Profile
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +70,7 @@ class SidebarCard:
     """The card of one build: the profile read once, its HTML once per folder depth."""
 
     def __init__(self, app: Sphinx) -> None:
+        from .data.models import Profile
         from .data.store import load_data_file
 
         self.app = app

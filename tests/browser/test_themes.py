@@ -101,6 +101,9 @@ def check_layout(page: Any, site: str, width: int, problems: list[str], where: s
     if page.locator(f"{inline} .sp-profile .sp-avatar").count():
         avatar = page.locator(f"{inline} .sp-profile .sp-avatar").bounding_box()
         body = page.locator(f"{inline} .sp-profile-body").bounding_box()
+        frame = card.bounding_box()
+        if avatar["x"] - frame["x"] < 8:  # themes style docutils' "container" class
+            problems.append(f"{where}: the avatar touches the card's border ({avatar}, {frame})")
         stacked = avatar["y"] + avatar["height"] <= body["y"] + 1
         if width == PHONE and not stacked:
             problems.append(f"{where}: the profile card does not stack at {width}px")
