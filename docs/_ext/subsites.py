@@ -48,7 +48,8 @@ def build_subsites(app: Any, exception: Exception | None) -> None:
         ]
         if same_theme:
             command += ["-D", f"html_theme={app.config.html_theme}"]
-        if getattr(app, "warningiserror", False):
+        # -W: Sphinx 9 keeps it as _fail_on_warnings (warningiserror is a constant there).
+        if getattr(app, "_fail_on_warnings", False) or getattr(app, "warningiserror", False):
             command.append("-W")
         logger.info("building the sub-site %s/ ...", folder)
         result = subprocess.run(command, capture_output=True, text=True, check=False)
