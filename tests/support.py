@@ -158,8 +158,10 @@ def site_files(outdir: Path) -> dict[str, bytes]:
         for path in sorted(outdir.rglob("*"))
         if path.is_file()
     }
-    if "searchindex.js" in files:
-        files["searchindex.js"] = _without_index_entries(files["searchindex.js"])
+    # The sub-sites of the demo (docs/_ext/subsites.py) have their own search index.
+    for name in files:
+        if name == "searchindex.js" or name.endswith("/searchindex.js"):
+            files[name] = _without_index_entries(files[name])
     return files
 
 
