@@ -103,10 +103,11 @@ def _subtitle(
     return paragraph
 
 
-def _links_paragraph(links: Sequence[Link]) -> nodes.paragraph | None:
+def _links_paragraph(links: Sequence[Link], settings: RenderSettings) -> nodes.paragraph | None:
     if not links:
         return None
-    return joined(link_references(links), nodes.paragraph(classes=["sp-links"]))
+    references = link_references(links, settings.link_style)
+    return joined(references, nodes.paragraph(classes=["sp-links"]))
 
 
 def _when_paragraph(
@@ -160,7 +161,7 @@ def render_talks(entries: Sequence[Talk], settings: RenderSettings) -> nodes.Ele
             _subtitle(event, talk.location),
             coauthors,
             optional_markdown(talk.summary, "sp-summary"),
-            _links_paragraph(talk.links),
+            _links_paragraph(talk.links, settings),
             _when_paragraph(talk.date, talk.start, talk.end, settings),
         )
         items += item
@@ -356,7 +357,7 @@ def render_cv_entries(entries: Sequence[CvEntry], settings: RenderSettings) -> n
             _subtitle(entry.subtitle, degree, entry.venue),
             optional_markdown(entry.summary, "sp-summary"),
             highlights_list(entry.highlights),
-            _links_paragraph(links),
+            _links_paragraph(links, settings),
             _when_paragraph(entry.date, entry.start, entry.end, settings),
         )
         items += item
