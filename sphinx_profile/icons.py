@@ -116,7 +116,10 @@ def icon_for(label: str, url: str) -> str:
 
 
 def _host_key(url: str) -> str | None:
-    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    try:
+        host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    except ValueError:  # "http://[::1" and the like: no host to know it by
+        return None
     for known, key in HOST_ICONS.items():
         if host == known or host.endswith("." + known):
             return key

@@ -138,3 +138,13 @@ def test_link_style(built_root, style, icons, hidden_labels):
         assert bool(link.select("svg.sp-icon")) is icons
         assert link.get_text(strip=True), "every link keeps its label, for screen readers"
         assert bool(link.select(".sp-visually-hidden")) is hidden_labels
+
+
+def test_icon_of_a_link_whose_address_has_no_readable_host():
+    from sphinx_profile.icons import ICONS, icon_for, link_kind
+
+    assert icon_for("website", "http://[::1") == ICONS["website"]
+    assert icon_for("somewhere", "http://[::1") == ICONS["link"]
+    assert link_kind("somewhere", "http://[oops") == "other"
+    assert icon_for("Code", "https://github.com/x/y") == ICONS["code"]  # the label first
+    assert icon_for("repository", "https://www.github.com/x") == ICONS["github"]
