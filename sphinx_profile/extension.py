@@ -55,10 +55,10 @@ from .paper_pages import collect_paper_pages, link_paper_titles
 from .print_layout import LATEX_PACKAGE, PrintLayoutTransform, copy_latex_package
 from .redirects import write_page_redirects
 from .seo import add_jsonld, outdated_metadata_pages
+from .sidebar import add_sidebar_card, add_templates, outdated_sidebar_pages, reset_card
 from .sitemap import write_every_page_for_the_sitemap
 from .social import PRIORITY as SOCIAL_PRIORITY
 from .social import add_profile_card_fields
-from .sidebar import add_sidebar_card, add_templates, outdated_sidebar_pages, reset_card
 
 STATIC_DIR = Path(__file__).parent / "static"
 STYLESHEET = "sphinx_profile.css"

@@ -12,7 +12,6 @@ without the bio, and left out of a page that shows that card in its body already
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,19 +79,26 @@ class SidebarCard:
         self.profile: Profile | None = record if isinstance(record, Profile) else None
         self.issues = [] if loaded.missing else list(loaded.issues)
         self.missing = loaded.missing
+        self._svg: bytes | None = None
         self.avatar = self._avatar_file()
         self._copied: str | None = None
         self._html: dict[str, str] = {}
 
     def _avatar_file(self) -> Path | None:
-        from .data.validate import image_problem
+        """The avatar, checked as the ``profile`` directive checks it (which warns)."""
+        from .data.images import check_image
 
         if self.profile is None or not self.profile.avatar:
             return None
-        data_dir = Path(self.app.config.profile_data_dir)
-        if image_problem(self.profile.avatar, data_dir, "avatar") is not None:
-            return None  # the profile directive, or the check below, says why
-        return (data_dir / self.profile.avatar).resolve()
+        config = self.app.config
+        checked = check_image(
+            self.profile.avatar,
+            Path(config.profile_data_dir),
+            "avatar",
+            config.profile_max_file_size,
+        )
+        self._svg = checked.svg  # an SVG is published as its inert copy
+        return checked.path
 
     def signature(self) -> tuple[Any, ...]:
         config = self.app.config
@@ -115,19 +121,27 @@ class SidebarCard:
         """Copied once per build, under a name that changes with the content."""
         assert self.avatar is not None
         if self._copied is None:
-            digest = hashlib.sha1(self.avatar.read_bytes()).hexdigest()[:10]
+            content = self._svg if self._svg is not None else self.avatar.read_bytes()
+            digest = hashlib.sha1(content).hexdigest()[:10]
             self._copied = f"{self.avatar.stem}-{digest}{self.avatar.suffix}"
             target = Path(self.app.outdir) / AVATAR_DIR / self._copied
             if not target.exists():
                 target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(self.avatar, target)
+                target.write_bytes(content)
         return self._copied
 
     def _render(self, avatar_url: str | None) -> str:
         from .render.profile import render_profile
 
         assert self.profile is not None
-        card = render_profile(self.profile, avatar_url, self.app.config.profile_link_style, False)
+        config = self.app.config
+        card = render_profile(
+            self.profile,
+            avatar_url,
+            language=config.language or "en",
+            link_style=config.profile_link_style,
+            bio=False,
+        )
         block = nodes.container(classes=["sp-block", "sp-profile-block", "sp-sidebar-card"])
         block += card
         return str(self.app.builder.render_partial(block)["fragment"])  # type: ignore[attr-defined]

@@ -195,7 +195,7 @@ class CvDirective(DataDirective):
         if profile.avatar and self.cv_path is not None:
             line = profile.line_of("avatar")
             uri = data_image_uri(self, profile.avatar, self.cv_path, line)
-        card = render_profile(profile, uri)
+        card = render_profile(profile, uri, link_style=self.config.profile_link_style)
         block = nodes.container(classes=["sp-block", "sp-profile-block"])
         block += card
         return [block]

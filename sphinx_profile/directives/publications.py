@@ -204,26 +204,25 @@ class PublicationListDirective(DataDirective):
     def _previews(self, chosen: list[Publication]) -> dict[str, str]:
         """Each thumbnail as Sphinx's image nodes name it, noted for copying like an avatar.
 
-        A file that is missing or outside the data folder is a warning at its line.
+        The same check as avatars (``data_image_uri``): inside the data folder, what
+        its name says, an SVG published as its inert copy; problems are warnings at
+        the entry's line.
         """
-        from ..data.validate import image_problem
+        from .profile import data_image_uri
 
-        found: dict[str, str] = {}
         source = self.resolve_source(self.file_kind, self.options.get("source"))
+        found: dict[str, str] = {}
+        if source is None:
+            return found
         for publication in chosen:
-            if not publication.preview:
+            line = publication.line_of("preview")
+            uri = data_image_uri(self, publication.preview, source, line, "preview")
+            if uri is None:
                 continue
-            problem = image_problem(publication.preview, self.data_dir, "preview")
-            if problem is not None:
-                line = publication.line_of("preview")
-                if source is not None:
-                    note_issue(self.env, DataIssue(problem, line, subtype=Subtype.FILE), source)
-                continue
-            path = (self.data_dir / publication.preview).resolve()
-            uri, _absolute = self.env.relfn2path(self.doc_relative_uri(path), self.env.docname)
-            self.env.images.add_file(self.env.docname, uri)
-            self.env.note_dependency(str(path))
-            found[publication.id] = uri
+            relative, absolute = self.env.relfn2path(uri, self.env.docname)
+            self.env.images.add_file(self.env.docname, relative)
+            self.env.note_dependency(absolute)
+            found[publication.id] = relative
         return found
 
     def _settings(self, entry: MemberEntry | None) -> RenderSettings:

@@ -177,8 +177,8 @@ def render_member_card(
     years in the group and where they are now, between the bio and the links.
     """
     if profile is not None:
-        return render_profile(profile, photo_uri, settings.link_style)
-    card = render_profile(member_profile(member), photo_uri, settings.link_style)
+        return render_profile(profile, photo_uri, link_style=settings.link_style)
+    card = render_profile(member_profile(member), photo_uri, link_style=settings.link_style)
     body = card.children[-1]
     assert isinstance(body, nodes.Element)
     extra: list[nodes.Node] = []
