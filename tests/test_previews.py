@@ -36,8 +36,10 @@ def test_full_style_shows_each_thumbnail_beside_its_entry(built_root, get_warnin
         assert image is not None, title
         assert image["alt"] == ""  # decorative: the title beside it says what it is
         assert image["src"] == f"_images/{name}"
-        copied = Path(app.outdir) / unquote(image["src"])
-        assert copied.read_bytes() == (Path(app.srcdir) / "data" / "previews" / name).read_bytes()
+        copied = (Path(app.outdir) / unquote(image["src"])).read_bytes()
+        original = (Path(app.srcdir) / "data" / "previews" / name).read_bytes()
+        # a PNG as it is; an SVG as its inert copy (as avatars)
+        assert copied == original if name.endswith(".png") else b"<path" in copied
     assert entry(page, "COBOL").select("img") == []
 
 
