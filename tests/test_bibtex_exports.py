@@ -144,8 +144,6 @@ def test_the_warnings_name_the_file_line_and_subtype(html):
         "data/textbook.bib:38: WARNING: arxiv 'https://osf.io/abcd3/' is not an arXiv "
         "identifier (such as 2010.02178); shown as a 'preprint' link [profile.data]",
         # al-folio's display fields this site cannot show here
-        "data/papers.bib:22: WARNING: field 'preview' (the thumbnail of the entry) is not "
-        "shown: no page shows it [profile.not-shown]",
         "data/papers.bib:23: WARNING: field 'google_scholar_id' is not shown: the profile has "
         "no Google Scholar link with your user id "
         "(scholar: https://scholar.google.com/citations?user=…) [profile.not-shown]",

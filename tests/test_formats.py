@@ -462,9 +462,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, SphinxTestApp]:
 BIB_NOT_SHOWN = [
     "papers.bib:24: WARNING: field 'google_scholar_id' is not shown: the profile has no Google "
     "Scholar link with your user id (scholar: https://scholar.google.com/citations?user=…)",
-    # once, although both entries have a preview
-    "papers.bib:26: WARNING: field 'preview' (the thumbnail of the entry) is not shown: "
-    "no page shows it",
 ]
 
 
@@ -492,7 +489,7 @@ def test_build_warns_once_about_each_field_no_page_shows(built: dict[str, Sphinx
             *BIB_NOT_SHOWN,
         ]
     )
-    assert len(expected) == 1 + 0 + 5 + 1 + 2
+    assert len(expected) == 1 + 0 + 5 + 1 + 1
     for app in built.values():
         assert app.statuscode == 0
         warnings = strip_colors(app.warning.getvalue()).splitlines()

@@ -41,7 +41,6 @@ NOTHING_TO_SHOW = frozenset({"bibtex_show"})
 """Fields that ask for what this site always does (the BibTeX toggle)."""
 
 NOT_SHOWN = {
-    "preview": "the thumbnail of the entry",
     "featured_title": "a title for al-folio's featured cards",
     "featured_description": "a description for al-folio's featured cards",
     "featured_order": "the order of al-folio's featured cards",
