@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from .. import __version__
-from . import citations, init, schema, validate
+from . import citations, importer, init, schema, validate
 
-COMMANDS: list[ModuleType] = [init, validate, schema, citations]
+COMMANDS: list[ModuleType] = [init, importer, validate, schema, citations]
 
 CLOSED_PIPE = 141
 """The exit status when the reader of the output went away (``| head``): that of a
@@ -25,8 +25,8 @@ command stopped by SIGPIPE, as a shell reports it."""
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sphinx-profile",
-        description="Create a sphinx-profile site, check its data files, write their JSON "
-        "Schemas and refresh citation counts.",
+        description="Create a sphinx-profile site (or import one from academicpages, al-folio or "
+        "HugoBlox), check its data files, write their JSON Schemas and refresh citation counts.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

@@ -1,0 +1,496 @@
+"""An academicpages (Jekyll, Minimal Mistakes) site as a sphinx-profile site."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+from ...data.formats import jekyll
+from ...data.formats.collection import CollectionEntry
+from ...data.formats.frontmatter import FrontMatterFile, read_front_matter
+from ...data.formats.translate import slug
+from ...data.loader import DataFileError
+from .common import (
+    add_collection,
+    listing,
+    listing_page,
+    localize_links,
+    read_yaml,
+    rel,
+)
+from .prose import ProseContext, convert
+from .report import CONVERTED, NOT_CONVERTED, PROSE
+from .site import ImportedSite
+
+# academicpages' author keys -> (link label, address of a username); None: the value is a URL.
+SOCIAL_LINKS: dict[str, tuple[str, str | None]] = {
+    "uri": ("homepage", None),
+    "academia": ("academia", None),
+    "arxiv": ("arxiv", None),
+    "googlescholar": ("scholar", None),
+    "inspire-hep": ("inspire", None),
+    "impactstory": ("impactstory", None),
+    "orcid": ("orcid", None),
+    "semantic": ("semantic scholar", None),
+    "pubmed": ("pubmed", None),
+    "researchgate": ("researchgate", None),
+    "scopus": ("scopus", None),
+    "mastodon": ("mastodon", None),
+    "medium": ("medium", None),
+    "telegram": ("telegram", None),
+    "dblp": ("dblp", None),
+    "bitbucket": ("bitbucket", "https://bitbucket.org/{}"),
+    "codepen": ("codepen", "https://codepen.io/{}"),
+    "dribbble": ("dribbble", "https://dribbble.com/{}"),
+    "github": ("github", "https://github.com/{}"),
+    "kaggle": ("kaggle", "https://www.kaggle.com/{}"),
+    "stackoverflow": ("stackoverflow", "https://stackoverflow.com/users/{}"),
+    "artstation": ("artstation", "https://www.artstation.com/{}"),
+    "bluesky": ("bluesky", "https://bsky.app/profile/{}"),
+    "facebook": ("facebook", "https://www.facebook.com/{}"),
+    "flickr": ("flickr", "https://www.flickr.com/{}"),
+    "foursquare": ("foursquare", "https://foursquare.com/{}"),
+    "goodreads": ("goodreads", "https://www.goodreads.com/{}"),
+    "google_plus": ("google+", "https://plus.google.com/+{}"),
+    "keybase": ("keybase", "https://keybase.io/{}"),
+    "instagram": ("instagram", "https://instagram.com/{}"),
+    "lastfm": ("lastfm", "https://last.fm/user/{}"),
+    "linkedin": ("linkedin", "https://www.linkedin.com/in/{}"),
+    "pinterest": ("pinterest", "https://www.pinterest.com/{}"),
+    "soundcloud": ("soundcloud", "https://soundcloud.com/{}"),
+    "steam": ("steam", "https://steamcommunity.com/id/{}"),
+    "tumblr": ("tumblr", "https://{}.tumblr.com"),
+    "twitter": ("twitter", "https://twitter.com/{}"),
+    "vine": ("vine", "https://vine.co/u/{}"),
+    "weibo": ("weibo", "https://www.weibo.com/{}"),
+    "wikipedia": ("wikipedia", "https://en.wikipedia.org/wiki/User:{}"),
+    "xing": ("xing", "https://www.xing.com/profile/{}"),
+    "youtube": ("youtube", "https://youtube.com/{}"),
+    "zhihu": ("zhihu", "https://www.zhihu.com/people/{}"),
+}
+PROFILE_KEYS = {"name": "name", "employer": "affiliation", "location": "location", "email": "email"}
+
+COLLECTION_KINDS = {
+    "publications": "publications",
+    "talks": "talks",
+    "teaching": "teaching",
+    "portfolio": "projects",
+}
+"""A collection a page may list (``site.portfolio``) -> the kind of its records."""
+TSV_COLUMNS = {
+    "pub_date": "date",
+    "title": "title",
+    "venue": "venue",
+    "excerpt": "abstract",
+    "citation": "note",
+    "paper_url": "paper",
+    "slides_url": "slides",
+    "bibtex_url": "bibtex",
+    "url_slug": None,
+}
+
+
+def looks_like(source: Path) -> bool:
+    return (
+        (source / "_config.yml").is_file()
+        and any((source / folder).is_dir() for folder in ("_publications", "_talks", "_pages"))
+        and not (source / "_bibliography").is_dir()
+    )
+
+
+def import_site(source: Path) -> ImportedSite:
+    config = _mapping(read_yaml(source / "_config.yml"))
+    site = ImportedSite("academicpages", source)
+    author = _mapping(config.get("author"))
+    site.project = str(
+        author.get("name") or config.get("name") or config.get("title") or site.project
+    )
+    site.report.add("_config.yml", CONVERTED, "data/profile.yaml, conf.py", _profile(site, author))
+    context = _context(site, config)
+
+    categories = jekyll.DEFAULT_CATEGORIES | {
+        str(key): str(value.get("title", key)) if isinstance(value, dict) else str(key)
+        for key, value in (config.get("publication_category") or {}).items()
+    }
+    folders = {
+        "_publications": "publications",
+        "_talks": "talks",
+        "_teaching": "teaching",
+        "_portfolio": "projects",
+    }
+    collections: dict[str, list[CollectionEntry]] = {}
+    for folder, kind in folders.items():
+        path = source / folder
+        if not path.is_dir():
+            continue
+        entries = jekyll.read_collection(path, kind, categories=categories)
+        collections[kind] = entries
+        add_collection(site, entries, kind, f"{kind}.yaml")
+    _generator_inputs(site)
+    localize_links(site, context)
+    _posts(site, context)
+    _pages(site, context)
+    for kind in ("publications", "talks", "teaching", "projects"):
+        if f"{kind}.yaml" in site.data and kind not in site.listed:
+            docname = slug(kind, set(site.pages))
+            site.pages[docname] = listing_page(site, kind)
+            site.listed[kind] = docname
+            site.toctree.append(docname)
+            site.report.add(f"_{kind}/", CONVERTED, f"{docname}.md", ["a page that lists them"])
+    for kind, entries in collections.items():
+        for entry in entries:
+            # Each entry had a page of its own; its address now leads to the list.
+            permalink, record = entry.front.get("permalink"), entry.record
+            if isinstance(permalink, str) and record is not None and kind in site.listed:
+                anchor = f"#pub-{record['id']}" if kind == "publications" else ""
+                site.add_redirect(permalink, site.listed[kind], anchor)
+    _navigation(site)
+    _rest(site)
+    return site
+
+
+def _profile(site: ImportedSite, author: dict[str, Any]) -> list[str]:
+    notes: list[str] = []
+    profile: dict[str, Any] = {"name": site.project}
+    for key, field in PROFILE_KEYS.items():
+        if author.get(key):
+            profile[field] = str(author[key])
+    if author.get("bio"):
+        profile["headline"] = str(author["bio"])
+    avatar = author.get("avatar")
+    if isinstance(avatar, str) and avatar:
+        old = avatar.lstrip("/") if "/" in avatar else f"images/{avatar}"
+        if (site.source / old).is_file():
+            name = Path(old).name
+            site.copy_file(old, f"data/{name}")
+            profile["avatar"] = name
+        else:
+            notes.append(f"avatar {avatar!r}: no such file in the site, so the card has no photo")
+    links: dict[str, str] = {}
+    for key, value in author.items():
+        if value in (None, "") or key in PROFILE_KEYS or key in ("bio", "avatar"):
+            continue
+        if key in SOCIAL_LINKS:
+            label, pattern = SOCIAL_LINKS[key]
+            text = str(value).strip()
+            links[label] = (
+                text
+                if text.startswith(("http://", "https://")) or pattern is None
+                else pattern.format(text.strip("@/"))
+            )
+        else:
+            notes.append(f"author.{key} ({value!r}) is not shown: the profile has no such field")
+    if links:
+        profile["links"] = links
+    site.data["profile.yaml"] = profile
+    return notes
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _context(site: ImportedSite, config: dict[str, Any]) -> ProseContext:
+    author = _mapping(config.get("author"))
+    variables = {
+        f"site.author.{key}": str(value) for key, value in author.items() if value not in (None, "")
+    }
+    variables |= {
+        f"site.{key}": str(value) for key, value in config.items() if isinstance(value, str)
+    }
+    variables.pop("site.url", None)
+    variables.pop("site.baseurl", None)
+    urls = tuple(str(config[key]) for key in ("url",) if isinstance(config.get(key), str))
+    listings = {
+        name: block
+        for name, kind in (
+            ("publications", "publications"),
+            ("talks", "talks"),
+            ("teaching", "teaching"),
+            ("portfolio", "projects"),
+            ("posts", "news"),
+        )
+        if (block := listing(kind))
+    }
+    return ProseContext(
+        variables=variables,
+        listings=listings,
+        site_urls=urls,
+        local_file=lambda path: (site.source / path).is_file() and not path.startswith("_"),
+    )
+
+
+def _generator_inputs(site: ImportedSite) -> None:
+    """``markdown_generator/*.tsv`` and ``.bib``: the input of the files in ``_publications/``."""
+    folder = site.source / "markdown_generator"
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.iterdir()):
+        source = rel(site, path)
+        if path.suffix == ".tsv" and path.stem == "publications":
+            if "publications.yaml" in site.data:
+                site.report.add(
+                    source,
+                    NOT_CONVERTED,
+                    notes=["_publications/ (made from it) was converted instead"],
+                )
+            else:
+                records = _tsv_publications(path)
+                site.data["publications.yaml"] = records
+                site.report.add(
+                    source, CONVERTED, "data/publications.yaml", [f"{len(records)} publications"]
+                )
+        elif path.suffix == ".bib":
+            if "publications.yaml" in site.data or "publications.bib" in site.raw_data:
+                site.report.add(
+                    source,
+                    NOT_CONVERTED,
+                    notes=["_publications/ (made from it) was converted instead"],
+                )
+            else:
+                site.raw_data["publications.bib"] = path.read_bytes()
+                site.report.add(source, CONVERTED, "data/publications.bib")
+        elif path.suffix in (".tsv", ".bib", ".py", ".ipynb"):
+            site.report.add(
+                source,
+                NOT_CONVERTED,
+                notes=["a generator of Jekyll files; the files themselves were read"],
+            )
+
+
+def _tsv_publications(path: Path) -> list[dict[str, Any]]:
+    rows = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter="\t")
+    records: list[dict[str, Any]] = []
+    taken: set[str] = set()
+    for row in rows:
+        title = (row.get("title") or "").strip()
+        if not title:
+            continue
+        record: dict[str, Any] = {"id": slug(row.get("url_slug") or title, taken), "title": title}
+        links: dict[str, str] = {}
+        for column, field in TSV_COLUMNS.items():
+            value = (row.get(column) or "").strip()
+            if not value or field is None:
+                continue
+            if field in ("paper", "slides", "bibtex"):
+                links[field] = value
+            elif field == "note":
+                authors = jekyll.citation_authors(value)
+                if authors:
+                    record["authors"] = authors
+                else:
+                    record["note"] = jekyll.plain_text(value)
+            else:
+                record[field] = jekyll.plain_text(value)
+        if links:
+            record["links"] = links
+        records.append(record)
+    return records
+
+
+def _posts(site: ImportedSite, context: ProseContext) -> None:
+    folder = site.source / "_posts"
+    if not folder.is_dir():
+        return
+    news: list[dict[str, Any]] = []
+    taken: set[str] = set()
+    for path in sorted(folder.glob("*.md")):
+        try:
+            file = read_front_matter(path)
+        except DataFileError as err:
+            site.report.add(rel(site, path), NOT_CONVERTED, notes=[err.message])
+            continue
+        if file.data.get("published") is False:
+            site.report.add(rel(site, path), NOT_CONVERTED, notes=["published: false"])
+            continue
+        title = str(file.data.get("title") or path.stem)
+        docname = f"posts/{slug(path.stem[11:] or title, taken)}"
+        prose = convert(file.body, context, title)
+        _copy(site, prose.files)
+        site.pages[docname] = prose.text
+        date = str(file.data.get("date") or path.stem[:10])[:10]
+        news.append({"date": date, "text": title})
+        _redirects(site, file, docname)
+        site.report.add(rel(site, path), PROSE, f"{docname}.md, data/news.yaml", prose.notes)
+    if news:
+        site.data["news.yaml"] = news
+        posts = sorted(name for name in site.pages if name.startswith("posts/"))
+        site.pages["posts/index"] = (
+            "# Posts\n\n```{toctree}\n:maxdepth: 1\n\n"
+            + "\n".join(name.removeprefix("posts/") for name in posts)
+            + "\n```\n"
+        )
+        site.toctree.append("posts/index")
+
+
+def _pages(site: ImportedSite, context: ProseContext) -> None:
+    folder = site.source / "_pages"
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.iterdir()):
+        source = rel(site, path)
+        if path.suffix not in (".md", ".html", ".markdown"):
+            site.report.add(source, NOT_CONVERTED, notes=["not a page"])
+            continue
+        try:
+            file = read_front_matter(path)
+        except DataFileError as err:
+            site.report.add(source, NOT_CONVERTED, notes=[err.message])
+            continue
+        _page(site, context, file, source)
+
+
+def _page(site: ImportedSite, context: ProseContext, file: FrontMatterFile, source: str) -> None:
+    data = file.data
+    permalink = str(data.get("permalink") or f"/{file.path.stem}/")
+    title = str(data.get("title") or file.path.stem)
+    if "404" in permalink:
+        site.report.add(
+            source, NOT_CONVERTED, notes=["a page-not-found page: the theme has its own"]
+        )
+        return
+    if "cv-template" in file.body or data.get("layout") == "cv-layout":
+        _cv_json(site, file, source, title)
+        return
+    kinds = [COLLECTION_KINDS[name] for name in COLLECTION_KINDS if f"site.{name}" in file.body]
+    kind = kinds[0] if len(kinds) == 1 else None
+    if file.path.suffix == ".html" and kind is None:
+        site.report.add(
+            source, NOT_CONVERTED, notes=["an HTML page: copy what you need into a Markdown page"]
+        )
+        return
+    if permalink.strip("/") == "" and "index" not in site.pages:
+        docname = "index"
+    else:
+        docname = slug(permalink.strip("/") or file.path.stem, set(site.pages))
+    if kind is not None and f"{kind}.yaml" not in site.data:
+        site.report.add(source, NOT_CONVERTED, notes=[f"lists {kind}, of which the site has none"])
+        return
+    if file.path.suffix == ".html":
+        assert kind is not None
+        site.pages[docname] = listing_page(site, kind, title)
+        notes = ["an HTML page listing a collection: replaced by the list of its entries"]
+        site.report.add(source, CONVERTED, f"{docname}.md", notes)
+    else:
+        prose = convert(file.body, context, title)
+        _copy(site, prose.files)
+        text, notes = prose.text, prose.notes
+        if kind is not None and listing(kind) is None:
+            # No directive for it yet: the entries as a list, so the page keeps them.
+            text = listing_page(site, kind, title, text.partition("\n")[2])
+        if data.get("author_profile") and docname == "index":
+            head, _, rest = text.partition("\n")
+            text = f"{head}\n\n```{{profile}}\n```\n{rest}"
+            notes = ["author_profile: true became the profile card", *notes]
+        site.pages[docname] = text
+        site.report.add(source, PROSE, f"{docname}.md", notes)
+    if kind is not None and (kind not in site.listed or docname == kind):
+        site.listed[kind] = docname  # the page named after the kind wins over a CV
+    if docname != "index":
+        site.toctree.append(docname)
+    _redirects(site, file, docname)
+    site.add_redirect(permalink, docname)
+
+
+def _cv_json(site: ImportedSite, file: FrontMatterFile, source: str, title: str) -> None:
+    cv = site.source / "_data" / "cv.json"
+    if not cv.is_file():
+        site.report.add(source, NOT_CONVERTED, notes=["uses _data/cv.json, which is missing"])
+        return
+    site.raw_data["cv.json"] = cv.read_bytes()
+    docname = slug(str(file.data.get("permalink") or "cv-json").strip("/"), set(site.pages))
+    sections = [
+        "## Experience\n\n```{experience}\n:source: cv.json\n```",
+        "## Education\n\n```{education}\n:source: cv.json\n```",
+    ]
+    site.pages[docname] = f"# {title}\n\n" + "\n\n".join(sections) + "\n"
+    site.toctree.append(docname)
+    site.report.add(
+        source,
+        CONVERTED,
+        f"{docname}.md",
+        ["the CV of _data/cv.json (JSON Resume), read by the experience and education lists"],
+    )
+    site.report.add("_data/cv.json", CONVERTED, "data/cv.json")
+    _redirects(site, file, docname)
+
+
+def _redirects(site: ImportedSite, file: FrontMatterFile, docname: str) -> None:
+    old = file.data.get("redirect_from")
+    for url in [old] if isinstance(old, str) else old if isinstance(old, list) else []:
+        site.add_redirect(str(url), docname)
+
+
+def _copy(site: ImportedSite, paths: set[str]) -> None:
+    for path in sorted(paths):
+        site.copy_file(path)
+
+
+def _navigation(site: ImportedSite) -> None:
+    navigation = read_yaml(site.source / "_data" / "navigation.yml")
+    if not isinstance(navigation, dict) or not isinstance(navigation.get("main"), list):
+        return
+    order: list[str] = []
+    notes: list[str] = []
+    for item in navigation["main"]:
+        url = str(item.get("url", "")).strip("/") if isinstance(item, dict) else ""
+        docname = next(
+            (name for name in site.toctree if name == slug(url, set()) or name == url), None
+        )
+        if docname is None and site.redirects.get(url + "/index"):
+            docname = site.redirects[url + "/index"].strip("/").removesuffix(".html")
+        if docname and docname in site.toctree and docname not in order:
+            order.append(docname)
+        elif url:
+            notes.append(f"menu item {item.get('title')!r} ({url}) has no page here")
+    site.toctree[:] = order + [name for name in site.toctree if name not in order]
+    site.report.add("_data/navigation.yml", CONVERTED, "index.md (toctree order)", notes)
+
+
+HANDLED = {
+    "_config.yml",
+    "_pages",
+    "_publications",
+    "_talks",
+    "_teaching",
+    "_portfolio",
+    "_posts",
+    "markdown_generator",
+    "_data",
+}
+
+
+def _rest(site: ImportedSite) -> None:
+    """Everything else of the old site: theme, layouts, assets, reported once per folder."""
+    copied = {path.split("/")[1] for path in site.copies if path.startswith("_extra/")}
+    for path in sorted(site.source.iterdir()):
+        name = path.name
+        if name.startswith(".") or name in HANDLED or name in copied:
+            continue
+        site.report.add(name + ("/" if path.is_dir() else ""), NOT_CONVERTED, notes=[_why(name)])
+    data = site.source / "_data"
+    if data.is_dir():
+        for path in sorted(data.iterdir()):
+            if path.name not in ("navigation.yml", "cv.json"):
+                site.report.add(
+                    rel(site, path), NOT_CONVERTED, notes=["theme data (menus, labels, comments)"]
+                )
+    for folder in sorted(copied):
+        site.report.add(
+            f"{folder}/",
+            CONVERTED,
+            f"_extra/{folder}/",
+            ["the files the pages and data link to were copied; the others were not"],
+        )
+
+
+def _why(name: str) -> str:
+    if name in ("_layouts", "_includes", "_sass", "assets", "_site"):
+        return "the Jekyll theme: the new site uses a Sphinx theme"
+    if name in ("Gemfile", "Gemfile.lock", "package.json", "Dockerfile", "docker-compose.yaml"):
+        return "the Jekyll build set-up"
+    if name.startswith("talkmap"):
+        return "the talk map generator"
+    return "not part of the site's content"

@@ -1,0 +1,157 @@
+"""What the three importers share: reading YAML, collections into data files, listing pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ...data.formats.collection import CollectionEntry
+from ...data.loader import DataFileError, load_yaml_file
+from ...data.models import RECORD_MODELS
+from ...data.validate import validate_document
+from .prose import ProseContext, local_path
+from .report import CONVERTED, NOT_CONVERTED, PROSE
+from .site import EXTRA_DIR, ImportedSite
+
+LISTINGS = {
+    "publications": ("publication-list", ":group-by: year"),
+    "talks": ("talks", ""),
+    "teaching": ("teaching", ""),
+    "projects": ("projects", ""),
+    "news": ("news", ""),
+}
+"""A kind of records -> the directive (and its options) that lists them on a page."""
+
+TITLES = {
+    "publications": "Publications",
+    "talks": "Talks",
+    "teaching": "Teaching",
+    "projects": "Projects",
+    "news": "News",
+}
+
+
+def has_directive(name: str) -> bool:
+    """Whether this version of the extension has the directive (``talks`` comes with #16)."""
+    from ...extension import DIRECTIVES
+
+    return name in DIRECTIVES
+
+
+def listing(kind: str) -> str | None:
+    """The MyST block that lists ``kind``, or ``None`` if this version has no such list."""
+    directive, options = LISTINGS[kind]
+    if not has_directive(directive) or kind not in RECORD_MODELS:
+        return None
+    return f"```{{{directive}}}\n{options}\n```".replace("\n\n```", "\n```")
+
+
+def read_yaml(path: Path) -> Any:
+    """A YAML file of the old site as plain values, or ``None`` if absent or unreadable."""
+    if not path.is_file():
+        return None
+    try:
+        return load_yaml_file(path).data
+    except (DataFileError, OSError):
+        return None
+
+
+def rel(site: ImportedSite, path: Path) -> str:
+    try:
+        return path.relative_to(site.source).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def add_collection(
+    site: ImportedSite, entries: list[CollectionEntry], kind: str, name: str
+) -> list[dict[str, Any]]:
+    """The entries' records into ``data/<name>``, each file reported with what it lost."""
+    records: list[dict[str, Any]] = []
+    target = f"data/{name}"
+    for entry in entries:
+        source = rel(site, entry.path)
+        if entry.record is None:
+            site.report.add(source, NOT_CONVERTED, notes=[entry.left_out or "no entry"])
+            continue
+        notes = [note.message for note in entry.notes]
+        if entry.ignored:
+            notes.append("layout keys not needed here: " + ", ".join(entry.ignored))
+        if kind in RECORD_MODELS:
+            checked = validate_document(entry.document, kind)
+            notes += [
+                f"line {issue.line}: {issue.message}"
+                for issue in checked.issues
+                if issue.message not in {note.message for note in entry.notes}
+            ]
+        records.append(entry.record)
+        site.report.add(source, CONVERTED, target, notes)
+    if records:
+        site.data[name] = records
+    return records
+
+
+def listing_page(site: ImportedSite, kind: str, title: str | None = None, prose: str = "") -> str:
+    """A page listing ``kind``: the directive, or (before this version has it) the entries as
+    Markdown, so nothing is lost."""
+    block = listing(kind)
+    heading = f"# {title or TITLES[kind]}\n\n"
+    if prose.strip():
+        heading += prose.strip() + "\n\n"
+    if block:
+        return heading + block + "\n"
+    site.report.add(
+        f"data/{kind}.yaml",
+        PROSE,
+        "the page of " + kind,
+        [
+            f"this version has no {LISTINGS[kind][0]} directive: the entries are written into the "
+            f"page as a list; data/{kind}.yaml holds them for the directive"
+        ],
+    )
+    return heading + fallback_list(site.data.get(f"{kind}.yaml", [])) + "\n"
+
+
+def fallback_list(records: list[dict[str, Any]]) -> str:
+    """Records as a Markdown list, for kinds this version cannot show from data yet."""
+    items = []
+    for record in records:
+        title = record.get("title") or record.get("course") or record.get("name") or ""
+        parts = [f"**{title}**"]
+        for key in ("event", "institution", "level", "term", "date", "location"):
+            if record.get(key):
+                parts.append(str(record[key]))
+        links = record.get("links") or {}
+        parts += [f"[{label}]({_prose_url(str(url))})" for label, url in links.items()]
+        if record.get("event_url"):
+            parts.append(f"[event]({record['event_url']})")
+        item = "- " + ", ".join(parts)
+        summary = str(record.get("summary") or record.get("description") or "").strip()
+        if summary:
+            item += "\n\n" + "\n".join(f"  {line}" if line else "" for line in summary.splitlines())
+        items.append(item)
+    return "\n\n".join(items)
+
+
+def localize_links(site: ImportedSite, context: ProseContext) -> None:
+    """Links of the data to the old site's own files: the files copied, the links made relative
+    (every list is on a page at the root of the new site)."""
+    for records in site.data.values():
+        for record in records if isinstance(records, list) else [records]:
+            if not isinstance(record, dict):
+                continue
+            links = record.get("links")
+            if not isinstance(links, dict):
+                continue
+            for label, url in list(links.items()):
+                path = local_path(str(url), context) if url else None
+                if path is not None:
+                    site.copy_file(path)
+                    links[label] = path
+
+
+def _prose_url(url: str) -> str:
+    """A data link as a page at the root links to it: a copied file by its place in the site."""
+    if "://" in url or url.startswith(("mailto:", "/", "#")):
+        return url
+    return f"/{EXTRA_DIR}/{url}"

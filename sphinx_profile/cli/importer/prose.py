@@ -1,0 +1,221 @@
+"""The prose of a Jekyll or Hugo page as MyST Markdown: what converts, and notes on the rest.
+
+Kramdown and Goldmark Markdown is mostly CommonMark, which MyST reads as it
+is. What differs is handled here: Liquid tags (``{% ... %}``, ``{{ ... }}``)
+and Hugo shortcodes (``{{< ... >}}``), Kramdown attribute lists (``{: .notice}``),
+headings (the page title becomes the one ``#`` heading, the others move one
+level down), and links to the old site's own files, which are copied.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+
+_FOR_LOOP = re.compile(
+    r"\{%-?\s*for\s+\w+\s+in\s+(?:site\.|paginator\.)?([\w.]+)[^%]*-?%\}"
+    r"((?:(?!\{%-?\s*for\b).)*?)\{%-?\s*endfor\s*-?%\}",
+    re.DOTALL,
+)
+"""An innermost Liquid loop: its body holds no other loop."""
+_WRAPPED_BLOCK = re.compile(r"<ul>\s*(\n```\{[\w-]+\}.*?\n```\n)\s*</ul>", re.DOTALL)
+_BLOCK_TAG = re.compile(
+    r"\{%-?\s*(if|unless|elsif|else|endif|endunless|capture|endcapture|assign|include|"
+    r"include_relative|raw|endraw|comment|endcomment|case|when|endcase|bibliography)\b[^%]*-?%\}"
+)
+_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", re.DOTALL)
+_OUTPUT = re.compile(r"\{\{-?\s*([^{}]*?)\s*-?\}\}")
+_SHORTCODE = re.compile(r"\{\{[<%]\s*/?\s*(\w[\w-]*)[^}]*[>%]\}\}")
+_BLOCK_IAL = re.compile(r"^\s*\{:\s*([^}]*)\}\s*$", re.MULTILINE)
+_INLINE_IAL = re.compile(r"\{:\s*([^}]*)\}")
+_TOC = re.compile(r"^\s*[*-]\s+TOC\s*\n\s*\{:\s*\.?toc\s*\}\s*$", re.MULTILINE | re.IGNORECASE)
+_MD_LINK = re.compile(r"(!?\[[^\]]*\]\()\s*<?([^)\s>]+)>?(\s+\"[^\"]*\")?\)")
+_HTML_URL = re.compile(r"""((?:src|href)\s*=\s*)(["'])([^"']+)\2""", re.IGNORECASE)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+_KNOWN_SPACING = re.compile(r"\n{3,}")
+
+
+@dataclass
+class Prose:
+    """A page's Markdown, converted, with what was not."""
+
+    text: str
+    notes: list[str] = field(default_factory=list)
+    files: set[str] = field(default_factory=set)
+    """Paths of the old site's files the prose links to (``files/paper1.pdf``)."""
+
+
+@dataclass
+class ProseContext:
+    """What the conversion needs to know of the old site."""
+
+    variables: dict[str, str] = field(default_factory=dict)
+    """Liquid outputs with a known value (``site.author.name``); ``base_path`` is empty."""
+    listings: dict[str, str] = field(default_factory=dict)
+    """A collection (``publications``) -> the MyST block that lists it on the new site."""
+    site_urls: tuple[str, ...] = ()
+    """The old site's own addresses: links to them are links to its files."""
+    local_file: Callable[[str], bool] = lambda path: False
+    """Whether the old site has a file at this path (``files/paper1.pdf``)."""
+    file_prefix: str = "/_extra/"
+    """Where copied files sit in the new site, from its root."""
+
+
+def convert(body: str, context: ProseContext, title: str | None = None) -> Prose:
+    """``body`` as MyST; with ``title``, the page starts with it as its ``#`` heading."""
+    prose = Prose(body)
+    text = _COMMENT.sub("", body)
+    text = _liquid_loops(text, context, prose)
+    text = _liquid_outputs(text, context, prose)
+    text = _liquid_tags(text, prose)
+    text = _shortcodes(text, prose)
+    text = _attribute_lists(text, prose)
+    text = _links(text, context, prose)
+    text = _headings(text.strip("\n"), title)
+    prose.text = _KNOWN_SPACING.sub("\n\n", text).strip() + "\n"
+    return prose
+
+
+def _liquid_loops(text: str, context: ProseContext, prose: Prose) -> str:
+    """Loops over a collection become its list; other loops go, unless they hold such a list
+    (academicpages loops over categories, then over publications)."""
+    blocks = set(context.listings.values())
+
+    def replace(match: re.Match[str]) -> str:
+        collection, body = match.group(1), match.group(2)
+        block = context.listings.get(collection)
+        if block:
+            prose.notes.append(f"Liquid loop over site.{collection} replaced by the list below it")
+            return f"\n\n{block}\n\n"
+        if any(block in body for block in blocks):
+            return body
+        prose.notes.append(f"Liquid loop over {collection} removed (no list of it here)")
+        return ""
+
+    while True:
+        text, count = _FOR_LOOP.subn(replace, text)
+        if not count:
+            break
+    # The HTML list the loop filled now holds the directive: it goes.
+    return _WRAPPED_BLOCK.sub(r"\1", text)
+
+
+def _liquid_outputs(text: str, context: ProseContext, prose: Prose) -> str:
+    def replace(match: re.Match[str]) -> str:
+        expression = match.group(1).split("|")[0].strip()
+        if expression in context.variables:
+            return context.variables[expression]
+        if expression in ("base_path", "site.baseurl", "site.url"):
+            return ""
+        prose.notes.append(f"Liquid output {{{{ {match.group(1).strip()} }}}} removed")
+        return ""
+
+    return _OUTPUT.sub(replace, text)
+
+
+def _liquid_tags(text: str, prose: Prose) -> str:
+    def replace(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        if not re.search(r"include\s+base_path", tag):
+            prose.notes.append(f"Liquid tag {_short(tag)} removed (its content is kept)")
+        return ""
+
+    text = _BLOCK_TAG.sub(replace, text)
+    rest = re.findall(r"\{%.*?%\}", text, re.DOTALL)
+    for tag in rest:
+        prose.notes.append(f"Liquid tag {_short(tag)} removed")
+    return re.sub(r"\{%.*?%\}", "", text, flags=re.DOTALL)
+
+
+def _shortcodes(text: str, prose: Prose) -> str:
+    def replace(match: re.Match[str]) -> str:
+        prose.notes.append(f"Hugo shortcode {_short(match.group(0))} removed")
+        return ""
+
+    return _SHORTCODE.sub(replace, text)
+
+
+def _attribute_lists(text: str, prose: Prose) -> str:
+    def toc(match: re.Match[str]) -> str:
+        prose.notes.append("Kramdown table of contents ({:toc}) became a contents directive")
+        return "\n\n```{contents}\n:local:\n```\n\n"
+
+    text = _TOC.sub(toc, text)
+
+    def block(match: re.Match[str]) -> str:
+        prose.notes.append(
+            f"Kramdown attribute list {{: {match.group(1).strip()}}} removed "
+            "(the element is kept, without its class or attributes)"
+        )
+        return ""
+
+    text = _BLOCK_IAL.sub(block, text)
+    return _INLINE_IAL.sub(block, text)
+
+
+def local_path(url: str, context: ProseContext) -> str | None:
+    """The old site's file a URL points to (``files/paper1.pdf``), or ``None``."""
+    path = url.split("#")[0].split("?")[0]
+    for base in context.site_urls:
+        base = base.rstrip("/")
+        if base and path.startswith(base + "/"):
+            path = path[len(base) :]
+            break
+    if "://" in path or path.startswith(("mailto:", "#")) or not path:
+        return None
+    path = path.lstrip("/")
+    return path if path and context.local_file(path) else None
+
+
+def _links(text: str, context: ProseContext, prose: Prose) -> str:
+    def markdown(match: re.Match[str]) -> str:
+        path = local_path(match.group(2), context)
+        if path is None:
+            return match.group(0)
+        prose.files.add(path)
+        return f"{match.group(1)}{context.file_prefix}{path}{match.group(3) or ''})"
+
+    def html(match: re.Match[str]) -> str:
+        path = local_path(match.group(3), context)
+        if path is None:
+            return match.group(0)
+        prose.files.add(path)
+        # Raw HTML reaches the output as it is: the file is served where it was.
+        return f"{match.group(1)}{match.group(2)}{path}{match.group(2)}"
+
+    text = _MD_LINK.sub(markdown, text)
+    return _HTML_URL.sub(html, text)
+
+
+def _headings(text: str, title: str | None) -> str:
+    """One ``#`` heading (the title), the body's headings below it, all in ATX form.
+
+    A body whose only ``#`` heading comes first keeps it as the title; otherwise
+    ``title`` is added and the body's headings move down so the highest is ``##``.
+    """
+    lines = text.split("\n")
+    tokens = MarkdownIt("commonmark").parse(text)
+    headings = [
+        (token.map, int(token.tag[1]), tokens[index + 1].content.strip())
+        for index, token in enumerate(tokens)
+        if token.type == "heading_open" and token.map is not None
+    ]
+    levels = [level for _, level, _ in headings]
+    own_title = bool(headings) and levels[0] == 1 and levels.count(1) == 1
+    shift = 1 - min(levels, default=1) if own_title or title is None else 2 - min(levels, default=2)
+    for span, level, content in reversed(headings):
+        start, end = span
+        lines[start:end] = ["#" * max(1, min(6, level + shift)) + " " + content]
+    result = "\n".join(lines)
+    if title is not None and not own_title:
+        result = f"# {title}\n\n{result}"
+    return result
+
+
+def _short(tag: str) -> str:
+    tag = " ".join(tag.split())
+    return tag if len(tag) <= 60 else tag[:57] + "...%}"

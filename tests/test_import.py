@@ -1,0 +1,157 @@
+"""``sphinx-profile import``: an old academicpages, al-folio or HugoBlox site as a new one.
+
+Each old site is a small but complete tree in the template's real shape under
+``tests/import_sources/``. It is imported by the command's own entry point,
+the new site built by ``sphinx-build``'s ``build_main`` with ``-W``, and the
+tests read the pages as a reader would.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.cmd.build import build_main
+
+from sphinx_profile.cli import main
+from sphinx_profile.cli.importer import detect
+from sphinx_profile.cli.importer.common import has_directive
+
+SOURCES = Path(__file__).parent / "import_sources"
+
+pytestmark = pytest.mark.myst  # the new sites are MyST
+
+
+def run_import(capsys, *args: str) -> tuple[int, str, str]:
+    status = main(["import", *[str(arg) for arg in args]])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture(scope="module")
+def academicpages(tmp_path_factory) -> Path:
+    """The academicpages tree imported and built once (html)."""
+    dest = tmp_path_factory.mktemp("academicpages") / "site"
+    assert main(["import", str(SOURCES / "academicpages"), str(dest)]) == 0
+    status = build_main(["-W", "-q", "-b", "html", str(dest), str(dest / "_build" / "html")])
+    assert status == 0
+    return dest
+
+
+def page(site: Path, name: str) -> BeautifulSoup:
+    return BeautifulSoup(
+        (site / "_build" / "html" / name).read_text(encoding="utf-8"), "html.parser"
+    )
+
+
+def entries_of(soup: BeautifulSoup) -> dict[str, Any]:
+    """Each publication's list item, by the anchor it carries (``pub-<id>``)."""
+    return {
+        target["id"]: target.find_parent("li")
+        for target in soup.find_all(id=lambda value: bool(value) and value.startswith("pub-"))
+    }
+
+
+def text_of(site: Path, name: str) -> str:
+    body = page(site, name).find("div", class_="body")
+    assert body is not None
+    return " ".join(body.get_text(" ").split())
+
+
+def test_detects_the_template():
+    assert detect(SOURCES / "academicpages") == "academicpages"
+
+
+def test_academicpages_about_page_keeps_its_prose_and_profile(academicpages):
+    about = text_of(academicpages, "index.html")
+    assert "respond to seasonal flooding" in about
+    assert "I build flood models that run on a laptop." in about
+    card = page(academicpages, "index.html").find(class_="sp-profile")
+    assert card is not None
+    card_text = card.get_text(" ")
+    assert "Mira Okafor" in card_text and "PhD candidate in Hydrology" in card_text
+    links = {a["href"] for a in card.find_all("a")}
+    assert "https://github.com/mokafor" in links  # a username made a link
+    assert "https://www.linkedin.com/in/mira-okafor" in links
+    assert (academicpages / "_build/html/_images/profile.png").is_file() or any(
+        img["src"].endswith("profile.png") for img in card.find_all("img")
+    )
+    # No Liquid or Kramdown is left in the page.
+    html = (academicpages / "_build/html/index.html").read_text(encoding="utf-8")
+    assert "{%" not in html and "{{" not in html and "{:" not in html
+
+
+def test_academicpages_every_publication_with_venue_date_and_links(academicpages):
+    entries = entries_of(page(academicpages, "publications.html"))
+    gauges = entries["pub-river-gauges"].get_text(" ")
+    assert "Low-cost River Gauges" in gauges and "Journal of Example Hydrology" in gauges
+    assert "Mar 2021" in gauges
+    assert {"paper", "slides", "bibtex"} <= {
+        a.get_text() for a in entries["pub-river-gauges"].find_all("a")
+    }
+    maps = entries["pub-2023-flood-maps"].get_text(" ")
+    assert "Tunde Bello" in maps and "2023" in maps and "ECW 2023" in maps
+    assert "Rivers of the Delta" in entries["pub-delta-book"].get_text(" ")
+    # The paper PDF of the old site is copied and served at the link the list shows.
+    href = next(
+        a["href"] for a in entries["pub-river-gauges"].find_all("a") if a.get_text() == "paper"
+    )
+    assert (academicpages / "_build/html" / href).read_bytes().startswith(b"%PDF")
+
+
+def test_academicpages_talks_teaching_and_portfolio_present(academicpages):
+    talks = text_of(academicpages, "talks.html")
+    assert "Cheap Sensors, Good Forecasts" in talks and "Example Water Agency" in talks
+    assert "Tutorial on Flood Models in Python" in talks and "Accra, Ghana" in talks
+    teaching = text_of(academicpages, "teaching.html")
+    assert "Introduction to Hydrology" in teaching and "Spring 2022" in teaching
+    assert "FloodBox" in text_of(academicpages, "portfolio.html")
+
+
+def test_academicpages_redirects_lead_to_the_new_pages(academicpages):
+    html = academicpages / "_build" / "html"
+    for old, target in [
+        ("about/index.html", "../index.html"),
+        ("about.html", "index.html"),
+        ("resume.html", "cv.html"),
+        ("publication/2021-03-15-river-gauges.html", "../publications.html#pub-river-gauges"),
+    ]:
+        assert f'url={target}"' in (html / old).read_text(encoding="utf-8"), old
+        assert (html / old).parent.joinpath(target.split("#")[0]).resolve().is_file()
+
+
+def test_academicpages_prose_links_to_old_files_work(academicpages):
+    links = [a["href"] for a in page(academicpages, "index.html").find_all("a")]
+    thesis = next(href for href in links if href.endswith("thesis-draft.pdf"))
+    assert (academicpages / "_build/html" / thesis).is_file()
+    assert page(academicpages, "index.html").find("img", src=lambda src: "delta" in src)
+
+
+def test_academicpages_report_lists_what_was_not_converted(academicpages):
+    report = (academicpages / "IMPORT.md").read_text(encoding="utf-8")
+    assert "## Not converted" in report
+    assert "`_pages/404.md`" in report and "`_includes/`" in report
+    assert "author.pronouns" in report  # a key the profile has no field for
+    assert "{: .notice--info}" in report  # a Kramdown attribute list that was removed
+    assert "markdown_generator/publications.tsv" in report
+
+
+def test_importing_twice_refuses_without_force(academicpages, capsys):
+    status, _out, err = run_import(capsys, SOURCES / "academicpages", academicpages)
+    assert status == 1
+    assert "nothing was written" in err and "--force" in err
+    status, out, _err = run_import(capsys, SOURCES / "academicpages", academicpages, "--force")
+    assert status == 0 and "Import from academicpages" in out
+
+
+@pytest.mark.parametrize("builder", ["latex", "text"])
+def test_academicpages_site_builds_in_other_builders(academicpages, builder, tmp_path, capsys):
+    status = build_main(["-W", "-q", "-b", builder, str(academicpages), str(tmp_path / builder)])
+    assert status == 0, capsys.readouterr().err
+
+
+@pytest.mark.skipif(not has_directive("talks"), reason="the talks directive is not there yet")
+def test_academicpages_talks_use_the_directive(academicpages):
+    assert "```{talks}" in (academicpages / "talks.md").read_text(encoding="utf-8")
