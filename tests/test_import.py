@@ -155,3 +155,50 @@ def test_academicpages_site_builds_in_other_builders(academicpages, builder, tmp
 @pytest.mark.skipif(not has_directive("talks"), reason="the talks directive is not there yet")
 def test_academicpages_talks_use_the_directive(academicpages):
     assert "```{talks}" in (academicpages / "talks.md").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def alfolio(tmp_path_factory) -> Path:
+    """The al-folio tree imported and built once (html)."""
+    dest = tmp_path_factory.mktemp("al-folio") / "site"
+    assert main(["import", str(SOURCES / "al-folio"), str(dest)]) == 0
+    status = build_main(["-W", "-q", "-b", "html", str(dest), str(dest / "_build" / "html")])
+    assert status == 0
+    return dest
+
+
+def test_alfolio_is_detected():
+    assert detect(SOURCES / "al-folio") == "al-folio"
+
+
+def test_alfolio_about_page_profile_news_and_selected_papers(alfolio):
+    about = text_of(alfolio, "index.html")
+    assert "light moves through crystals" in about
+    card = page(alfolio, "index.html").find(class_="sp-profile")
+    assert card is not None and "Lena Brandt" in card.get_text(" ")
+    links = {a["href"] for a in card.find_all("a")}
+    assert "https://github.com/lbrandt" in links
+    assert "https://orcid.org/0000-0002-9079-593X" in links
+    assert any(link.startswith("mailto:lena.brandt") for link in links)
+    assert "Our shoebox laser paper was accepted." in about
+    selected = entries_of(page(alfolio, "index.html"))
+    assert "pub-brandt2021crystals" in selected and "pub-brandt2023shoebox" not in selected
+
+
+def test_alfolio_publications_from_the_bib_with_the_pdf_copied(alfolio):
+    entries = entries_of(page(alfolio, "publications.html"))
+    crystals = entries["pub-brandt2021crystals"]
+    assert "Physical Review" in crystals.get_text(" ") and "2021" in crystals.get_text(" ")
+    pdf = next(a["href"] for a in crystals.find_all("a") if a.get_text() == "pdf")
+    assert (alfolio / "_build/html" / pdf).read_bytes().startswith(b"%PDF")
+    assert "A Laser in a Shoebox" in entries["pub-brandt2023shoebox"].get_text(" ")
+    assert "#00369f" in (alfolio / "conf.py").read_text(encoding="utf-8")  # venue colour
+
+
+def test_alfolio_cv_from_the_json_resume_and_report(alfolio):
+    cv = text_of(alfolio, "cv.html")
+    assert "Example Photonics Lab" in cv and "Example University" in cv
+    report = (alfolio / "IMPORT.md").read_text(encoding="utf-8")
+    assert "`_data/coauthors.yml`" in report and "`_posts/`" in report
+    assert "al-folio's own CV sections" in report
+    assert "related_publications" in report

@@ -1,15 +1,333 @@
-"""An al-folio site as a sphinx-profile site."""
+"""An al-folio site (Jekyll, jekyll-scholar) as a sphinx-profile site.
+
+The BibTeX file stays the source of the publications, as al-folio has it; an
+overlay adds only what the new site needs that the file cannot say (links to
+PDFs al-folio finds in ``assets/pdf/``).
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
+from ...data.formats import jekyll
+from ...data.formats.frontmatter import FrontMatterFile, read_front_matter
+from ...data.formats.translate import slug
+from ...data.loader import DataFileError
+from .common import add_collection, listing, read_yaml, rel
+from .prose import ProseContext, convert
+from .report import CONVERTED, NOT_CONVERTED, PROSE
 from .site import ImportedSite
+
+# _data/socials.yml (and the older keys of _config.yml) -> (link label, address of an id).
+SOCIALS: dict[str, tuple[str, str]] = {
+    "scholar_userid": ("scholar", "https://scholar.google.com/citations?user={}"),
+    "orcid_id": ("orcid", "https://orcid.org/{}"),
+    "github_username": ("github", "https://github.com/{}"),
+    "gitlab_username": ("gitlab", "https://gitlab.com/{}"),
+    "linkedin_username": ("linkedin", "https://www.linkedin.com/in/{}"),
+    "x_username": ("x", "https://x.com/{}"),
+    "twitter_username": ("twitter", "https://twitter.com/{}"),
+    "bluesky_url": ("bluesky", "{}"),
+    "mastodon_username": ("mastodon", "https://{}"),
+    "research_gate_profile": ("researchgate", "https://www.researchgate.net/profile/{}"),
+    "semanticscholar_id": ("semantic scholar", "https://www.semanticscholar.org/author/{}"),
+    "dblp_url": ("dblp", "{}"),
+    "inspirehep_id": ("inspire", "https://inspirehep.net/authors/{}"),
+    "researcherid_id": ("researcherid", "https://www.researcherid.com/rid/{}"),
+    "acm_id": ("acm", "https://dl.acm.org/profile/{}"),
+    "arxiv_id": ("arxiv", "https://arxiv.org/a/{}"),
+    "youtube_id": ("youtube", "https://youtube.com/@{}"),
+    "website": ("homepage", "{}"),
+}
+PDF_FOLDER = "assets/pdf"
+HANDLED = {
+    "_config.yml",
+    "_pages",
+    "_bibliography",
+    "_news",
+    "_projects",
+    "_data",
+    "assets",
+}
 
 
 def looks_like(source: Path) -> bool:
-    return (source / "_bibliography").is_dir() and (source / "_config.yml").is_file()
+    return (source / "_config.yml").is_file() and (source / "_bibliography").is_dir()
 
 
 def import_site(source: Path) -> ImportedSite:
-    raise NotImplementedError
+    config = _mapping(read_yaml(source / "_config.yml"))
+    site = ImportedSite("al-folio", source)
+    names = [
+        str(config[key]) for key in ("first_name", "middle_name", "last_name") if config.get(key)
+    ]
+    site.project = " ".join(names) or str(config.get("title") or site.project)
+    profile: dict[str, Any] = {"name": site.project}
+    site.data["profile.yaml"] = profile
+    site.report.add("_config.yml", CONVERTED, "data/profile.yaml, conf.py", _socials(site, config))
+    context = ProseContext(
+        variables={
+            f"site.{key}": str(value) for key, value in config.items() if isinstance(value, str)
+        },
+        listings={
+            name: block
+            for name, kind in (("news", "news"), ("projects", "projects"))
+            if (block := listing(kind))
+        },
+        site_urls=tuple(str(config[key]) for key in ("url",) if isinstance(config.get(key), str)),
+        local_file=lambda path: (source / path).is_file() and not path.startswith("_"),
+    )
+    _bibliography(site)
+    context.tags["bibliography"] = _publication_list(site, ":group-by: year")
+    for folder, kind in (("_news", "news"), ("_projects", "projects")):
+        if (source / folder).is_dir():
+            add_collection(
+                site, jekyll.read_collection(source / folder, kind), kind, f"{kind}.yaml"
+            )
+    _venues(site)
+    _cv(site)
+    _pages(site, context)
+    _rest(site)
+    return site
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _socials(site: ImportedSite, config: dict[str, Any]) -> list[str]:
+    notes: list[str] = []
+    socials = _mapping(read_yaml(site.source / "_data" / "socials.yml"))
+    values = {key: config[key] for key in SOCIALS if config.get(key)} | socials
+    profile = site.data["profile.yaml"]
+    links: dict[str, str] = {}
+    for key, value in values.items():
+        if key == "email" and value:
+            profile["email"] = str(value)
+        elif key in SOCIALS and value not in (None, ""):
+            label, pattern = SOCIALS[key]
+            links[label] = pattern.format(str(value).strip())
+        elif value not in (None, "", False, True):
+            notes.append(f"social {key!r} is not shown: its address is not known here")
+    if links:
+        profile["links"] = links
+    if socials:
+        site.report.add("_data/socials.yml", CONVERTED, "data/profile.yaml")
+    return notes
+
+
+def _bibliography(site: ImportedSite) -> None:
+    folder = site.source / "_bibliography"
+    for path in sorted(folder.glob("*.bib")):
+        if "publications.bib" in site.raw_data:
+            site.report.add(
+                rel(site, path), NOT_CONVERTED, notes=["only the first .bib is the source"]
+            )
+            continue
+        text = path.read_text(encoding="utf-8")
+        site.raw_data["publications.bib"] = text.encode("utf-8")
+        overlay = []
+        # al-folio finds `pdf = {paper.pdf}` in assets/pdf/; the new site links the copy.
+        for key, pdf in re.findall(
+            r"@\w+\s*\{\s*([^,\s]+)\s*,(?:[^@]*?)\bpdf\s*=\s*[{\"]([^}\"]+)[}\"]", text
+        ):
+            if "://" in pdf:
+                continue
+            old = f"{PDF_FOLDER}/{pdf.strip()}"
+            if (site.source / old).is_file():
+                site.copy_file(old)
+                overlay.append({"id": key, "links": {"pdf": old}})
+        notes = ["kept as the source of the publication list"]
+        if overlay:
+            site.data["publications-overlay.yaml"] = overlay
+            notes.append(
+                f"{len(overlay)} PDF links of assets/pdf/ in data/publications-overlay.yaml"
+            )
+        site.report.add(rel(site, path), CONVERTED, "data/publications.bib", notes)
+
+
+def _publication_list(site: ImportedSite, option: str) -> str:
+    overlay = (
+        ":overlay: publications-overlay.yaml\n" if "publications-overlay.yaml" in site.data else ""
+    )
+    return f"```{{publication-list}}\n:source: publications.bib\n{overlay}{option}\n```"
+
+
+def _venues(site: ImportedSite) -> None:
+    venues = _mapping(read_yaml(site.source / "_data" / "venues.yml"))
+    colours = {
+        str(name): str(entry["color"])
+        for name, entry in venues.items()
+        if isinstance(entry, dict) and entry.get("color")
+    }
+    if colours:
+        site.settings["profile_venue_colors"] = colours
+    if venues:
+        notes = (
+            []
+            if all(isinstance(e, dict) and not e.get("url") for e in venues.values())
+            else ["venue links are not shown: a venue badge has no link here"]
+        )
+        site.report.add("_data/venues.yml", CONVERTED, "conf.py (profile_venue_colors)", notes)
+
+
+def _cv(site: ImportedSite) -> None:
+    """The CV: a JSON Resume (``assets/json/resume.json``) or a RenderCV ``_data/cv.yml``."""
+    resume = site.source / "assets" / "json" / "resume.json"
+    cv = site.source / "_data" / "cv.yml"
+    source = None
+    if resume.is_file():
+        site.raw_data["resume.json"] = resume.read_bytes()
+        source = "resume.json"
+        site.report.add(rel(site, resume), CONVERTED, "data/resume.json")
+    if cv.is_file():
+        data = read_yaml(cv)
+        if isinstance(data, dict) and "cv" in data and source is None:
+            site.raw_data["cv.yaml"] = cv.read_bytes()
+            source = "cv.yaml"
+            site.report.add("_data/cv.yml", CONVERTED, "data/cv.yaml (RenderCV)")
+        else:
+            site.report.add(
+                "_data/cv.yml",
+                NOT_CONVERTED,
+                notes=[
+                    "al-folio's own CV sections (type: map, time_table) are not read; "
+                    "copy them into data/experience.yaml and data/education.yaml"
+                ],
+            )
+    if source:
+        sections = [
+            f"## {title}\n\n```{{{kind}}}\n:source: {source}\n```"
+            for title, kind in (("Experience", "experience"), ("Education", "education"))
+        ]
+        site.pages["cv"] = "# CV\n\n" + "\n\n".join(sections) + "\n"
+        site.toctree.append("cv")
+
+
+def _pages(site: ImportedSite, context: ProseContext) -> None:
+    folder = site.source / "_pages"
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.iterdir()):
+        source = rel(site, path)
+        if path.suffix not in (".md", ".markdown"):
+            site.report.add(source, NOT_CONVERTED, notes=["not a Markdown page"])
+            continue
+        try:
+            file = read_front_matter(path)
+        except DataFileError as err:
+            site.report.add(source, NOT_CONVERTED, notes=[err.message])
+            continue
+        _page(site, context, file, source)
+
+
+def _page(site: ImportedSite, context: ProseContext, file: FrontMatterFile, source: str) -> None:
+    data = file.data
+    permalink = str(data.get("permalink") or f"/{file.path.stem}/")
+    layout = str(data.get("layout") or "")
+    title = str(data.get("title") or file.path.stem)
+    if data.get("nav") is False and layout not in ("about",) and not file.body.strip():
+        site.report.add(source, NOT_CONVERTED, notes=["an empty page"])
+        return
+    if layout == "cv":
+        note = (
+            "the CV page: made from the CV data"
+            if "cv" in site.pages
+            else "the CV layout: no CV data"
+        )
+        site.report.add(source, CONVERTED if "cv" in site.pages else NOT_CONVERTED, "cv.md", [note])
+        return
+    if permalink.strip("/") in ("", "about") and "index" not in site.pages:
+        _about(site, context, file, source)
+        return
+    if "404" in permalink or layout in ("archive", "dropdown") or data.get("dropdown"):
+        site.report.add(source, NOT_CONVERTED, notes=["a menu or archive page of the theme"])
+        return
+    prose = convert(file.body, context, title.capitalize() if title.islower() else title)
+    for path in sorted(prose.files):
+        site.copy_file(path)
+    docname = slug(permalink.strip("/") or file.path.stem, set(site.pages))
+    text = prose.text
+    if layout == "page" and file.path.stem == "projects" and listing("projects"):
+        text = text.rstrip() + "\n\n" + str(listing("projects")) + "\n"
+    site.pages[docname] = text
+    site.toctree.append(docname)
+    site.report.add(source, PROSE, f"{docname}.md", prose.notes)
+
+
+def _about(site: ImportedSite, context: ProseContext, file: FrontMatterFile, source: str) -> None:
+    data = file.data
+    notes: list[str] = []
+    profile = site.data["profile.yaml"]
+    box = _mapping(data.get("profile"))
+    image = box.get("image")
+    if isinstance(image, str) and image:
+        old = image.lstrip("/") if "/" in image else f"assets/img/{image}"
+        if (site.source / old).is_file():
+            name = Path(old).name
+            site.copy_file(old, f"data/{name}")
+            profile["avatar"] = name
+        else:
+            notes.append(f"profile image {image!r} is not in the site")
+    if data.get("subtitle"):
+        profile["headline"] = jekyll.plain_text(str(data["subtitle"]))
+    if box.get("more_info"):
+        profile["location"] = jekyll.plain_text(str(box["more_info"]).replace("</p>", ", ")).strip(
+            " ,"
+        )
+    title = site.project
+    prose = convert(file.body, context, title)
+    for path in sorted(prose.files):
+        site.copy_file(path)
+    head, _, rest = prose.text.partition("\n")
+    parts = [head, "```{profile}\n```", rest.strip()]
+    news = _mapping(data.get("announcements")).get("enabled") or data.get("news")
+    if news and "news.yaml" in site.data:
+        limit = _mapping(data.get("announcements")).get("limit")
+        parts.append("## News\n\n```{news}\n" + (f":limit: {limit}\n" if limit else "") + "```")
+    if data.get("selected_papers") and "publications.bib" in site.raw_data:
+        parts.append("## Selected publications\n\n" + _publication_list(site, ":selected:"))
+    ignored = [key for key in ("social", "latest_posts") if data.get(key)]
+    if ignored:
+        notes.append(
+            f"{', '.join(ignored)}: the profile card shows the links; posts are not imported"
+        )
+    site.pages["index"] = "\n\n".join(part for part in parts if part) + "\n"
+    site.report.add(source, PROSE, "index.md", [*notes, *prose.notes])
+
+
+def _rest(site: ImportedSite) -> None:
+    copied = {path.split("/")[1] for path in site.copies if path.startswith("_extra/")}
+    for path in sorted(site.source.iterdir()):
+        if path.name.startswith(".") or path.name in HANDLED:
+            continue
+        why = (
+            "blog posts are not imported"
+            if path.name == "_posts"
+            else "the Jekyll theme and build set-up"
+            if path.name.startswith("_") or path.is_file()
+            else "not part of the site's content"
+        )
+        site.report.add(path.name + ("/" if path.is_dir() else ""), NOT_CONVERTED, notes=[why])
+    for name in (
+        sorted((site.source / "_data").glob("*")) if (site.source / "_data").is_dir() else []
+    ):
+        if name.name not in ("socials.yml", "venues.yml", "cv.yml"):
+            site.report.add(rel(site, name), NOT_CONVERTED, notes=[_data_note(name.name)])
+    if "assets" in copied:
+        site.report.add(
+            "assets/",
+            CONVERTED,
+            "_extra/assets/",
+            ["the files the pages and data link to were copied"],
+        )
+
+
+def _data_note(name: str) -> str:
+    if name == "coauthors.yml":
+        return "co-author links: an author read from a .bib has no link here"
+    if name == "repositories.yml":
+        return "GitHub repository cards need the network; list them as projects"
+    return "theme data"

@@ -59,6 +59,8 @@ class ProseContext:
     """A collection (``publications``) -> the MyST block that lists it on the new site."""
     site_urls: tuple[str, ...] = ()
     """The old site's own addresses: links to them are links to its files."""
+    tags: dict[str, str] = field(default_factory=dict)
+    """A Liquid tag (``bibliography``) -> the MyST block that takes its place."""
     local_file: Callable[[str], bool] = lambda path: False
     """Whether the old site has a file at this path (``files/paper1.pdf``)."""
     file_prefix: str = "/_extra/"
@@ -69,6 +71,7 @@ def convert(body: str, context: ProseContext, title: str | None = None) -> Prose
     """``body`` as MyST; with ``title``, the page starts with it as its ``#`` heading."""
     prose = Prose(body)
     text = _COMMENT.sub("", body)
+    text = _known_tags(text, context, prose)
     text = _liquid_loops(text, context, prose)
     text = _liquid_outputs(text, context, prose)
     text = _liquid_tags(text, prose)
@@ -78,6 +81,16 @@ def convert(body: str, context: ProseContext, title: str | None = None) -> Prose
     text = _headings(text.strip("\n"), title)
     prose.text = _KNOWN_SPACING.sub("\n\n", text).strip() + "\n"
     return prose
+
+
+def _known_tags(text: str, context: ProseContext, prose: Prose) -> str:
+    for name, block in context.tags.items():
+        pattern = re.compile(r"\{%-?\s*" + re.escape(name) + r"\b[^%]*-?%\}")
+        text, count = pattern.subn(lambda _: f"\n\n{block}\n\n", text, count=1)
+        if count:
+            prose.notes.append(f"Liquid tag {{% {name} %}} replaced by the list below it")
+            text = pattern.sub("", text)
+    return text
 
 
 def _liquid_loops(text: str, context: ProseContext, prose: Prose) -> str:

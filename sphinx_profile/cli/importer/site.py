@@ -46,6 +46,8 @@ class ImportedSite:
     """A path in the new site -> the old site's file copied there."""
     redirects: dict[str, str] = field(default_factory=dict)
     """An old address as a docname (``about/index``) -> the new page (``../index.html``)."""
+    settings: dict[str, Any] = field(default_factory=dict)
+    """More ``conf.py`` values (``profile_venue_colors``)."""
     report: Report = field(default_factory=Report)
 
     def copy_file(self, old: str, new: str | None = None) -> str:
@@ -117,6 +119,7 @@ def conf_py(site: ImportedSite) -> str:
         'html_theme = "alabaster"',
         "html_title = project",
     ]
+    lines += [f"{name} = {value!r}" for name, value in site.settings.items()]
     if any(path.startswith(EXTRA_DIR + "/") for path in site.copies):
         lines += [
             "# The old site's files (PDFs, images), served at the addresses they had.",
