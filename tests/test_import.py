@@ -202,3 +202,46 @@ def test_alfolio_cv_from_the_json_resume_and_report(alfolio):
     assert "`_data/coauthors.yml`" in report and "`_posts/`" in report
     assert "al-folio's own CV sections" in report
     assert "related_publications" in report
+
+
+@pytest.fixture(scope="module")
+def hugoblox(tmp_path_factory) -> Path:
+    """The HugoBlox tree (current author file, both bundle formats) imported and built once."""
+    dest = tmp_path_factory.mktemp("hugoblox") / "site"
+    assert main(["import", str(SOURCES / "hugoblox"), str(dest)]) == 0
+    status = build_main(["-W", "-q", "-b", "html", str(dest), str(dest / "_build" / "html")])
+    assert status == 0
+    return dest
+
+
+def test_hugoblox_is_detected():
+    assert detect(SOURCES / "hugoblox") == "hugoblox"
+
+
+def test_hugoblox_profile_experience_and_education(hugoblox):
+    about = text_of(hugoblox, "index.html")
+    assert "Dr. Sam Ortiz" in about and "Research Scientist in Robotics" in about
+    assert "Example Technical University" in about and "Leads the sand-walking project." in about
+
+
+def test_hugoblox_publications_in_both_formats(hugoblox):
+    entries = entries_of(page(hugoblox, "publications.html"))
+    sand = entries["pub-2015-journal-article"]
+    text = sand.get_text(" ")
+    assert "Walking on Sand" in text and "Journal of Example Robotics" in text
+    assert "Sep 2015" in text  # from 2015-09-01T00:00:00Z
+    assert "Priya Raman" in text and "*" in text  # author_notes: equal contribution
+    assert {"pdf", "code"} <= {a.get_text() for a in sand.find_all("a")}
+    dunes = entries["pub-conference-paper"]
+    assert "Jul 2013" in dunes.get_text(" ") and "Example Robotics Conference" in dunes.get_text(
+        " "
+    )
+    assert {"pdf", "dataset"} <= {a.get_text() for a in dunes.find_all("a")}
+
+
+def test_hugoblox_events_become_talks_and_report(hugoblox):
+    talks = text_of(hugoblox, "talks.html")
+    assert "Robots on the Beach" in talks and "Example Robotics Summit" in talks
+    report = (hugoblox / "IMPORT.md").read_text(encoding="utf-8")
+    assert "cite.bib" in report and "`content/blog`" in report
+    assert "summary is not shown" in report  # the publication's summary beside its abstract

@@ -1,15 +1,231 @@
-"""An HugoBlox site as a sphinx-profile site."""
+"""A HugoBlox (Hugo Academic) site as a sphinx-profile site.
+
+The owner is ``data/authors/me.yaml`` (current templates) or
+``content/authors/admin/_index.md`` (2024 templates); publications and events
+are page bundles (:mod:`sphinx_profile.data.formats.hugoblox`).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from ...data.formats import hugoblox
+from ...data.formats.frontmatter import iso_date, read_front_matter
+from ...data.loader import DataFileError
+from .common import add_collection, listing_page, read_yaml, rel
+from .report import CONVERTED, NOT_CONVERTED
 from .site import ImportedSite
+
+SECTIONS = (("publications", "publications"), ("publication", "publications"), ("event", "talks"))
 
 
 def looks_like(source: Path) -> bool:
-    return (source / "content").is_dir()
+    content = source / "content"
+    return content.is_dir() and (
+        (source / "data" / "authors").is_dir()
+        or (content / "authors").is_dir()
+        or any((content / name).is_dir() for name, _ in SECTIONS)
+    )
 
 
 def import_site(source: Path) -> ImportedSite:
-    raise NotImplementedError
+    site = ImportedSite("hugoblox", source)
+    _owner(site)
+    owner = site.data.get("profile.yaml", {}).get("name")
+    for folder, kind in SECTIONS:
+        path = source / "content" / folder
+        if not path.is_dir() or f"{kind}.yaml" in site.data:
+            continue
+        entries = hugoblox.read_section(path, kind, owner)
+        add_collection(site, entries, kind, f"{kind}.yaml")
+        for bib in sorted(path.glob("*/cite.bib")):
+            site.report.add(
+                rel(site, bib), NOT_CONVERTED, notes=["the bundle's front matter was read instead"]
+            )
+        if f"{kind}.yaml" in site.data:
+            site.pages[kind] = listing_page(site, kind)
+            site.toctree.append(kind)
+    about = ["# " + str(owner or site.project), "", "```{profile}\n```"]
+    for kind, title in (("experience", "Experience"), ("education", "Education")):
+        if f"{kind}.yaml" in site.data:
+            about.append(f"## {title}\n\n```{{{kind}}}\n```")
+    site.pages["index"] = "\n\n".join(about) + "\n"
+    for path in sorted((source / "content").iterdir()):
+        if path.name not in {name for name, _ in SECTIONS} | {"authors"}:
+            site.report.add(
+                rel(site, path), NOT_CONVERTED, notes=["pages and blocks of the Hugo theme"]
+            )
+    for path in sorted(source.iterdir()):
+        if path.name not in ("content", "data") and not path.name.startswith("."):
+            site.report.add(path.name, NOT_CONVERTED, notes=["the Hugo theme and build set-up"])
+    return site
+
+
+def _owner(site: ImportedSite) -> None:
+    authors = site.source / "data" / "authors"
+    for path in sorted(authors.glob("*.yaml")) if authors.is_dir() else []:
+        data = read_yaml(path)
+        if isinstance(data, dict) and (data.get("is_owner") or path.stem == "me"):
+            _current_author(site, path, data)
+            return
+    legacy = site.source / "content" / "authors"
+    for folder in sorted(legacy.iterdir()) if legacy.is_dir() else []:
+        index = folder / "_index.md"
+        if not index.is_file():
+            continue
+        try:
+            file = read_front_matter(index)
+        except DataFileError as err:
+            site.report.add(rel(site, index), NOT_CONVERTED, notes=[err.message])
+            continue
+        if file.data.get("superuser") or folder.name == "admin":
+            _legacy_author(site, folder, file.data, file.body)
+            return
+
+
+def _current_author(site: ImportedSite, path: Path, data: dict[str, Any]) -> None:
+    name = data.get("name")
+    display = name.get("display") if isinstance(name, dict) else name
+    profile: dict[str, Any] = {"name": str(display or site.project)}
+    site.project = profile["name"]
+    if data.get("role"):
+        profile["headline"] = str(data["role"])
+    affiliations = data.get("affiliations")
+    if isinstance(affiliations, list) and affiliations and isinstance(affiliations[0], dict):
+        profile["affiliation"] = str(affiliations[0].get("name"))
+    if data.get("bio"):
+        profile["bio"] = str(data["bio"]).strip()
+    profile["links"] = _social(data.get("links"), "url")
+    if not profile["links"]:
+        del profile["links"]
+    site.data["profile.yaml"] = profile
+    notes = _cv(site, data)
+    shown = {
+        "schema",
+        "slug",
+        "is_owner",
+        "name",
+        "role",
+        "affiliations",
+        "bio",
+        "links",
+        "education",
+        "experience",
+    }
+    notes += [
+        f"{key} is not shown here"
+        for key, value in data.items()
+        if key not in shown and value not in (None, "", [], {})
+    ]
+    site.report.add(rel(site, path), CONVERTED, "data/profile.yaml", notes)
+
+
+def _legacy_author(site: ImportedSite, folder: Path, data: dict[str, Any], body: str) -> None:
+    profile: dict[str, Any] = {"name": str(data.get("title") or site.project)}
+    site.project = profile["name"]
+    if data.get("role"):
+        profile["headline"] = str(data["role"])
+    organizations = data.get("organizations")
+    if isinstance(organizations, list) and organizations and isinstance(organizations[0], dict):
+        profile["affiliation"] = str(organizations[0].get("name"))
+    bio = body.strip() or str(data.get("bio") or "").strip()
+    if bio:
+        profile["bio"] = bio
+    links = _social(data.get("social"), "link")
+    if links:
+        profile["links"] = links
+    avatar = next((path for path in sorted(folder.glob("avatar.*"))), None)
+    if avatar is not None:
+        site.copy_file(rel(site, avatar), f"data/{avatar.name}")
+        profile["avatar"] = avatar.name
+    site.data["profile.yaml"] = profile
+    courses = (
+        data.get("education", {}).get("courses")
+        if isinstance(data.get("education"), dict)
+        else None
+    )
+    education = (
+        [
+            {
+                "institution": str(course.get("institution")),
+                "degree": str(course.get("course")),
+                "end": course.get("year"),
+            }
+            for course in courses
+            if isinstance(course, dict) and course.get("institution")
+        ]
+        if isinstance(courses, list)
+        else []
+    )
+    if education:
+        site.data["education.yaml"] = education
+    shown = {
+        "title",
+        "role",
+        "organizations",
+        "bio",
+        "social",
+        "education",
+        "first_name",
+        "last_name",
+        "superuser",
+        "highlight_name",
+    }
+    notes = [
+        f"{key} is not shown here"
+        for key, value in data.items()
+        if key not in shown and value not in (None, "", [], {})
+    ]
+    site.report.add(rel(site, folder / "_index.md"), CONVERTED, "data/profile.yaml", notes)
+
+
+def _social(links: Any, key: str) -> dict[str, str]:
+    result: dict[str, str] = {}
+    for link in links if isinstance(links, list) else []:
+        if not isinstance(link, dict) or not link.get(key):
+            continue
+        url = str(link[key])
+        label = str(link.get("icon") or "link").split("/")[-1]
+        label = "email" if url.startswith("mailto:") else label
+        result.setdefault(label, url)
+    return result
+
+
+def _cv(site: ImportedSite, data: dict[str, Any]) -> list[str]:
+    notes: list[str] = []
+    education = [
+        {
+            "institution": str(item.get("institution")),
+            "degree": item.get("degree"),
+            "start": iso_date(item.get("start")),
+            "end": iso_date(item.get("end")),
+            "summary": item.get("summary"),
+        }
+        for item in data.get("education") or []
+        if isinstance(item, dict) and item.get("institution")
+    ]
+    experience = [
+        {
+            "organization": str(item.get("org")),
+            "position": item.get("role"),
+            "start": iso_date(item.get("start")),
+            "end": iso_date(item.get("end")),
+            "summary": item.get("summary"),
+        }
+        for item in data.get("experience") or []
+        if isinstance(item, dict) and item.get("org")
+    ]
+    for name, records in (("education.yaml", education), ("experience.yaml", experience)):
+        cleaned = [
+            {key: value for key, value in record.items() if value not in (None, "")}
+            for record in records
+        ]
+        if cleaned:
+            site.data[name] = cleaned
+    if any(
+        isinstance(item, dict) and item.get("button")
+        for item in [*(data.get("education") or []), *(data.get("experience") or [])]
+    ):
+        notes.append("the buttons of education and experience entries are not shown")
+    return notes
