@@ -86,8 +86,8 @@ def convert(body: str, context: ProseContext, title: str | None = None) -> Prose
 def _known_tags(text: str, context: ProseContext, prose: Prose) -> str:
     for name, block in context.tags.items():
         pattern = re.compile(r"\{%-?\s*" + re.escape(name) + r"\b[^%]*-?%\}")
-        replacement = f"\n\n{block}\n\n"
-        text, count = pattern.subn(lambda _, new=replacement: new, text, count=1)
+        replacement = f"\n\n{block}\n\n".replace("\\", "\\\\")  # a template, not a function
+        text, count = pattern.subn(replacement, text, count=1)
         if count:
             prose.notes.append(f"Liquid tag {{% {name} %}} replaced by the list below it")
             text = pattern.sub("", text)

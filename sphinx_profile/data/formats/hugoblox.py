@@ -96,7 +96,7 @@ def _links(entry: EntryBuilder) -> None:
     for label in URL_KEYS:
         entry.link(label, f"url_{label}")
     links = entry.value("links")
-    for index, link in enumerate(links if isinstance(links, list) else []):
+    for link in links if isinstance(links, list) else []:
         if not isinstance(link, dict) or not link.get("url"):
             continue
         label = str(link.get("type") or link.get("name") or "link").strip().lower()
