@@ -245,3 +245,74 @@ def test_hugoblox_events_become_talks_and_report(hugoblox):
     report = (hugoblox / "IMPORT.md").read_text(encoding="utf-8")
     assert "cite.bib" in report and "`content/blog`" in report
     assert "summary is not shown" in report  # the publication's summary beside its abstract
+
+
+def test_import_report_names_unshown_keys_with_their_line(academicpages):
+    report = (academicpages / "IMPORT.md").read_text(encoding="utf-8")
+    assert "academicpages key 'header' is not shown on this site" in report
+
+
+READ_PAGE_RST = """\
+Old lists
+=========
+
+.. publication-list::
+   :source: site/_publications/
+
+.. projects::
+   :source: site/_portfolio/
+"""
+READ_PAGE_MD = """\
+# Old HugoBlox lists
+
+```{publication-list}
+:source: hugo/content/publications/
+```
+"""
+
+
+@pytest.fixture
+def reading_site(tmp_path) -> Path:
+    """A site whose data folder holds an old academicpages site and an old HugoBlox site."""
+    import shutil
+
+    shutil.copytree(SOURCES / "academicpages", tmp_path / "data" / "site")
+    shutil.copytree(SOURCES / "hugoblox", tmp_path / "data" / "hugo")
+    (tmp_path / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_profile"]\nprofile_data_dir = "data"\n'
+        'exclude_patterns = ["_build", "data"]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "index.rst").write_text(
+        READ_PAGE_RST + "\n.. toctree::\n\n   hugo\n", encoding="utf-8"
+    )
+    (tmp_path / "hugo.md").write_text(READ_PAGE_MD, encoding="utf-8")
+    return tmp_path
+
+
+def test_source_reads_collection_folders_with_the_same_warnings(reading_site, capsys):
+    out = reading_site / "_build"
+    status = build_main(["-q", "-b", "html", str(reading_site), str(out)])
+    err = capsys.readouterr().err
+    assert status == 0
+    jekyll = entries_of(
+        BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    )
+    assert {"pub-river-gauges", "pub-2023-flood-maps", "pub-delta-book"} <= set(jekyll)
+    assert "Journal of Example Hydrology" in jekyll["pub-river-gauges"].get_text(" ")
+    assert "FloodBox" in (out / "index.html").read_text(encoding="utf-8")
+    hugo = entries_of(BeautifulSoup((out / "hugo.html").read_text(encoding="utf-8"), "html.parser"))
+    assert "Dr. Sam Ortiz" in hugo["pub-conference-paper"].get_text(" ")  # `admin`, the owner
+    # The warning names the Markdown file and the line of the key, as for a YAML file.
+    assert "_publications/2023-flood-maps.md:11: WARNING: academicpages key 'header'" in err
+    assert (
+        "content/publications/2015-journal-article/index.md:" in err
+        and "summary is not shown" in err
+    )
+    # An edit to one file of the folder is seen by the next build.
+    paper = reading_site / "data/site/_publications/2024-06-01-delta-book.md"
+    paper.write_text(
+        paper.read_text(encoding="utf-8").replace("Field Guide", "Field Atlas"), encoding="utf-8"
+    )
+    assert build_main(["-q", "-b", "html", str(reading_site), str(out)]) == 0
+    assert "Field Atlas" in (out / "index.html").read_text(encoding="utf-8")

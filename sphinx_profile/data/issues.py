@@ -61,6 +61,8 @@ class DataIssue:
     line: int = 0
     column: int = 0
     subtype: Subtype = Subtype.DATA
+    path: Path | None = None
+    """The file the problem is in, when the source is a folder of files."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "message", printable(self.message))
