@@ -181,7 +181,13 @@ def test_pre_commit_hook_runs_the_installed_command():
 
 
 def test_subcommands_are_listed_once():
-    assert [command.NAME for command in COMMANDS] == ["init", "validate", "schema", "citations"]
+    assert [command.NAME for command in COMMANDS] == [
+        "init",
+        "import",
+        "validate",
+        "schema",
+        "citations",
+    ]
 
 
 # -- schema ------------------------------------------------------------------------------

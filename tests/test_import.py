@@ -33,8 +33,13 @@ def run_import(capsys, *args: str) -> tuple[int, str, str]:
 @pytest.fixture(scope="module")
 def academicpages(tmp_path_factory) -> Path:
     """The academicpages tree imported and built once (html)."""
-    dest = tmp_path_factory.mktemp("academicpages") / "site"
-    assert main(["import", str(SOURCES / "academicpages"), str(dest)]) == 0
+    return imported(tmp_path_factory, "academicpages")
+
+
+def imported(tmp_path_factory, name: str) -> Path:
+    """The tree ``import_sources/<name>`` imported and its new site built in html with -W."""
+    dest = tmp_path_factory.mktemp(name) / "site"
+    assert main(["import", str(SOURCES / name), str(dest)]) == 0
     status = build_main(["-W", "-q", "-b", "html", str(dest), str(dest / "_build" / "html")])
     assert status == 0
     return dest
@@ -160,11 +165,7 @@ def test_academicpages_talks_use_the_directive(academicpages):
 @pytest.fixture(scope="module")
 def alfolio(tmp_path_factory) -> Path:
     """The al-folio tree imported and built once (html)."""
-    dest = tmp_path_factory.mktemp("al-folio") / "site"
-    assert main(["import", str(SOURCES / "al-folio"), str(dest)]) == 0
-    status = build_main(["-W", "-q", "-b", "html", str(dest), str(dest / "_build" / "html")])
-    assert status == 0
-    return dest
+    return imported(tmp_path_factory, "al-folio")
 
 
 def test_alfolio_is_detected():
@@ -207,11 +208,7 @@ def test_alfolio_cv_from_the_json_resume_and_report(alfolio):
 @pytest.fixture(scope="module")
 def hugoblox(tmp_path_factory) -> Path:
     """The HugoBlox tree (current author file, both bundle formats) imported and built once."""
-    dest = tmp_path_factory.mktemp("hugoblox") / "site"
-    assert main(["import", str(SOURCES / "hugoblox"), str(dest)]) == 0
-    status = build_main(["-W", "-q", "-b", "html", str(dest), str(dest / "_build" / "html")])
-    assert status == 0
-    return dest
+    return imported(tmp_path_factory, "hugoblox")
 
 
 def test_hugoblox_is_detected():
@@ -316,3 +313,24 @@ def test_source_reads_collection_folders_with_the_same_warnings(reading_site, ca
     )
     assert build_main(["-q", "-b", "html", str(reading_site), str(out)]) == 0
     assert "Field Atlas" in (out / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def hugoblox_2024(tmp_path_factory) -> Path:
+    """A HugoBlox site of 2024: content/authors/admin/, content/publication/ (singular)."""
+    return imported(tmp_path_factory, "hugoblox-2024")
+
+
+def test_hugoblox_2024_author_and_publication(hugoblox_2024):
+    about = text_of(hugoblox_2024, "index.html")
+    assert "Ines Duarte" in about and "Associate Professor of Marine Biology" in about
+    assert "Example College" in about  # education.courses
+    assert (hugoblox_2024 / "data" / "avatar.jpg").is_file()
+    entries = entries_of(page(hugoblox_2024, "publications.html"))
+    kelp = entries["pub-journal-article"]
+    text = kelp.get_text(" ")
+    assert "Ines Duarte" in text and "Tomás Reis" in text  # `admin` is the owner
+    assert "Journal of Example Marine Science" in text and "Apr 2019" in text
+    assert {"pdf", "custom link"} <= {a.get_text().lower() for a in kelp.find_all("a")}
+    report = (hugoblox_2024 / "IMPORT.md").read_text(encoding="utf-8")
+    assert "interests is not shown here" in report

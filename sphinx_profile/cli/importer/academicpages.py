@@ -17,6 +17,7 @@ from .common import (
     listing,
     listing_page,
     localize_links,
+    pages_of,
     read_yaml,
     rel,
 )
@@ -326,19 +327,7 @@ def _posts(site: ImportedSite, context: ProseContext) -> None:
 
 
 def _pages(site: ImportedSite, context: ProseContext) -> None:
-    folder = site.source / "_pages"
-    if not folder.is_dir():
-        return
-    for path in sorted(folder.iterdir()):
-        source = rel(site, path)
-        if path.suffix not in (".md", ".html", ".markdown"):
-            site.report.add(source, NOT_CONVERTED, notes=["not a page"])
-            continue
-        try:
-            file = read_front_matter(path)
-        except DataFileError as err:
-            site.report.add(source, NOT_CONVERTED, notes=[err.message])
-            continue
+    for file, source in pages_of(site, (".md", ".html", ".markdown")):
         _page(site, context, file, source)
 
 

@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from ...data.formats import jekyll
-from ...data.formats.frontmatter import FrontMatterFile, read_front_matter
+from ...data.formats.frontmatter import FrontMatterFile
 from ...data.formats.translate import slug
-from ...data.loader import DataFileError
-from .common import add_collection, listing, read_yaml, rel
+from .common import add_collection, listing, pages_of, read_yaml, rel
 from .prose import ProseContext, convert
 from .report import CONVERTED, NOT_CONVERTED, PROSE
 from .site import ImportedSite
@@ -207,19 +206,7 @@ def _cv(site: ImportedSite) -> None:
 
 
 def _pages(site: ImportedSite, context: ProseContext) -> None:
-    folder = site.source / "_pages"
-    if not folder.is_dir():
-        return
-    for path in sorted(folder.iterdir()):
-        source = rel(site, path)
-        if path.suffix not in (".md", ".markdown"):
-            site.report.add(source, NOT_CONVERTED, notes=["not a Markdown page"])
-            continue
-        try:
-            file = read_front_matter(path)
-        except DataFileError as err:
-            site.report.add(source, NOT_CONVERTED, notes=[err.message])
-            continue
+    for file, source in pages_of(site, (".md", ".markdown")):
         _page(site, context, file, source)
 
 

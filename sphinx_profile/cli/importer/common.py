@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from ...data.formats.collection import CollectionEntry
+from ...data.formats.frontmatter import FrontMatterFile, read_front_matter
 from ...data.loader import DataFileError, load_yaml_file
 from ...data.models import RECORD_MODELS
 from ...data.validate import validate_document
@@ -61,6 +63,22 @@ def rel(site: ImportedSite, path: Path) -> str:
         return path.relative_to(site.source).as_posix()
     except ValueError:
         return str(path)
+
+
+def pages_of(
+    site: ImportedSite, suffixes: tuple[str, ...]
+) -> Iterator[tuple[FrontMatterFile, str]]:
+    """Each page of ``_pages/`` with its path in the old site; other files are reported."""
+    folder = site.source / "_pages"
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        source = rel(site, path)
+        if path.suffix not in suffixes:
+            site.report.add(source, NOT_CONVERTED, notes=["not a page of a kind read here"])
+            continue
+        try:
+            yield read_front_matter(path), source
+        except DataFileError as err:
+            site.report.add(source, NOT_CONVERTED, notes=[err.message])
 
 
 def add_collection(

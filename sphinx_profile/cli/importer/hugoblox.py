@@ -140,26 +140,13 @@ def _legacy_author(site: ImportedSite, folder: Path, data: dict[str, Any], body:
         site.copy_file(rel(site, avatar), f"data/{avatar.name}")
         profile["avatar"] = avatar.name
     site.data["profile.yaml"] = profile
-    courses = (
-        data.get("education", {}).get("courses")
-        if isinstance(data.get("education"), dict)
-        else None
-    )
-    education = (
-        [
-            {
-                "institution": str(course.get("institution")),
-                "degree": str(course.get("course")),
-                "end": course.get("year"),
-            }
-            for course in courses
-            if isinstance(course, dict) and course.get("institution")
-        ]
-        if isinstance(courses, list)
-        else []
-    )
-    if education:
-        site.data["education.yaml"] = education
+    education = data.get("education")
+    courses = education.get("courses") if isinstance(education, dict) else None
+    names = {"institution": "institution", "course": "degree", "year": "end"}
+    records = _cv_records(courses, "institution", names)
+    if records:
+        site.data["education.yaml"] = records
+
     shown = {
         "title",
         "role",
@@ -192,37 +179,34 @@ def _social(links: Any, key: str) -> dict[str, str]:
     return result
 
 
+CV_FIELDS = {
+    "education": (
+        "education.yaml",
+        "institution",
+        {"institution": "institution", "degree": "degree"},
+    ),
+    "experience": ("experience.yaml", "org", {"org": "organization", "role": "position"}),
+}
+"""A list of me.yaml -> (its data file, the key an entry needs, HugoBlox key -> this site's)."""
+
+
+def _cv_records(items: Any, required: str, names: dict[str, str]) -> list[dict[str, Any]]:
+    records = []
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, dict) or not item.get(required):
+            continue
+        record = {key: iso_date(item.get(key)) for key in ("start", "end", "summary")}
+        record |= {field: item.get(key) for key, field in names.items()}
+        records.append({key: value for key, value in record.items() if value not in (None, "")})
+    return records
+
+
 def _cv(site: ImportedSite, data: dict[str, Any]) -> list[str]:
     notes: list[str] = []
-    education = [
-        {
-            "institution": str(item.get("institution")),
-            "degree": item.get("degree"),
-            "start": iso_date(item.get("start")),
-            "end": iso_date(item.get("end")),
-            "summary": item.get("summary"),
-        }
-        for item in data.get("education") or []
-        if isinstance(item, dict) and item.get("institution")
-    ]
-    experience = [
-        {
-            "organization": str(item.get("org")),
-            "position": item.get("role"),
-            "start": iso_date(item.get("start")),
-            "end": iso_date(item.get("end")),
-            "summary": item.get("summary"),
-        }
-        for item in data.get("experience") or []
-        if isinstance(item, dict) and item.get("org")
-    ]
-    for name, records in (("education.yaml", education), ("experience.yaml", experience)):
-        cleaned = [
-            {key: value for key, value in record.items() if value not in (None, "")}
-            for record in records
-        ]
-        if cleaned:
-            site.data[name] = cleaned
+    for key, (name, required, names) in CV_FIELDS.items():
+        records = _cv_records(data.get(key), required, names)
+        if records:
+            site.data[name] = records
     if any(
         isinstance(item, dict) and item.get("button")
         for item in [*(data.get("education") or []), *(data.get("experience") or [])]

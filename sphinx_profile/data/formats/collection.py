@@ -163,5 +163,11 @@ def read_folder(folder: Path, kind: str, mapper: Mapper, max_bytes: int) -> list
             document = YamlDocument(data=None, warnings=[(message, position)])
             entries.append(CollectionEntry(path, kind, document, left_out=message))
             continue
+        if file.data.get("published") is False or file.data.get("draft") is True:
+            # Jekyll and Hugo leave such a file out of the site; so does this reader.
+            reason = "published: false" if file.data.get("published") is False else "draft: true"
+            document = YamlDocument(data=None)
+            entries.append(CollectionEntry(path, kind, document, file, left_out=reason))
+            continue
         entries.append(mapper(file, taken))
     return entries

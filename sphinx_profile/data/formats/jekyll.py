@@ -122,8 +122,6 @@ def citation_authors(citation: str) -> list[str] | None:
 
 def _publication(file: FrontMatterFile, taken: set[str], categories: dict[str, str]) -> Any:
     entry = EntryBuilder(file, "publications", LAYOUT_KEYS)
-    if file.data.get("published") is False:
-        return _unpublished(file, "publications")
     entry.put(("id",), entry_id(file.path, taken), None)
     entry.take("title", "title", lambda value: plain_text(str(value)))
     entry.take("authors", "authors")
@@ -168,8 +166,6 @@ def _publication(file: FrontMatterFile, taken: set[str], categories: dict[str, s
 
 def _talk(file: FrontMatterFile, taken: set[str]) -> Any:
     entry = EntryBuilder(file, "talks", LAYOUT_KEYS)
-    if file.data.get("published") is False:
-        return _unpublished(file, "talks")
     entry.take("title", "title", lambda value: plain_text(str(value)))
     entry.take("venue", "event", lambda value: plain_text(str(value)))
     entry.take("event", "event")
@@ -198,8 +194,6 @@ def _talk(file: FrontMatterFile, taken: set[str]) -> Any:
 
 def _teaching(file: FrontMatterFile, taken: set[str]) -> Any:
     entry = EntryBuilder(file, "teaching", LAYOUT_KEYS)
-    if file.data.get("published") is False:
-        return _unpublished(file, "teaching")
     entry.take("title", "course", lambda value: plain_text(str(value)))
     entry.take("venue", "institution", lambda value: plain_text(str(value)))
     entry.take("type", "level")
@@ -222,8 +216,6 @@ def _teaching(file: FrontMatterFile, taken: set[str]) -> Any:
 
 def _project(file: FrontMatterFile, taken: set[str]) -> Any:
     entry = EntryBuilder(file, "projects", LAYOUT_KEYS)
-    if file.data.get("published") is False:
-        return _unpublished(file, "projects")
     entry.take("title", "name", lambda value: plain_text(str(value)))
     for key in ("description", "excerpt"):
         entry.take(key, "description", lambda value: plain_text(str(value)))
@@ -261,14 +253,6 @@ def _news(file: FrontMatterFile, taken: set[str]) -> Any:
     text = body or (plain_text(str(title)) if title is not None else "")
     entry.put(("text",), text, None if body else "title")
     return entry.finish(AL_FOLIO)
-
-
-def _unpublished(file: FrontMatterFile, kind: str) -> CollectionEntry:
-    entry = EntryBuilder(file, kind, LAYOUT_KEYS)
-    result = entry.finish(ACADEMICPAGES)
-    result.document.data = None
-    result.left_out = "published: false"
-    return result
 
 
 def read_collection(
