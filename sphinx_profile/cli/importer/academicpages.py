@@ -14,6 +14,7 @@ from ...data.formats.translate import slug
 from ...data.loader import DataFileError
 from .common import (
     add_collection,
+    copy_avatar,
     listing,
     listing_page,
     localize_links,
@@ -160,15 +161,10 @@ def _profile(site: ImportedSite, author: dict[str, Any]) -> list[str]:
             profile[field] = str(author[key])
     if author.get("bio"):
         profile["headline"] = str(author["bio"])
+    site.data["profile.yaml"] = profile
     avatar = author.get("avatar")
-    if isinstance(avatar, str) and avatar:
-        old = avatar.lstrip("/") if "/" in avatar else f"images/{avatar}"
-        if (site.source / old).is_file():
-            name = Path(old).name
-            site.copy_file(old, f"data/{name}")
-            profile["avatar"] = name
-        else:
-            notes.append(f"avatar {avatar!r}: no such file in the site, so the card has no photo")
+    if isinstance(avatar, str) and avatar and (note := copy_avatar(site, avatar, "images")):
+        notes.append(note)
     links: dict[str, str] = {}
     for key, value in author.items():
         if value in (None, "") or key in PROFILE_KEYS or key in ("bio", "avatar"):
@@ -185,7 +181,6 @@ def _profile(site: ImportedSite, author: dict[str, Any]) -> list[str]:
             notes.append(f"author.{key} ({value!r}) is not shown: the profile has no such field")
     if links:
         profile["links"] = links
-    site.data["profile.yaml"] = profile
     return notes
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from ...data.formats import jekyll
 from ...data.formats.frontmatter import FrontMatterFile
 from ...data.formats.translate import slug
-from .common import add_collection, listing, pages_of, read_yaml, rel
+from .common import add_collection, copy_avatar, listing, pages_of, read_yaml, rel
 from .prose import ProseContext, convert
 from .report import CONVERTED, NOT_CONVERTED, PROSE
 from .site import ImportedSite
@@ -250,14 +250,8 @@ def _about(site: ImportedSite, context: ProseContext, file: FrontMatterFile, sou
     profile = site.data["profile.yaml"]
     box = _mapping(data.get("profile"))
     image = box.get("image")
-    if isinstance(image, str) and image:
-        old = image.lstrip("/") if "/" in image else f"assets/img/{image}"
-        if (site.source / old).is_file():
-            name = Path(old).name
-            site.copy_file(old, f"data/{name}")
-            profile["avatar"] = name
-        else:
-            notes.append(f"profile image {image!r} is not in the site")
+    if isinstance(image, str) and image and (note := copy_avatar(site, image, "assets/img")):
+        notes.append(note)
     if data.get("subtitle"):
         profile["headline"] = jekyll.plain_text(str(data["subtitle"]))
     if box.get("more_info"):

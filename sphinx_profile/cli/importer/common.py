@@ -65,6 +65,18 @@ def rel(site: ImportedSite, path: Path) -> str:
         return str(path)
 
 
+def copy_avatar(site: ImportedSite, image: str, folder: str) -> str | None:
+    """Copy the photo ``image`` (a name in ``folder``, or a path) into ``data/`` as the avatar;
+    a note if the old site does not have it."""
+    old = image.lstrip("/") if "/" in image else f"{folder}/{image}"
+    if not (site.source / old).is_file():
+        return f"photo {image!r}: no such file in the site, so the card has no photo"
+    name = Path(old).name
+    site.copy_file(old, f"data/{name}")
+    site.data["profile.yaml"]["avatar"] = name
+    return None
+
+
 def pages_of(
     site: ImportedSite, suffixes: tuple[str, ...]
 ) -> Iterator[tuple[FrontMatterFile, str]]:

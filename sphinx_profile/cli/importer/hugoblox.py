@@ -84,22 +84,27 @@ def _owner(site: ImportedSite) -> None:
             return
 
 
+def _profile(site: ImportedSite, name: Any, role: Any, organizations: Any) -> dict[str, Any]:
+    """The profile's name, headline and affiliation (the first organisation); the site's title."""
+    profile: dict[str, Any] = {"name": str(name or site.project)}
+    site.project = profile["name"]
+    if role:
+        profile["headline"] = str(role)
+    if isinstance(organizations, list) and organizations and isinstance(organizations[0], dict):
+        profile["affiliation"] = str(organizations[0].get("name"))
+    site.data["profile.yaml"] = profile
+    return profile
+
+
 def _current_author(site: ImportedSite, path: Path, data: dict[str, Any]) -> None:
     name = data.get("name")
     display = name.get("display") if isinstance(name, dict) else name
-    profile: dict[str, Any] = {"name": str(display or site.project)}
-    site.project = profile["name"]
-    if data.get("role"):
-        profile["headline"] = str(data["role"])
-    affiliations = data.get("affiliations")
-    if isinstance(affiliations, list) and affiliations and isinstance(affiliations[0], dict):
-        profile["affiliation"] = str(affiliations[0].get("name"))
+    profile = _profile(site, display, data.get("role"), data.get("affiliations"))
     if data.get("bio"):
         profile["bio"] = str(data["bio"]).strip()
     profile["links"] = _social(data.get("links"), "url")
     if not profile["links"]:
         del profile["links"]
-    site.data["profile.yaml"] = profile
     notes = _cv(site, data)
     shown = {
         "schema",
@@ -122,13 +127,7 @@ def _current_author(site: ImportedSite, path: Path, data: dict[str, Any]) -> Non
 
 
 def _legacy_author(site: ImportedSite, folder: Path, data: dict[str, Any], body: str) -> None:
-    profile: dict[str, Any] = {"name": str(data.get("title") or site.project)}
-    site.project = profile["name"]
-    if data.get("role"):
-        profile["headline"] = str(data["role"])
-    organizations = data.get("organizations")
-    if isinstance(organizations, list) and organizations and isinstance(organizations[0], dict):
-        profile["affiliation"] = str(organizations[0].get("name"))
+    profile = _profile(site, data.get("title"), data.get("role"), data.get("organizations"))
     bio = body.strip() or str(data.get("bio") or "").strip()
     if bio:
         profile["bio"] = bio
@@ -139,7 +138,6 @@ def _legacy_author(site: ImportedSite, folder: Path, data: dict[str, Any], body:
     if avatar is not None:
         site.copy_file(rel(site, avatar), f"data/{avatar.name}")
         profile["avatar"] = avatar.name
-    site.data["profile.yaml"] = profile
     education = data.get("education")
     courses = education.get("courses") if isinstance(education, dict) else None
     names = {"institution": "institution", "course": "degree", "year": "end"}

@@ -117,6 +117,12 @@ class EntryBuilder:
         else:
             self.put((target,), iso_date(value), key)
 
+    def body(self, target: str) -> None:
+        """The Markdown body (if any) becomes the record's ``target``."""
+        body = self.file.body.strip()
+        if body and target not in self.record:
+            self.put((target,), body, None)
+
     def note(self, message: str, key: str | None = None) -> None:
         position = self.file.front.position((key,), key=True) if key else (1, 1)
         self.notes.append(Note(message, position))

@@ -186,9 +186,7 @@ def _talk(file: FrontMatterFile, taken: set[str]) -> Any:
     entry.link("paper", "paperurl")
     for key in ("lat", "lon", "coauthors"):
         entry.take(key, key)
-    body = file.body.strip()
-    if body:
-        entry.put(("summary",), body, None)
+    entry.body("summary")
     return entry.finish(ACADEMICPAGES)
 
 
@@ -208,9 +206,7 @@ def _teaching(file: FrontMatterFile, taken: set[str]) -> Any:
         entry.note(
             f"location {location!r} is not shown: teaching entries have no location", "location"
         )
-    body = file.body.strip()
-    if body:
-        entry.put(("summary",), body, None)
+    entry.body("summary")
     return entry.finish(ACADEMICPAGES)
 
 
@@ -232,9 +228,7 @@ def _project(file: FrontMatterFile, taken: set[str]) -> Any:
     category = entry.value("category")
     if category is not None:
         entry.put(("tags",), [str(category)], "category")
-    body = file.body.strip()
-    if body and "description" not in entry.record:
-        entry.put(("description",), body, None)
+    entry.body("description")
     for key in ("img", "image"):
         if entry.value(key) is not None:
             entry.note(f"the image {entry.data[key]!r} is not shown in the project list", key)
