@@ -115,12 +115,21 @@ def test_academicpages_talks_teaching_and_portfolio_present(academicpages):
     assert "FloodBox" in text_of(academicpages, "portfolio.html")
 
 
+def test_academicpages_cv_pages(academicpages):
+    cv = text_of(academicpages, "cv.html")  # _pages/cv.md: prose, and the publication list
+    assert "Ph.D in Hydrology" in cv and "Seasonal Flood Maps from Sparse Sensors" in cv
+    cv_json = text_of(academicpages, "cv-json.html")  # _pages/cv-json.md: from _data/cv.json
+    assert "Example Water Agency" in cv_json and "Flood forecasting for the delta." in cv_json
+    assert "Example Institute of Technology" in cv_json
+
+
 def test_academicpages_redirects_lead_to_the_new_pages(academicpages):
     html = academicpages / "_build" / "html"
     for old, target in [
         ("about/index.html", "../index.html"),
         ("about.html", "index.html"),
         ("resume.html", "cv.html"),
+        ("resume-json.html", "cv-json.html"),
         ("publication/2021-03-15-river-gauges.html", "../publications.html#pub-river-gauges"),
     ]:
         assert f'url={target}"' in (html / old).read_text(encoding="utf-8"), old
@@ -196,12 +205,14 @@ def test_alfolio_publications_from_the_bib_with_the_pdf_copied(alfolio):
     assert "#00369f" in (alfolio / "conf.py").read_text(encoding="utf-8")  # venue colour
 
 
-def test_alfolio_cv_from_the_json_resume_and_report(alfolio):
+def test_alfolio_cv_from_its_own_cv_yml_and_report(alfolio):
     cv = text_of(alfolio, "cv.html")
     assert "Example Photonics Lab" in cv and "Example University" in cv
     report = (alfolio / "IMPORT.md").read_text(encoding="utf-8")
     assert "`_data/coauthors.yml`" in report and "`_posts/`" in report
-    assert "al-folio's own CV sections" in report
+    assert "section 'General Information' (map) is not converted" in report
+    assert "section 'Open Source Projects' is not converted" in report
+    assert "Postdoctoral Researcher" in cv and "Thesis on light in crystals." in cv
     assert "related_publications" in report
 
 

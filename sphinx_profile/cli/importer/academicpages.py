@@ -19,6 +19,7 @@ from .common import (
     listing_page,
     localize_links,
     pages_of,
+    problems,
     read_yaml,
     rel,
 )
@@ -397,7 +398,9 @@ def _cv_json(site: ImportedSite, file: FrontMatterFile, source: str, title: str)
         f"{docname}.md",
         ["the CV of _data/cv.json (JSON Resume), read by the experience and education lists"],
     )
-    site.report.add("_data/cv.json", CONVERTED, "data/cv.json")
+    site.report.add(
+        "_data/cv.json", CONVERTED, "data/cv.json", problems(cv, ("experience", "education"))
+    )
     _redirects(site, file, docname)
 
 
@@ -457,7 +460,9 @@ def _rest(site: ImportedSite) -> None:
     data = site.source / "_data"
     if data.is_dir():
         for path in sorted(data.iterdir()):
-            if path.name not in ("navigation.yml", "cv.json"):
+            if path.name == "cv.json" and "cv.json" not in site.raw_data:
+                site.report.add(rel(site, path), NOT_CONVERTED, notes=["no page shows it"])
+            elif path.name not in ("navigation.yml", "cv.json"):
                 site.report.add(
                     rel(site, path), NOT_CONVERTED, notes=["theme data (menus, labels, comments)"]
                 )

@@ -14,7 +14,7 @@ from typing import Any
 from ...data.formats import jekyll
 from ...data.formats.frontmatter import FrontMatterFile
 from ...data.formats.translate import slug
-from .common import add_collection, copy_avatar, listing, pages_of, read_yaml, rel
+from .common import add_collection, copy_avatar, listing, pages_of, problems, read_yaml, rel
 from .prose import ProseContext, convert
 from .report import CONVERTED, NOT_CONVERTED, PROSE
 from .site import ImportedSite
@@ -41,6 +41,8 @@ SOCIALS: dict[str, tuple[str, str]] = {
     "website": ("homepage", "{}"),
 }
 PDF_FOLDER = "assets/pdf"
+_YEARS = re.compile(r"\s+-\s+|\s*\u2013\s*")
+"""``2012 - 2017`` or ``2012\u20132017`` (an en dash): al-folio's years of a time_table entry."""
 HANDLED = {
     "_config.yml",
     "_pages",
@@ -173,36 +175,91 @@ def _venues(site: ImportedSite) -> None:
 
 
 def _cv(site: ImportedSite) -> None:
-    """The CV: a JSON Resume (``assets/json/resume.json``) or a RenderCV ``_data/cv.yml``."""
+    """The CV: ``_data/cv.yml`` (RenderCV's format, or al-folio's own sections), else a JSON
+    Resume (``assets/json/resume.json``)."""
     resume = site.source / "assets" / "json" / "resume.json"
     cv = site.source / "_data" / "cv.yml"
-    source = None
-    if resume.is_file():
+    data = read_yaml(cv) if cv.is_file() else None
+    source: str | None = None
+    if isinstance(data, dict) and "cv" in data:
+        site.raw_data["cv.yaml"] = cv.read_bytes()
+        source = "cv.yaml"
+        notes = problems(cv, ("experience", "education"))
+        site.report.add("_data/cv.yml", CONVERTED, "data/cv.yaml (RenderCV)", notes)
+    elif isinstance(data, list):
+        notes = _cv_sections(site, data)
+        outcome = CONVERTED if "cv" in site.pages else NOT_CONVERTED
+        site.report.add("_data/cv.yml", outcome, "data/experience.yaml, education.yaml", notes)
+    if resume.is_file() and source is None and "cv" not in site.pages:
         site.raw_data["resume.json"] = resume.read_bytes()
         source = "resume.json"
-        site.report.add(rel(site, resume), CONVERTED, "data/resume.json")
-    if cv.is_file():
-        data = read_yaml(cv)
-        if isinstance(data, dict) and "cv" in data and source is None:
-            site.raw_data["cv.yaml"] = cv.read_bytes()
-            source = "cv.yaml"
-            site.report.add("_data/cv.yml", CONVERTED, "data/cv.yaml (RenderCV)")
-        else:
-            site.report.add(
-                "_data/cv.yml",
-                NOT_CONVERTED,
-                notes=[
-                    "al-folio's own CV sections (type: map, time_table) are not read; "
-                    "copy them into data/experience.yaml and data/education.yaml"
-                ],
-            )
+        notes = problems(resume, ("experience", "education"))
+        site.report.add(rel(site, resume), CONVERTED, "data/resume.json", notes)
+    elif resume.is_file():
+        site.report.add(rel(site, resume), NOT_CONVERTED, notes=["_data/cv.yml is the CV"])
     if source:
-        sections = [
-            f"## {title}\n\n```{{{kind}}}\n:source: {source}\n```"
-            for title, kind in (("Experience", "experience"), ("Education", "education"))
-        ]
-        site.pages["cv"] = "# CV\n\n" + "\n\n".join(sections) + "\n"
-        site.toctree.append("cv")
+        _cv_page(site, f"\n:source: {source}")
+
+
+def _cv_page(site: ImportedSite, option: str) -> None:
+    sections = [
+        f"## {title}\n\n```{{{kind}}}{option}\n```"
+        for title, kind in (("Experience", "experience"), ("Education", "education"))
+        if option or f"{kind}.yaml" in site.data
+    ]
+    site.pages["cv"] = "# CV\n\n" + "\n\n".join(sections) + "\n"
+    site.toctree.append("cv")
+
+
+def _cv_sections(site: ImportedSite, sections: list[Any]) -> list[str]:
+    """al-folio's own ``cv.yml``: ``time_table`` sections become education or experience."""
+    notes: list[str] = []
+    records: dict[str, list[dict[str, Any]]] = {"education.yaml": [], "experience.yaml": []}
+    for section in sections:
+        if not isinstance(section, dict):
+            continue
+        title = str(section.get("title") or "")
+        contents = section.get("contents")
+        if section.get("type") != "time_table" or not isinstance(contents, list):
+            notes.append(f"section {title!r} ({section.get('type')}) is not converted")
+            continue
+        education = "educat" in title.lower()
+        if not education and not re.search(
+            r"experien|work|employ|position|appointment", title, re.I
+        ):
+            notes.append(f"section {title!r} is not converted: neither education nor experience")
+            continue
+        for item in contents:
+            if isinstance(item, dict) and item.get("title"):
+                records["education.yaml" if education else "experience.yaml"].append(
+                    _time_table_entry(item, education)
+                )
+    for name, entries in records.items():
+        if entries:
+            site.data[name] = entries
+    if any(records.values()):
+        _cv_page(site, "")
+    return notes
+
+
+def _time_table_entry(item: dict[str, Any], education: bool) -> dict[str, Any]:
+    place = str(item.get("institution") or "").strip() or str(item["title"])
+    record: dict[str, Any] = (
+        {"institution": place, "degree": str(item["title"])}
+        if education
+        else {"organization": place, "position": str(item["title"])}
+    )
+    years = [part.strip() for part in _YEARS.split(str(item.get("year") or ""))]
+    if years and years[0]:
+        record["start" if len(years) > 1 else "end"] = years[0]
+        if len(years) > 1 and years[1]:
+            record["end"] = years[1]
+    description = item.get("description")
+    if isinstance(description, list):
+        record["highlights"] = [str(line) for line in description if isinstance(line, str)]
+    elif description:
+        record["summary"] = str(description)
+    return record
 
 
 def _pages(site: ImportedSite, context: ProseContext) -> None:

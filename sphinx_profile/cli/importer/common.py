@@ -77,6 +77,17 @@ def copy_avatar(site: ImportedSite, image: str, folder: str) -> str | None:
     return None
 
 
+def problems(path: Path, kinds: tuple[str, ...]) -> list[str]:
+    """What the build will say about ``path`` (a file copied as it is) as each of ``kinds``."""
+    from ...data.store import load_data_file
+
+    found = []
+    for kind in kinds:
+        for issue in load_data_file(path, kind).issues:
+            found.append(f"line {issue.line}: {issue.message}")
+    return list(dict.fromkeys(found))
+
+
 def pages_of(
     site: ImportedSite, suffixes: tuple[str, ...]
 ) -> Iterator[tuple[FrontMatterFile, str]]:
