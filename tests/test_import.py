@@ -345,3 +345,6 @@ def test_hugoblox_2024_author_and_publication(hugoblox_2024):
     assert {"pdf", "custom link"} <= {a.get_text().lower() for a in kelp.find_all("a")}
     report = (hugoblox_2024 / "IMPORT.md").read_text(encoding="utf-8")
     assert "interests is not shown here" in report
+    # The experience widget of the landing page
+    assert "Leads the kelp lab." in about and "Example Marine Station" in about
+    assert "company_logo is not shown here" in report and "content/home/index.md" in report

@@ -46,20 +46,50 @@ def import_site(source: Path) -> ImportedSite:
         if f"{kind}.yaml" in site.data:
             site.pages[kind] = listing_page(site, kind)
             site.toctree.append(kind)
+    converted = _widgets(site)
     about = ["# " + str(owner or site.project), "", "```{profile}\n```"]
     for kind, title in (("experience", "Experience"), ("education", "Education")):
         if f"{kind}.yaml" in site.data:
             about.append(f"## {title}\n\n```{{{kind}}}\n```")
     site.pages["index"] = "\n\n".join(about) + "\n"
-    for path in sorted((source / "content").iterdir()):
-        if path.name not in {name for name, _ in SECTIONS} | {"authors"}:
-            site.report.add(
-                rel(site, path), NOT_CONVERTED, notes=["pages and blocks of the Hugo theme"]
-            )
+    for child in sorted((source / "content").iterdir()):
+        if child.name in {name for name, _ in SECTIONS} | {"authors"}:
+            continue
+        files = (
+            sorted(path for path in child.rglob("*") if path.is_file()) if child.is_dir() else []
+        )
+        if not converted.intersection(files):
+            files = [child]
+        for path in files:
+            if path not in converted:
+                site.report.add(rel(site, path), NOT_CONVERTED, notes=["a page of the Hugo theme"])
     for path in sorted(source.iterdir()):
         if path.name not in ("content", "data") and not path.name.startswith("."):
             site.report.add(path.name, NOT_CONVERTED, notes=["the Hugo theme and build set-up"])
     return site
+
+
+def _widgets(site: ImportedSite) -> set[Path]:
+    """The experience widget of a landing page (``content/home/experience.md``, 2024 and before)."""
+    sections = {site.source / "content" / name for name, _ in SECTIONS}
+    converted: set[Path] = set()
+    for path in sorted((site.source / "content").rglob("*.md")):
+        if any(path.is_relative_to(section) for section in sections):
+            continue
+        try:
+            data = read_front_matter(path).data
+        except DataFileError:
+            continue
+        items = data.get("experience")
+        if not isinstance(items, list) or "experience.yaml" in site.data:
+            continue
+        site.data["experience.yaml"] = _cv_records(items, EXPERIENCE_KEYS)
+        known = {*EXPERIENCE_KEYS, *(key for keys in _DATES.values() for key in keys), "summary"}
+        unknown = sorted({key for item in items if isinstance(item, dict) for key in item} - known)
+        notes = [f"{key} is not shown here" for key in unknown]
+        site.report.add(rel(site, path), CONVERTED, "data/experience.yaml", notes)
+        converted.add(path)
+    return converted
 
 
 def _owner(site: ImportedSite) -> None:
@@ -140,8 +170,10 @@ def _legacy_author(site: ImportedSite, folder: Path, data: dict[str, Any], body:
         profile["avatar"] = avatar.name
     education = data.get("education")
     courses = education.get("courses") if isinstance(education, dict) else None
-    names = {"institution": "institution", "course": "degree", "year": "end"}
-    records = _cv_records(courses, "institution", names)
+    records = _cv_records(courses, EDUCATION_KEYS)
+    experience = _cv_records(data.get("work") or data.get("experience"), EXPERIENCE_KEYS)
+    if experience:
+        site.data["experience.yaml"] = experience
     if records:
         site.data["education.yaml"] = records
 
@@ -152,6 +184,8 @@ def _legacy_author(site: ImportedSite, folder: Path, data: dict[str, Any], body:
         "bio",
         "social",
         "education",
+        "work",
+        "experience",
         "first_name",
         "last_name",
         "superuser",
@@ -177,32 +211,52 @@ def _social(links: Any, key: str) -> dict[str, str]:
     return result
 
 
-CV_FIELDS = {
-    "education": (
-        "education.yaml",
-        "institution",
-        {"institution": "institution", "degree": "degree"},
-    ),
-    "experience": ("experience.yaml", "org", {"org": "organization", "role": "position"}),
+EDUCATION_KEYS = {"institution": "institution", "degree": "degree", "course": "degree"}
+EXPERIENCE_KEYS = {
+    "org": "organization",
+    "company": "organization",
+    "company_name": "organization",
+    "role": "position",
+    "title": "position",
+    "position": "position",
+    "company_url": "url",
+    "location": "location",
+    "description": "summary",
 }
-"""A list of me.yaml -> (its data file, the key an entry needs, HugoBlox key -> this site's)."""
+CV_FIELDS = {
+    "education": ("education.yaml", EDUCATION_KEYS),
+    "experience": ("experience.yaml", EXPERIENCE_KEYS),
+}
+"""A list of an author file -> (its data file, HugoBlox key -> this site's).
+
+The current ``me.yaml`` (``org``, ``role``, ``start``), the 2024 experience
+widget (``company``, ``title``, ``date_start``) and author pages
+(``company_name``, ``position``) all name the same things."""
+_DATES = {"start": ("start", "date_start"), "end": ("end", "date_end", "year")}
 
 
-def _cv_records(items: Any, required: str, names: dict[str, str]) -> list[dict[str, Any]]:
+def _cv_records(items: Any, names: dict[str, str]) -> list[dict[str, Any]]:
+    """The entries that name their place (an institution, an organisation)."""
     records = []
     for item in items if isinstance(items, list) else []:
-        if not isinstance(item, dict) or not item.get(required):
+        if not isinstance(item, dict):
             continue
-        record = {key: iso_date(item.get(key)) for key in ("start", "end", "summary")}
-        record |= {field: item.get(key) for key, field in names.items()}
-        records.append({key: value for key, value in record.items() if value not in (None, "")})
+        record: dict[str, Any] = {"summary": item.get("summary")}
+        for field, keys in _DATES.items():
+            record[field] = next((iso_date(item[key]) for key in keys if item.get(key)), None)
+        for key, field in names.items():
+            if item.get(key) not in (None, "") and record.get(field) in (None, ""):
+                record[field] = item[key]
+        record = {key: value for key, value in record.items() if value not in (None, "")}
+        if record.get("institution") or record.get("organization"):
+            records.append(record)
     return records
 
 
 def _cv(site: ImportedSite, data: dict[str, Any]) -> list[str]:
     notes: list[str] = []
-    for key, (name, required, names) in CV_FIELDS.items():
-        records = _cv_records(data.get(key), required, names)
+    for key, (name, names) in CV_FIELDS.items():
+        records = _cv_records(data.get(key), names)
         if records:
             site.data[name] = records
     if any(
