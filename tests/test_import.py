@@ -348,3 +348,21 @@ def test_hugoblox_2024_author_and_publication(hugoblox_2024):
     # The experience widget of the landing page
     assert "Leads the kelp lab." in about and "Example Marine Station" in about
     assert "company_logo is not shown here" in report and "content/home/index.md" in report
+
+
+def test_academicpages_site_rebuilds_unchanged(academicpages, capsys):
+    html = academicpages / "_build" / "html"
+    before = (html / "publications.html").read_text(encoding="utf-8")
+    status = build_main(["-W", "-q", "-b", "html", str(academicpages), str(html)])
+    assert status == 0, capsys.readouterr().err
+    assert (html / "publications.html").read_text(encoding="utf-8") == before
+    assert (html / "about" / "index.html").is_file()  # the redirects are written again
+
+
+def test_validate_checks_a_collection_folder_as_the_build_reads_it(capsys):
+    status = main(["validate", str(SOURCES / "academicpages" / "_publications")])
+    out = capsys.readouterr().out
+    assert status == 1
+    assert "_publications/2023-flood-maps.md:11:1: academicpages key 'header' is not shown" in out
+    assert main(["validate", str(SOURCES / "hugoblox" / "content" / "publications")]) == 1
+    assert "2015-journal-article/index.md:" in capsys.readouterr().out

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..data.formats import kinds_of, load_document
+from ..data.formats.folders import folder_kind
 from ..data.images import check_image
 from ..data.issues import DataIssue, Subtype
 from ..data.limits import DEFAULT_LIMITS, Limits, cannot_read, confined
@@ -95,6 +96,8 @@ def run(args: argparse.Namespace) -> int:
     for path in args.paths:
         if path.is_dir() and _kind_named(path):  # refused as the build refuses it
             checks.append((path, path.stem))
+        elif path.is_dir() and (kind := args.kind or folder_kind(path)):
+            checks.append((path, kind))  # a Jekyll collection or Hugo section, as :source: reads it
         elif path.is_dir():
             found = data_files(path, limits)
             if not found:
@@ -199,8 +202,9 @@ def check(
             loaded = load_data_file(path, kind, limits=limits)
             issues = [*loaded.issues, *_image_issues(loaded.records, path.parent, limits)]
         for issue in issues:
-            key = (str(path), issue.line, issue.column, issue.message)
-            problems.setdefault(key, Problem(str(path), issue))
+            file = str(issue.path or path)  # a file of a folder read as one source
+            key = (file, issue.line, issue.column, issue.message)
+            problems.setdefault(key, Problem(file, issue))
     return sorted(problems.values(), key=lambda p: (p.file, p.issue.line, p.issue.column))
 
 

@@ -26,13 +26,24 @@ def is_hugo_section(folder: Path) -> bool:
 
 def read_entries(folder: Path, kind: str, max_bytes: int) -> list[CollectionEntry]:
     """Every entry of ``folder`` read as records of ``kind``."""
-    if kind not in FOLDER_KINDS:
+    from ..models import RECORD_MODELS
+
+    if kind not in FOLDER_KINDS or kind not in RECORD_MODELS:
         raise DataFileError(f"a folder of Markdown files holds no {kind}")
     if is_hugo_section(folder):
         if kind not in ("publications", "talks"):
             raise DataFileError(f"a HugoBlox section holds no {kind}")
         return hugoblox.read_section(folder, kind, hugo_owner(folder), max_bytes)
     return jekyll.read_collection(folder, kind, max_bytes)
+
+
+HUGO_SECTIONS = {"publication": "publications", "publications": "publications", "event": "talks"}
+
+
+def folder_kind(folder: Path) -> str | None:
+    """What a folder holds, from its name: ``_publications`` (Jekyll), ``publication`` (Hugo)."""
+    kind = jekyll.COLLECTIONS.get(folder.name) or HUGO_SECTIONS.get(folder.name)
+    return kind if kind and markdown_files(folder) else None
 
 
 def folder_files(folder: Path) -> list[Path]:
