@@ -203,6 +203,8 @@ def test_alfolio_publications_from_the_bib_with_the_pdf_copied(alfolio):
     assert (alfolio / "_build/html" / pdf).read_bytes().startswith(b"%PDF")
     assert "A Laser in a Shoebox" in entries["pub-brandt2023shoebox"].get_text(" ")
     assert "#00369f" in (alfolio / "conf.py").read_text(encoding="utf-8")  # venue colour
+    old = alfolio / "_build/html/publications/index.html"  # the page's old address
+    assert 'url=../publications.html"' in old.read_text(encoding="utf-8")
 
 
 def test_alfolio_cv_from_its_own_cv_yml_and_report(alfolio):
@@ -245,6 +247,13 @@ def test_hugoblox_publications_in_both_formats(hugoblox):
         " "
     )
     assert {"pdf", "dataset"} <= {a.get_text() for a in dunes.find_all("a")}
+    old = hugoblox / "_build/html/publications/conference-paper/index.html"
+    assert 'url=../../publications.html#pub-conference-paper"' in old.read_text(encoding="utf-8")
+    report = (hugoblox / "IMPORT.md").read_text(encoding="utf-8")
+    assert (
+        "- `/publications/conference-paper/` → `../../publications.html#pub-conference-paper`"
+        in report
+    )
 
 
 def test_hugoblox_events_become_talks_and_report(hugoblox):

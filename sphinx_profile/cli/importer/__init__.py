@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         count = write_site(site, dest)
     except OSError as err:
         return _fail(f"cannot write {err.filename}: {err.strerror}")
-    print(site.report.render(site.kind, source))
+    print(site.report.render(site.kind, source, site.redirects))
     print(f"Wrote {count} files to {dest}; this report is {dest / REPORT_NAME}.")
     print(f"Next: cd {dest} && sphinx-build -W -b html . _build/html")
     return 0

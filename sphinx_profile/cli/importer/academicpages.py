@@ -15,6 +15,7 @@ from ...data.loader import DataFileError
 from .common import (
     add_collection,
     copy_avatar,
+    keep_redirects,
     listing,
     listing_page,
     localize_links,
@@ -309,7 +310,7 @@ def _posts(site: ImportedSite, context: ProseContext) -> None:
         site.pages[docname] = prose.text
         date = str(file.data.get("date") or path.stem[:10])[:10]
         news.append({"date": date, "text": title})
-        _redirects(site, file, docname)
+        keep_redirects(site, file, docname)
         site.report.add(rel(site, path), PROSE, f"{docname}.md, data/news.yaml", prose.notes)
     if news:
         site.data["news.yaml"] = news
@@ -375,7 +376,7 @@ def _page(site: ImportedSite, context: ProseContext, file: FrontMatterFile, sour
         site.listed[kind] = docname  # the page named after the kind wins over a CV
     if docname != "index":
         site.toctree.append(docname)
-    _redirects(site, file, docname)
+    keep_redirects(site, file, docname)
     site.add_redirect(permalink, docname)
 
 
@@ -401,13 +402,7 @@ def _cv_json(site: ImportedSite, file: FrontMatterFile, source: str, title: str)
     site.report.add(
         "_data/cv.json", CONVERTED, "data/cv.json", problems(cv, ("experience", "education"))
     )
-    _redirects(site, file, docname)
-
-
-def _redirects(site: ImportedSite, file: FrontMatterFile, docname: str) -> None:
-    old = file.data.get("redirect_from")
-    for url in [old] if isinstance(old, str) else old if isinstance(old, list) else []:
-        site.add_redirect(str(url), docname)
+    keep_redirects(site, file, docname)
 
 
 def _copy(site: ImportedSite, paths: set[str]) -> None:

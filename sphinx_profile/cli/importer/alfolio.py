@@ -14,7 +14,16 @@ from typing import Any
 from ...data.formats import jekyll
 from ...data.formats.frontmatter import FrontMatterFile
 from ...data.formats.translate import slug
-from .common import add_collection, copy_avatar, listing, pages_of, problems, read_yaml, rel
+from .common import (
+    add_collection,
+    copy_avatar,
+    keep_redirects,
+    listing,
+    pages_of,
+    problems,
+    read_yaml,
+    rel,
+)
 from .prose import ProseContext, convert
 from .report import CONVERTED, NOT_CONVERTED, PROSE
 from .site import ImportedSite
@@ -299,6 +308,8 @@ def _page(site: ImportedSite, context: ProseContext, file: FrontMatterFile, sour
     site.pages[docname] = text
     site.toctree.append(docname)
     site.report.add(source, PROSE, f"{docname}.md", prose.notes)
+    keep_redirects(site, file, docname)
+    site.add_redirect(permalink, docname)
 
 
 def _about(site: ImportedSite, context: ProseContext, file: FrontMatterFile, source: str) -> None:
@@ -333,6 +344,7 @@ def _about(site: ImportedSite, context: ProseContext, file: FrontMatterFile, sou
             f"{', '.join(ignored)}: the profile card shows the links; posts are not imported"
         )
     site.pages["index"] = "\n\n".join(part for part in parts if part) + "\n"
+    keep_redirects(site, file, "index")
     site.report.add(source, PROSE, "index.md", [*notes, *prose.notes])
 
 

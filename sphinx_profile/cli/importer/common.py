@@ -88,6 +88,14 @@ def problems(path: Path, kinds: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def keep_redirects(site: ImportedSite, file: FrontMatterFile, docname: str) -> None:
+    """The page's old addresses (``redirect_from``, Hugo's ``aliases``) lead to ``docname``."""
+    for key in ("redirect_from", "aliases"):
+        old = file.data.get(key)
+        for url in [old] if isinstance(old, str) else old if isinstance(old, list) else []:
+            site.add_redirect(str(url), docname)
+
+
 def pages_of(
     site: ImportedSite, suffixes: tuple[str, ...]
 ) -> Iterator[tuple[FrontMatterFile, str]]:

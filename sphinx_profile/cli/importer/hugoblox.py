@@ -13,7 +13,7 @@ from typing import Any
 from ...data.formats import hugoblox
 from ...data.formats.frontmatter import iso_date, read_front_matter
 from ...data.loader import DataFileError
-from .common import add_collection, listing_page, read_yaml, rel
+from .common import add_collection, keep_redirects, listing_page, read_yaml, rel
 from .report import CONVERTED, NOT_CONVERTED
 from .site import ImportedSite
 
@@ -39,6 +39,13 @@ def import_site(source: Path) -> ImportedSite:
             continue
         entries = hugoblox.read_section(path, kind, owner)
         add_collection(site, entries, kind, f"{kind}.yaml")
+        for entry in entries:
+            # Hugo served each bundle at /<section>/<name>/; it is now an entry of a list.
+            record = entry.record
+            anchor = f"#pub-{record['id']}" if record and kind == "publications" else ""
+            if record is not None and entry.source is not None:
+                site.add_redirect(f"/{folder}/{entry.path.parent.name}/", kind, anchor)
+                keep_redirects(site, entry.source, kind)
         for bib in sorted(path.glob("*/cite.bib")):
             site.report.add(
                 rel(site, bib), NOT_CONVERTED, notes=["the bundle's front matter was read instead"]

@@ -39,7 +39,7 @@ class Report:
         counts = ", ".join(f"{len(self.of(outcome))} {outcome}" for outcome in OUTCOMES)
         return f"{len(self.files)} files and folders: {counts}"
 
-    def render(self, kind: str, source: Path) -> str:
+    def render(self, kind: str, source: Path, redirects: dict[str, str] | None = None) -> str:
         """The report as Markdown (``IMPORT.md``, also printed)."""
         lines = [
             f"# Import from {kind}",
@@ -57,4 +57,14 @@ class Report:
                 target = f" → `{entry.target}`" if entry.target else ""
                 lines.append(f"- `{entry.source}`{target}")
                 lines.extend(f"  - {note}" for note in entry.notes)
+        if redirects:
+            lines += ["", "## Redirects", "", "The old addresses lead to the new pages:", ""]
+            lines += [f"- `{_address(old)}` → `{new}`" for old, new in sorted(redirects.items())]
         return "\n".join(lines) + "\n"
+
+
+def _address(docname: str) -> str:
+    """``about/index`` -> ``/about/``, ``resume`` -> ``/resume.html``: as a browser asks for it."""
+    if docname.endswith("/index"):
+        return f"/{docname.removesuffix('index')}"
+    return f"/{docname}.html"

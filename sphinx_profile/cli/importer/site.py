@@ -64,7 +64,7 @@ class ImportedSite:
         if old_url.rstrip().endswith("/"):
             old += "/index"
         old = old.removesuffix(".html")
-        if old in (target_doc, f"{target_doc}/index") or old in self.pages:
+        if old == target_doc or old in self.pages:
             return
         # Relative, so the redirects work in a site served below a path, and from files.
         up = "../" * old.count("/")
@@ -158,7 +158,7 @@ def site_files(site: ImportedSite) -> dict[str, bytes]:
         "conf.py": conf_py(site).encode(),
         "requirements.txt": requirements(site).encode(),
         ".gitignore": b"_build/\n.venv/\n",
-        REPORT_NAME: site.report.render(site.kind, site.source).encode(),
+        REPORT_NAME: site.report.render(site.kind, site.source, site.redirects).encode(),
     }
     for docname, text in site.pages.items():
         if docname == "index" and site.toctree:
