@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -61,7 +61,7 @@ class DataIssue:
     line: int = 0
     column: int = 0
     subtype: Subtype = Subtype.DATA
-    path: Path | None = None
+    path: Path | None = field(default=None, kw_only=True)
     """The file the problem is in, when the source is a folder of files."""
 
     def __post_init__(self) -> None:
