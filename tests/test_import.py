@@ -60,7 +60,12 @@ def entries_of(soup: BeautifulSoup) -> dict[str, Any]:
 
 
 def text_of(site: Path, name: str) -> str:
-    body = page(site, name).find("div", class_="body")
+    return text_of_html(site / "_build" / "html" / name)
+
+
+def text_of_html(path: Path) -> str:
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    body = soup.find("div", class_="body")
     assert body is not None
     return " ".join(body.get_text(" ").split())
 
@@ -93,6 +98,7 @@ def test_academicpages_every_publication_with_venue_date_and_links(academicpages
     gauges = entries["pub-river-gauges"].get_text(" ")
     assert "Low-cost River Gauges" in gauges and "Journal of Example Hydrology" in gauges
     assert "Mar 2021" in gauges
+    assert "The gauges cost less than a tenth of a radar station." in gauges  # the body
     assert {"paper", "slides", "bibtex"} <= {
         a.get_text() for a in entries["pub-river-gauges"].find_all("a")
     }
@@ -375,3 +381,28 @@ def test_validate_checks_a_collection_folder_as_the_build_reads_it(capsys):
     assert "_publications/2023-flood-maps.md:11:1: academicpages key 'header' is not shown" in out
     assert main(["validate", str(SOURCES / "hugoblox" / "content" / "publications")]) == 1
     assert "2015-journal-article/index.md:" in capsys.readouterr().out
+
+
+def test_academicpages_generator_inputs_when_there_are_no_publication_files(tmp_path, capsys):
+    """A site whose publications are only ``markdown_generator/publications.tsv`` (or a .bib)."""
+    import shutil
+
+    for name, extra in (("tsv", None), ("bib", "pubs.bib")):
+        source = tmp_path / name / "old"
+        shutil.copytree(SOURCES / "academicpages", source)
+        shutil.rmtree(source / "_publications")
+        if extra:
+            (source / "markdown_generator" / "publications.tsv").unlink()
+            (source / "markdown_generator" / extra).write_text(
+                "@article{okafor2021gauges,\n  title={Low-cost River Gauges},\n"
+                "  author={Okafor, Mira},\n  journal={Journal of Example Hydrology},\n"
+                "  year={2021}\n}\n",
+                encoding="utf-8",
+            )
+        dest = tmp_path / name / "new"
+        assert main(["import", str(source), str(dest)]) == 0
+        assert build_main(["-W", "-q", "-b", "html", str(dest), str(dest / "_build")]) == 0
+        listing = text_of_html(dest / "_build" / "publications.html")
+        assert "Low-cost River Gauges" in listing and "Journal of Example Hydrology" in listing
+        assert "2021" in listing
+    capsys.readouterr()

@@ -15,6 +15,7 @@ from ...data.loader import DataFileError
 from .common import (
     add_collection,
     copy_avatar,
+    data_source,
     keep_redirects,
     listing,
     listing_page,
@@ -133,11 +134,13 @@ def import_site(source: Path) -> ImportedSite:
         collections[kind] = entries
         add_collection(site, entries, kind, f"{kind}.yaml")
     _generator_inputs(site)
+    if data_source(site, "publications") == "publications.bib":
+        context.listings["publications"] = str(listing("publications", "publications.bib"))
     localize_links(site, context)
     _posts(site, context)
     _pages(site, context)
     for kind in ("publications", "talks", "teaching", "projects"):
-        if f"{kind}.yaml" in site.data and kind not in site.listed:
+        if data_source(site, kind) and kind not in site.listed:
             docname = slug(kind, set(site.pages))
             site.pages[docname] = listing_page(site, kind)
             site.listed[kind] = docname
@@ -249,7 +252,8 @@ def _generator_inputs(site: ImportedSite) -> None:
                 )
             else:
                 site.raw_data["publications.bib"] = path.read_bytes()
-                site.report.add(source, CONVERTED, "data/publications.bib")
+                notes = problems(path, ("publications",))
+                site.report.add(source, CONVERTED, "data/publications.bib", notes)
         elif path.suffix in (".tsv", ".bib", ".py", ".ipynb"):
             site.report.add(
                 source,
@@ -351,7 +355,7 @@ def _page(site: ImportedSite, context: ProseContext, file: FrontMatterFile, sour
         docname = "index"
     else:
         docname = slug(permalink.strip("/") or file.path.stem, set(site.pages))
-    if kind is not None and f"{kind}.yaml" not in site.data:
+    if kind is not None and not data_source(site, kind):
         site.report.add(source, NOT_CONVERTED, notes=[f"lists {kind}, of which the site has none"])
         return
     if file.path.suffix == ".html":

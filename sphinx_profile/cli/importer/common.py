@@ -40,12 +40,25 @@ def has_directive(name: str) -> bool:
     return name in DIRECTIVES
 
 
-def listing(kind: str) -> str | None:
-    """The MyST block that lists ``kind``, or ``None`` if this version has no such list."""
+def listing(kind: str, source: str | None = None) -> str | None:
+    """The MyST block that lists ``kind`` (from ``source`` if it is not the kind's own file),
+    or ``None`` if this version has no such list."""
     directive, options = LISTINGS[kind]
     if not has_directive(directive) or kind not in RECORD_MODELS:
         return None
+    if source:
+        options = f":source: {source}\n{options}"
     return f"```{{{directive}}}\n{options}\n```".replace("\n\n```", "\n```")
+
+
+def data_source(site: ImportedSite, kind: str) -> str | None:
+    """The data file of ``kind`` in the new site: ``publications.yaml``, or the
+    ``publications.bib`` an old site kept; ``None`` if it has none."""
+    if f"{kind}.yaml" in site.data:
+        return f"{kind}.yaml"
+    if kind == "publications" and "publications.bib" in site.raw_data:
+        return "publications.bib"
+    return None
 
 
 def read_yaml(path: Path) -> Any:
@@ -143,7 +156,8 @@ def add_collection(
 def listing_page(site: ImportedSite, kind: str, title: str | None = None, prose: str = "") -> str:
     """A page listing ``kind``: the directive, or (before this version has it) the entries as
     Markdown, so nothing is lost."""
-    block = listing(kind)
+    source = data_source(site, kind)
+    block = listing(kind, source if source and source != f"{kind}.yaml" else None)
     heading = f"# {title or TITLES[kind]}\n\n"
     if prose.strip():
         heading += prose.strip() + "\n\n"

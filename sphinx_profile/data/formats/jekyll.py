@@ -143,7 +143,10 @@ def _publication(file: FrontMatterFile, taken: set[str], categories: dict[str, s
         entry.take(key, key)
     excerpt = entry.value("excerpt")
     body = file.body.strip()
-    if excerpt is not None:
+    if excerpt is not None and body and not body.startswith(plain_text(str(excerpt))):
+        # The excerpt is the short form; the body, the paper's own page, follows it.
+        entry.put(("abstract",), f"{plain_text(str(excerpt))}\n\n{body}", "excerpt")
+    elif excerpt is not None:
         entry.put(("abstract",), plain_text(str(excerpt)), "excerpt")
     elif body:
         entry.put(("abstract",), body, None)
