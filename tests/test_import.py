@@ -213,6 +213,22 @@ def test_alfolio_publications_from_the_bib_with_the_pdf_copied(alfolio):
     assert 'url=../publications.html"' in old.read_text(encoding="utf-8")
 
 
+def test_alfolio_projects_listed_each_with_its_own_page(alfolio):
+    listing = page(alfolio, "projects.html")
+    assert "a femtosecond laser that fits in a shoebox" in listing.get_text(" ")
+    link = listing.find("a", string="Shoebox laser")
+    assert link is not None
+    project = BeautifulSoup(
+        (alfolio / "_build/html" / link["href"]).read_text(encoding="utf-8"), "html.parser"
+    )
+    body = project.find("div", class_="body")
+    assert "The laser uses off-the-shelf parts." in body.get_text(" ")
+    assert "The first prototype." in body.get_text(" ")
+    figure = body.find("figure")  # {% include figure.liquid %} became a figure
+    assert figure is not None and "The laser on a desk" in figure.get_text(" ")
+    assert figure.find("img")["src"].endswith("12.jpg")
+
+
 def test_alfolio_cv_from_its_own_cv_yml_and_report(alfolio):
     cv = text_of(alfolio, "cv.html")
     assert "Example Photonics Lab" in cv and "Example University" in cv

@@ -17,11 +17,13 @@ from .common import (
     copy_avatar,
     data_source,
     keep_redirects,
+    list_unlisted,
     listing,
     listing_page,
     localize_links,
     pages_of,
     problems,
+    project_pages,
     read_yaml,
     rel,
 )
@@ -131,6 +133,7 @@ def import_site(source: Path) -> ImportedSite:
         if not path.is_dir():
             continue
         entries = jekyll.read_collection(path, kind, categories=categories)
+        project_pages(site, entries, context)
         collections[kind] = entries
         add_collection(site, entries, kind, f"{kind}.yaml")
     _generator_inputs(site)
@@ -139,13 +142,7 @@ def import_site(source: Path) -> ImportedSite:
     localize_links(site, context)
     _posts(site, context)
     _pages(site, context)
-    for kind in ("publications", "talks", "teaching", "projects"):
-        if data_source(site, kind) and kind not in site.listed:
-            docname = slug(kind, set(site.pages))
-            site.pages[docname] = listing_page(site, kind)
-            site.listed[kind] = docname
-            site.toctree.append(docname)
-            site.report.add(f"_{kind}/", CONVERTED, f"{docname}.md", ["a page that lists them"])
+    list_unlisted(site, ("publications", "talks", "teaching", "projects"))
     for kind, entries in collections.items():
         for entry in entries:
             # Each entry had a page of its own; its address now leads to the list.

@@ -18,9 +18,11 @@ from .common import (
     add_collection,
     copy_avatar,
     keep_redirects,
+    list_unlisted,
     listing,
     pages_of,
     problems,
+    project_pages,
     read_yaml,
     rel,
 )
@@ -93,12 +95,15 @@ def import_site(source: Path) -> ImportedSite:
     context.tags["bibliography"] = _publication_list(site, ":group-by: year")
     for folder, kind in (("_news", "news"), ("_projects", "projects")):
         if (source / folder).is_dir():
-            add_collection(
-                site, jekyll.read_collection(source / folder, kind), kind, f"{kind}.yaml"
-            )
+            entries = jekyll.read_collection(source / folder, kind)
+            project_pages(site, entries, context)
+            add_collection(site, entries, kind, f"{kind}.yaml")
     _venues(site)
     _cv(site)
     _pages(site, context)
+    if "news" in site.pages.get("index", "") and "```{news}" in site.pages["index"]:
+        site.listed["news"] = "index"
+    list_unlisted(site, ("projects", "news"))
     _rest(site)
     return site
 
@@ -305,6 +310,7 @@ def _page(site: ImportedSite, context: ProseContext, file: FrontMatterFile, sour
     text = prose.text
     if layout == "page" and file.path.stem == "projects" and listing("projects"):
         text = text.rstrip() + "\n\n" + str(listing("projects")) + "\n"
+        site.listed["projects"] = docname
     site.pages[docname] = text
     site.toctree.append(docname)
     site.report.add(source, PROSE, f"{docname}.md", prose.notes)

@@ -6,12 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ...data.formats.collection import CollectionEntry
+from ...data.formats.collection import CollectionEntry, Note
 from ...data.formats.frontmatter import FrontMatterFile, read_front_matter
+from ...data.formats.translate import slug
 from ...data.loader import DataFileError, load_yaml_file
 from ...data.models import RECORD_MODELS
 from ...data.validate import validate_document
-from .prose import ProseContext, local_path
+from .prose import ProseContext, convert, local_path
 from .report import CONVERTED, NOT_CONVERTED, PROSE
 from .site import EXTRA_DIR, ImportedSite
 
@@ -218,3 +219,45 @@ def _prose_url(url: str) -> str:
     if "://" in url or url.startswith(("mailto:", "/", "#")):
         return url
     return f"/{EXTRA_DIR}/{url}"
+
+
+def project_pages(
+    site: ImportedSite, entries: list[CollectionEntry], context: ProseContext
+) -> None:
+    """A project whose file has a page of prose besides its description gets that page
+    (``projects/<name>.md``), linked from the list when the project has no link of its own."""
+    from ...data.formats.jekyll import PROJECT_BODY_NOT_SHOWN
+
+    taken = set(site.pages)
+    for entry in entries:
+        record = entry.record
+        if record is None or PROJECT_BODY_NOT_SHOWN not in [note.message for note in entry.notes]:
+            continue
+        docname = slug(f"projects/{entry.path.stem}", taken).replace("projects-", "projects/", 1)
+        prose = convert(entry.body, context, str(record.get("name") or entry.path.stem))
+        for path in sorted(prose.files):
+            site.copy_file(path)
+        # Not in the navigation: the project list links to it.
+        site.pages[docname] = "---\norphan: true\n---\n\n" + prose.text
+        record.setdefault("url", f"{docname}.html")
+        entry.notes = [note for note in entry.notes if note.message != PROJECT_BODY_NOT_SHOWN]
+        entry.document.warnings = [
+            warning for warning in entry.document.warnings if warning[0] != PROJECT_BODY_NOT_SHOWN
+        ]
+        entry.notes.append(Note(f"the body became the page {docname}.md, linked from the list"))
+
+
+def list_unlisted(site: ImportedSite, kinds: tuple[str, ...]) -> None:
+    """A page for each kind that has data but no page of the old site that lists it."""
+    for kind in kinds:
+        if data_source(site, kind) and kind not in site.listed:
+            docname = slug(kind, set(site.pages))
+            site.pages[docname] = listing_page(site, kind)
+            site.listed[kind] = docname
+            site.toctree.append(docname)
+            site.report.add(
+                f"data/{data_source(site, kind)}",
+                CONVERTED,
+                f"{docname}.md",
+                ["a page that lists them"],
+            )

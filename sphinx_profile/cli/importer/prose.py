@@ -72,6 +72,8 @@ def convert(body: str, context: ProseContext, title: str | None = None) -> Prose
     prose = Prose(body)
     text = _COMMENT.sub("", body)
     text = _known_tags(text, context, prose)
+    text = _figures(text, context, prose)
+    text = _layout_divs(text, prose)
     text = _liquid_loops(text, context, prose)
     text = _liquid_outputs(text, context, prose)
     text = _liquid_tags(text, prose)
@@ -92,6 +94,54 @@ def _known_tags(text: str, context: ProseContext, prose: Prose) -> str:
             prose.notes.append(f"Liquid tag {{% {name} %}} replaced by the list below it")
             text = pattern.sub("", text)
     return text
+
+
+_FIGURE = re.compile(r"\{%-?\s*include\s+figure(?:\.liquid|\.html)?\s+(.*?)-?%\}", re.DOTALL)
+_ATTRIBUTE = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
+
+
+def _figures(text: str, context: ProseContext, prose: Prose) -> str:
+    """al-folio's ``{% include figure.liquid path=… title=… %}`` and Minimal Mistakes'
+    ``{% include figure image_path=… caption=… %}`` as MyST figures."""
+
+    def replace(match: re.Match[str]) -> str:
+        attributes = {
+            key: next(value for value in values if value is not None)
+            for key, *values in _ATTRIBUTE.findall(match.group(1))
+        }
+        image = attributes.get("path") or attributes.get("image_path") or ""
+        path = local_path(image, context) if "{{" not in image else None
+        if path is None:
+            prose.notes.append(f"figure {image!r} removed: the image is not a file of the site")
+            return ""
+        prose.files.add(path)
+        caption = attributes.get("caption") or attributes.get("title") or ""
+        alt = attributes.get("alt") or caption
+        options = f":alt: {alt}\n" if alt else ""
+        return f"\n\n```{{figure}} {context.file_prefix}{path}\n{options}\n{caption}\n```\n\n"
+
+    return _FIGURE.sub(replace, text)
+
+
+_DIV_OPEN = re.compile(r"^\s*<div\b[^>]*>\s*$")
+_DIV_CLOSE = re.compile(r"^\s*</div>\s*$")
+
+
+def _layout_divs(text: str, prose: Prose) -> str:
+    """Lines that only open or close a ``<div>`` (Bootstrap's rows and columns) go, and what
+    they held is no longer indented, so Markdown inside them is read as Markdown again."""
+    lines: list[str] = []
+    depth = removed = 0
+    for line in text.split("\n"):
+        if _DIV_OPEN.match(line):
+            depth, removed = depth + 1, removed + 1
+        elif _DIV_CLOSE.match(line) and depth:
+            depth -= 1
+        else:
+            lines.append(line.strip() if depth else line)
+    if removed:
+        prose.notes.append(f"{removed} HTML <div> layout tags removed (their content is kept)")
+    return "\n".join(lines)
 
 
 def _liquid_loops(text: str, context: ProseContext, prose: Prose) -> str:

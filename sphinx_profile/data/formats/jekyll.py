@@ -58,6 +58,8 @@ LAYOUT_KEYS = frozenset(
 )
 """Front matter keys that only steer how Jekyll lays out the old site."""
 
+PROJECT_BODY_NOT_SHOWN = "the body (the project's own page) is not shown in the list"
+
 DEFAULT_CATEGORIES = {
     "books": "Books",
     "manuscripts": "Journal Articles",
@@ -231,7 +233,10 @@ def _project(file: FrontMatterFile, taken: set[str]) -> Any:
     category = entry.value("category")
     if category is not None:
         entry.put(("tags",), [str(category)], "category")
-    entry.body("description")
+    if "description" in entry.record and file.body.strip():
+        entry.note(PROJECT_BODY_NOT_SHOWN)
+    else:
+        entry.body("description")
     for key in ("img", "image"):
         if entry.value(key) is not None:
             entry.note(f"the image {entry.data[key]!r} is not shown in the project list", key)
