@@ -254,6 +254,8 @@ def test_hugoblox_profile_experience_and_education(hugoblox):
     about = text_of(hugoblox, "index.html")
     assert "Dr. Sam Ortiz" in about and "Research Scientist in Robotics" in about
     assert "Example Technical University" in about and "Leads the sand-walking project." in about
+    people = text_of(hugoblox, "people.html")  # the other authors: the lab's people
+    assert "Priya Raman" in people and "PhD Student" in people
 
 
 def test_hugoblox_publications_in_both_formats(hugoblox):
@@ -264,6 +266,7 @@ def test_hugoblox_publications_in_both_formats(hugoblox):
     assert "Sep 2015" in text  # from 2015-09-01T00:00:00Z
     assert "Priya Raman" in text and "*" in text  # author_notes: equal contribution
     assert {"pdf", "code"} <= {a.get_text() for a in sand.find_all("a")}
+    assert "ortiz2015sand" in text  # the bundle's cite.bib is the entry's BibTeX
     dunes = entries["pub-conference-paper"]
     assert "Jul 2013" in dunes.get_text(" ") and "Example Robotics Conference" in dunes.get_text(
         " "
@@ -282,7 +285,7 @@ def test_hugoblox_events_become_talks_and_report(hugoblox):
     talks = text_of(hugoblox, "talks.html")
     assert "Robots on the Beach" in talks and "Example Robotics Summit" in talks
     report = (hugoblox / "IMPORT.md").read_text(encoding="utf-8")
-    assert "cite.bib" in report and "`content/blog`" in report
+    assert "`content/blog`" in report
     assert "summary is not shown" in report  # the publication's summary beside its abstract
 
 

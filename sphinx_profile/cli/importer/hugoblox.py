@@ -47,9 +47,7 @@ def import_site(source: Path) -> ImportedSite:
                 site.add_redirect(f"/{folder}/{entry.path.parent.name}/", kind, anchor)
                 keep_redirects(site, entry.source, kind)
         for bib in sorted(path.glob("*/cite.bib")):
-            site.report.add(
-                rel(site, bib), NOT_CONVERTED, notes=["the bundle's front matter was read instead"]
-            )
+            site.report.add(rel(site, bib), CONVERTED, "data/publications.yaml (bibtex)")
         if f"{kind}.yaml" in site.data:
             site.pages[kind] = listing_page(site, kind)
             site.toctree.append(kind)
@@ -100,12 +98,20 @@ def _widgets(site: ImportedSite) -> set[Path]:
 
 
 def _owner(site: ImportedSite) -> None:
+    """The site's owner becomes the profile; the other authors, a lab's people."""
+    people: list[dict[str, Any]] = []
     authors = site.source / "data" / "authors"
     for path in sorted(authors.glob("*.yaml")) if authors.is_dir() else []:
         data = read_yaml(path)
-        if isinstance(data, dict) and (data.get("is_owner") or path.stem == "me"):
+        if not isinstance(data, dict):
+            site.report.add(rel(site, path), NOT_CONVERTED, notes=["not a mapping of an author"])
+        elif (data.get("is_owner") or path.stem == "me") and "profile.yaml" not in site.data:
             _current_author(site, path, data)
-            return
+        else:
+            name = data.get("name")
+            display = name.get("display") if isinstance(name, dict) else name
+            people.append(_member(path.stem, display, data.get("role"), data.get("links"), "url"))
+            site.report.add(rel(site, path), CONVERTED, "data/people.yaml")
     legacy = site.source / "content" / "authors"
     for folder in sorted(legacy.iterdir()) if legacy.is_dir() else []:
         index = folder / "_index.md"
@@ -116,9 +122,31 @@ def _owner(site: ImportedSite) -> None:
         except DataFileError as err:
             site.report.add(rel(site, index), NOT_CONVERTED, notes=[err.message])
             continue
-        if file.data.get("superuser") or folder.name == "admin":
-            _legacy_author(site, folder, file.data, file.body)
-            return
+        data = file.data
+        if (data.get("superuser") or folder.name == "admin") and "profile.yaml" not in site.data:
+            _legacy_author(site, folder, data, file.body)
+        else:
+            people.append(
+                _member(
+                    folder.name, data.get("title"), data.get("role"), data.get("social"), "link"
+                )
+            )
+            site.report.add(rel(site, index), CONVERTED, "data/people.yaml")
+    if people:
+        site.data["people.yaml"] = people
+        site.pages["people"] = "# People\n\n```{people}\n```\n"
+        site.toctree.append("people")
+
+
+def _member(slug_: str, name: Any, role: Any, links: Any, key: str) -> dict[str, Any]:
+    """Another author of the site, as a member of the lab."""
+    member: dict[str, Any] = {"id": slug_, "name": str(name or slug_)}
+    if role:
+        member["position"] = str(role)
+    found = _social(links, key)
+    if found:
+        member["links"] = found
+    return member
 
 
 def _profile(site: ImportedSite, name: Any, role: Any, organizations: Any) -> dict[str, Any]:

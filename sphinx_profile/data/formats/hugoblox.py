@@ -92,6 +92,25 @@ def _authors(entry: EntryBuilder, owner: str | None) -> None:
     entry.put(("authors",), names, "authors")
 
 
+def _as_list(value: Any) -> list[str]:
+    return (
+        [str(item) for item in value]
+        if isinstance(value, list)
+        else []
+        if value is None
+        else [str(value)]
+    )
+
+
+def _cite_bib(entry: EntryBuilder) -> None:
+    """The bundle's ``cite.bib`` is the entry's BibTeX (the copy button, the toggle)."""
+    cite = entry.file.path.parent / "cite.bib"
+    if entry.file.path.name.startswith("index.") and cite.is_file():
+        text = cite.read_text(encoding="utf-8").strip()
+        if text:
+            entry.put(("bibtex",), text, None)
+
+
 def _links(entry: EntryBuilder) -> None:
     for label in URL_KEYS:
         entry.link(label, f"url_{label}")
@@ -132,8 +151,11 @@ def _publication(file: FrontMatterFile, taken: set[str], owner: str | None) -> C
     elif summary is not None:
         entry.note("summary is not shown: the abstract is", "summary")
     entry.take("featured", "selected")
-    entry.take("tags", "tags")
-    entry.take("projects", "topics")
+    tags = [*_as_list(entry.value("tags")), *_as_list(entry.value("projects"))]
+    if tags:
+        entry.put(
+            ("tags",), list(dict.fromkeys(tags)), "tags" if "tags" in file.data else "projects"
+        )
     entry.take("doi", "doi")
     ids = entry.value("hugoblox")
     if isinstance(ids, dict) and isinstance(ids.get("ids"), dict):
@@ -141,9 +163,8 @@ def _publication(file: FrontMatterFile, taken: set[str], owner: str | None) -> C
             if ids["ids"].get(key) and key not in entry.record:
                 entry.put((key,), str(ids["ids"][key]), "hugoblox")
     _links(entry)
-    body = file.body.strip()
-    if body:
-        entry.put(("note",), body, None)
+    _cite_bib(entry)
+    entry.body("note")
     return entry.finish(HUGOBLOX)
 
 
