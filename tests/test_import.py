@@ -425,3 +425,45 @@ def test_academicpages_generator_inputs_when_there_are_no_publication_files(tmp_
         assert "Low-cost River Gauges" in listing and "Journal of Example Hydrology" in listing
         assert "2021" in listing
     capsys.readouterr()
+
+
+RENDERCV_CV = """\
+cv:
+  name: Lena Brandt
+  location: Hamburg, Germany
+  email: lena.brandt@example.org
+  sections:
+    education:
+      - institution: Example University
+        area: Physics
+        degree: PhD
+        start_date: 2015-10
+        end_date: 2019-09
+    experience:
+      - company: Example Photonics Lab
+        position: Postdoctoral Researcher
+        start_date: 2019-10
+        end_date: present
+        highlights:
+          - Built a laser that fits in a shoebox.
+design:
+  theme: classic
+"""
+
+
+def test_alfolio_rendercv_cv_yml(tmp_path, capsys):
+    """Newer al-folio sites keep their CV in _data/cv.yml in RenderCV's format."""
+    import shutil
+
+    source = tmp_path / "old"
+    shutil.copytree(SOURCES / "al-folio", source)
+    (source / "_data" / "cv.yml").write_text(RENDERCV_CV, encoding="utf-8")
+    dest = tmp_path / "new"
+    assert main(["import", str(source), str(dest)]) == 0
+    assert build_main(["-W", "-q", "-b", "html", str(dest), str(dest / "_build")]) == 0
+    cv = text_of_html(dest / "_build" / "cv.html")
+    assert "Built a laser that fits in a shoebox." in cv and "Example University" in cv
+    report = (dest / "IMPORT.md").read_text(encoding="utf-8")
+    assert "`_data/cv.yml` → `data/cv.yaml (RenderCV)`" in report
+    assert "`assets/json/resume.json`" in report  # not used: the CV is cv.yml
+    capsys.readouterr()
