@@ -30,53 +30,8 @@ from .common import (
 from .prose import ProseContext, convert
 from .report import CONVERTED, NOT_CONVERTED, PROSE
 from .site import ImportedSite
+from .socials import ACADEMICPAGES_LINKS
 
-# academicpages' author keys -> (link label, address of a username); None: the value is a URL.
-SOCIAL_LINKS: dict[str, tuple[str, str | None]] = {
-    "uri": ("homepage", None),
-    "academia": ("academia", None),
-    "arxiv": ("arxiv", None),
-    "googlescholar": ("scholar", None),
-    "inspire-hep": ("inspire", None),
-    "impactstory": ("impactstory", None),
-    "orcid": ("orcid", None),
-    "semantic": ("semantic scholar", None),
-    "pubmed": ("pubmed", None),
-    "researchgate": ("researchgate", None),
-    "scopus": ("scopus", None),
-    "mastodon": ("mastodon", None),
-    "medium": ("medium", None),
-    "telegram": ("telegram", None),
-    "dblp": ("dblp", None),
-    "bitbucket": ("bitbucket", "https://bitbucket.org/{}"),
-    "codepen": ("codepen", "https://codepen.io/{}"),
-    "dribbble": ("dribbble", "https://dribbble.com/{}"),
-    "github": ("github", "https://github.com/{}"),
-    "kaggle": ("kaggle", "https://www.kaggle.com/{}"),
-    "stackoverflow": ("stackoverflow", "https://stackoverflow.com/users/{}"),
-    "artstation": ("artstation", "https://www.artstation.com/{}"),
-    "bluesky": ("bluesky", "https://bsky.app/profile/{}"),
-    "facebook": ("facebook", "https://www.facebook.com/{}"),
-    "flickr": ("flickr", "https://www.flickr.com/{}"),
-    "foursquare": ("foursquare", "https://foursquare.com/{}"),
-    "goodreads": ("goodreads", "https://www.goodreads.com/{}"),
-    "google_plus": ("google+", "https://plus.google.com/+{}"),
-    "keybase": ("keybase", "https://keybase.io/{}"),
-    "instagram": ("instagram", "https://instagram.com/{}"),
-    "lastfm": ("lastfm", "https://last.fm/user/{}"),
-    "linkedin": ("linkedin", "https://www.linkedin.com/in/{}"),
-    "pinterest": ("pinterest", "https://www.pinterest.com/{}"),
-    "soundcloud": ("soundcloud", "https://soundcloud.com/{}"),
-    "steam": ("steam", "https://steamcommunity.com/id/{}"),
-    "tumblr": ("tumblr", "https://{}.tumblr.com"),
-    "twitter": ("twitter", "https://twitter.com/{}"),
-    "vine": ("vine", "https://vine.co/u/{}"),
-    "weibo": ("weibo", "https://www.weibo.com/{}"),
-    "wikipedia": ("wikipedia", "https://en.wikipedia.org/wiki/User:{}"),
-    "xing": ("xing", "https://www.xing.com/profile/{}"),
-    "youtube": ("youtube", "https://youtube.com/{}"),
-    "zhihu": ("zhihu", "https://www.zhihu.com/people/{}"),
-}
 PROFILE_KEYS = {"name": "name", "employer": "affiliation", "location": "location", "email": "email"}
 
 COLLECTION_KINDS = {
@@ -171,8 +126,8 @@ def _profile(site: ImportedSite, author: dict[str, Any]) -> list[str]:
     for key, value in author.items():
         if value in (None, "") or key in PROFILE_KEYS or key in ("bio", "avatar"):
             continue
-        if key in SOCIAL_LINKS:
-            label, pattern = SOCIAL_LINKS[key]
+        if key in ACADEMICPAGES_LINKS:
+            label, pattern = ACADEMICPAGES_LINKS[key]
             text = str(value).strip()
             links[label] = (
                 text

@@ -29,28 +29,8 @@ from .common import (
 from .prose import ProseContext, convert
 from .report import CONVERTED, NOT_CONVERTED, PROSE
 from .site import ImportedSite
+from .socials import AL_FOLIO_LINKS
 
-# _data/socials.yml (and the older keys of _config.yml) -> (link label, address of an id).
-SOCIALS: dict[str, tuple[str, str]] = {
-    "scholar_userid": ("scholar", "https://scholar.google.com/citations?user={}"),
-    "orcid_id": ("orcid", "https://orcid.org/{}"),
-    "github_username": ("github", "https://github.com/{}"),
-    "gitlab_username": ("gitlab", "https://gitlab.com/{}"),
-    "linkedin_username": ("linkedin", "https://www.linkedin.com/in/{}"),
-    "x_username": ("x", "https://x.com/{}"),
-    "twitter_username": ("twitter", "https://twitter.com/{}"),
-    "bluesky_url": ("bluesky", "{}"),
-    "mastodon_username": ("mastodon", "https://{}"),
-    "research_gate_profile": ("researchgate", "https://www.researchgate.net/profile/{}"),
-    "semanticscholar_id": ("semantic scholar", "https://www.semanticscholar.org/author/{}"),
-    "dblp_url": ("dblp", "{}"),
-    "inspirehep_id": ("inspire", "https://inspirehep.net/authors/{}"),
-    "researcherid_id": ("researcherid", "https://www.researcherid.com/rid/{}"),
-    "acm_id": ("acm", "https://dl.acm.org/profile/{}"),
-    "arxiv_id": ("arxiv", "https://arxiv.org/a/{}"),
-    "youtube_id": ("youtube", "https://youtube.com/@{}"),
-    "website": ("homepage", "{}"),
-}
 PDF_FOLDER = "assets/pdf"
 _YEARS = re.compile(r"\s+-\s+|\s*\u2013\s*")
 """``2012 - 2017`` or ``2012\u20132017`` (an en dash): al-folio's years of a time_table entry."""
@@ -115,14 +95,14 @@ def _mapping(value: Any) -> dict[str, Any]:
 def _socials(site: ImportedSite, config: dict[str, Any]) -> list[str]:
     notes: list[str] = []
     socials = _mapping(read_yaml(site.source / "_data" / "socials.yml"))
-    values = {key: config[key] for key in SOCIALS if config.get(key)} | socials
+    values = {key: config[key] for key in AL_FOLIO_LINKS if config.get(key)} | socials
     profile = site.data["profile.yaml"]
     links: dict[str, str] = {}
     for key, value in values.items():
         if key == "email" and value:
             profile["email"] = str(value)
-        elif key in SOCIALS and value not in (None, ""):
-            label, pattern = SOCIALS[key]
+        elif key in AL_FOLIO_LINKS and value not in (None, ""):
+            label, pattern = AL_FOLIO_LINKS[key]
             links[label] = pattern.format(str(value).strip())
         elif value not in (None, "", False, True):
             notes.append(f"social {key!r} is not shown: its address is not known here")
