@@ -167,8 +167,10 @@ def test_importing_twice_refuses_without_force(academicpages, capsys):
 
 
 @pytest.mark.parametrize("builder", ["latex", "text"])
-def test_academicpages_site_builds_in_other_builders(academicpages, builder, tmp_path, capsys):
-    status = build_main(["-W", "-q", "-b", builder, str(academicpages), str(tmp_path / builder)])
+@pytest.mark.parametrize("site", ["academicpages", "alfolio", "hugoblox", "hugoblox_2024"])
+def test_imported_sites_build_in_other_builders(request, site, builder, tmp_path, capsys):
+    folder = request.getfixturevalue(site)
+    status = build_main(["-W", "-q", "-b", builder, str(folder), str(tmp_path / builder)])
     assert status == 0, capsys.readouterr().err
 
 
