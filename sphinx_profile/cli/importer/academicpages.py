@@ -93,7 +93,7 @@ def import_site(source: Path) -> ImportedSite:
         add_collection(site, entries, kind, f"{kind}.yaml")
     _generator_inputs(site)
     if data_source(site, "publications") == "publications.bib":
-        context.listings["publications"] = str(listing("publications", "publications.bib"))
+        context.listings["publications"] = listing("publications", "publications.bib")
     localize_links(site, context)
     _posts(site, context)
     _pages(site, context)
@@ -157,7 +157,7 @@ def _context(site: ImportedSite, config: dict[str, Any]) -> ProseContext:
     variables.pop("site.baseurl", None)
     urls = tuple(str(config[key]) for key in ("url",) if isinstance(config.get(key), str))
     listings = {
-        name: block
+        name: listing(kind)
         for name, kind in (
             ("publications", "publications"),
             ("talks", "talks"),
@@ -165,7 +165,6 @@ def _context(site: ImportedSite, config: dict[str, Any]) -> ProseContext:
             ("portfolio", "projects"),
             ("posts", "news"),
         )
-        if (block := listing(kind))
     }
     return ProseContext(
         variables=variables,
@@ -319,9 +318,6 @@ def _page(site: ImportedSite, context: ProseContext, file: FrontMatterFile, sour
         prose = convert(file.body, context, title)
         _copy(site, prose.files)
         text, notes = prose.text, prose.notes
-        if kind is not None and listing(kind) is None:
-            # No directive for it yet: the entries as a list, so the page keeps them.
-            text = listing_page(site, kind, title, text.partition("\n")[2])
         if data.get("author_profile") and docname == "index":
             head, _, rest = text.partition("\n")
             text = f"{head}\n\n```{{profile}}\n```\n{rest}"

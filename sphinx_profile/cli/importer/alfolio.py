@@ -63,11 +63,7 @@ def import_site(source: Path) -> ImportedSite:
         variables={
             f"site.{key}": str(value) for key, value in config.items() if isinstance(value, str)
         },
-        listings={
-            name: block
-            for name, kind in (("news", "news"), ("projects", "projects"))
-            if (block := listing(kind))
-        },
+        listings={kind: listing(kind) for kind in ("news", "projects")},
         site_urls=tuple(str(config[key]) for key in ("url",) if isinstance(config.get(key), str)),
         local_file=lambda path: (source / path).is_file() and not path.startswith("_"),
     )
@@ -288,8 +284,8 @@ def _page(site: ImportedSite, context: ProseContext, file: FrontMatterFile, sour
         site.copy_file(path)
     docname = slug(permalink.strip("/") or file.path.stem, set(site.pages))
     text = prose.text
-    if layout == "page" and file.path.stem == "projects" and listing("projects"):
-        text = text.rstrip() + "\n\n" + str(listing("projects")) + "\n"
+    if layout == "page" and file.path.stem == "projects":
+        text = text.rstrip() + "\n\n" + listing("projects") + "\n"
         site.listed["projects"] = docname
     site.pages[docname] = text
     site.toctree.append(docname)

@@ -13,7 +13,7 @@ from ...data.loader import DataFileError, load_yaml_file
 from ...data.models import RECORD_MODELS
 from ...data.validate import validate_document
 from .prose import ProseContext, convert, local_path
-from .report import CONVERTED, NOT_CONVERTED, PROSE
+from .report import CONVERTED, NOT_CONVERTED
 from .site import EXTRA_DIR, ImportedSite
 
 LISTINGS = {
@@ -34,19 +34,9 @@ TITLES = {
 }
 
 
-def has_directive(name: str) -> bool:
-    """Whether this version of the extension has the directive (``talks`` comes with #16)."""
-    from ...extension import DIRECTIVES
-
-    return name in DIRECTIVES
-
-
-def listing(kind: str, source: str | None = None) -> str | None:
-    """The MyST block that lists ``kind`` (from ``source`` if it is not the kind's own file),
-    or ``None`` if this version has no such list."""
+def listing(kind: str, source: str | None = None) -> str:
+    """The MyST block that lists ``kind`` (from ``source`` if it is not the kind's own file)."""
     directive, options = LISTINGS[kind]
-    if not has_directive(directive) or kind not in RECORD_MODELS:
-        return None
     if source:
         options = f":source: {source}\n{options}"
     return f"```{{{directive}}}\n{options}\n```".replace("\n\n```", "\n```")
@@ -155,46 +145,13 @@ def add_collection(
 
 
 def listing_page(site: ImportedSite, kind: str, title: str | None = None, prose: str = "") -> str:
-    """A page listing ``kind``: the directive, or (before this version has it) the entries as
-    Markdown, so nothing is lost."""
+    """A page listing ``kind`` through its directive, after the page's own ``prose``."""
     source = data_source(site, kind)
     block = listing(kind, source if source and source != f"{kind}.yaml" else None)
     heading = f"# {title or TITLES[kind]}\n\n"
     if prose.strip():
         heading += prose.strip() + "\n\n"
-    if block:
-        return heading + block + "\n"
-    site.report.add(
-        f"data/{kind}.yaml",
-        PROSE,
-        "the page of " + kind,
-        [
-            f"this version has no {LISTINGS[kind][0]} directive: the entries are written into the "
-            f"page as a list; data/{kind}.yaml holds them for the directive"
-        ],
-    )
-    return heading + fallback_list(site.data.get(f"{kind}.yaml", [])) + "\n"
-
-
-def fallback_list(records: list[dict[str, Any]]) -> str:
-    """Records as a Markdown list, for kinds this version cannot show from data yet."""
-    items = []
-    for record in records:
-        title = record.get("title") or record.get("course") or record.get("name") or ""
-        parts = [f"**{title}**"]
-        for key in ("event", "institution", "level", "term", "date", "location"):
-            if record.get(key):
-                parts.append(str(record[key]))
-        links = record.get("links") or {}
-        parts += [f"[{label}]({_prose_url(str(url))})" for label, url in links.items()]
-        if record.get("event_url"):
-            parts.append(f"[event]({record['event_url']})")
-        item = "- " + ", ".join(parts)
-        summary = str(record.get("summary") or record.get("description") or "").strip()
-        if summary:
-            item += "\n\n" + "\n".join(f"  {line}" if line else "" for line in summary.splitlines())
-        items.append(item)
-    return "\n\n".join(items)
+    return heading + block + "\n"
 
 
 def localize_links(site: ImportedSite, context: ProseContext) -> None:

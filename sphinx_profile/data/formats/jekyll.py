@@ -206,11 +206,7 @@ def _teaching(file: FrontMatterFile, taken: set[str]) -> Any:
         entry.put(("term",), f"{season.group(2).capitalize()} {season.group(1)}", "date")
     elif date is not None:
         entry.put(("term",), str(iso_date(date))[:4], "date")
-    location = entry.value("location")
-    if location is not None:
-        entry.note(
-            f"location {location!r} is not shown: teaching entries have no location", "location"
-        )
+    entry.take("location", "location")
     entry.body("summary")
     return entry.finish(ACADEMICPAGES)
 
