@@ -15,6 +15,7 @@ from ...data.loader import DataFileError
 from .common import (
     add_collection,
     copy_avatar,
+    cv_page,
     data_source,
     keep_redirects,
     list_unlisted,
@@ -337,23 +338,10 @@ def _cv_json(site: ImportedSite, file: FrontMatterFile, source: str, title: str)
     if not cv.is_file():
         site.report.add(source, NOT_CONVERTED, notes=["uses _data/cv.json, which is missing"])
         return
-    site.raw_data["cv.json"] = cv.read_bytes()
     docname = slug(str(file.data.get("permalink") or "cv-json").strip("/"), set(site.pages))
-    sections = [
-        "## Experience\n\n```{experience}\n:source: cv.json\n```",
-        "## Education\n\n```{education}\n:source: cv.json\n```",
-    ]
-    site.pages[docname] = f"# {title}\n\n" + "\n\n".join(sections) + "\n"
-    site.toctree.append(docname)
-    site.report.add(
-        source,
-        CONVERTED,
-        f"{docname}.md",
-        ["the CV of _data/cv.json (JSON Resume), read by the experience and education lists"],
-    )
-    site.report.add(
-        "_data/cv.json", CONVERTED, "data/cv.json", problems(cv, ("experience", "education"))
-    )
+    notes = cv_page(site, docname, title, cv, "cv.json")
+    site.report.add(source, CONVERTED, f"{docname}.md", ["the CV of _data/cv.json (JSON Resume)"])
+    site.report.add("_data/cv.json", CONVERTED, "data/cv.json", notes)
     keep_redirects(site, file, docname)
 
 

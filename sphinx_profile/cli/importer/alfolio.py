@@ -17,11 +17,11 @@ from ...data.formats.translate import slug
 from .common import (
     add_collection,
     copy_avatar,
+    cv_page,
     keep_redirects,
     list_unlisted,
     listing,
     pages_of,
-    problems,
     project_pages,
     read_yaml,
     rel,
@@ -170,32 +170,25 @@ def _cv(site: ImportedSite) -> None:
     resume = site.source / "assets" / "json" / "resume.json"
     cv = site.source / "_data" / "cv.yml"
     data = read_yaml(cv) if cv.is_file() else None
-    source: str | None = None
     if isinstance(data, dict) and "cv" in data:
-        site.raw_data["cv.yaml"] = cv.read_bytes()
-        source = "cv.yaml"
-        notes = problems(cv, ("experience", "education"))
+        notes = cv_page(site, "cv", "CV", cv, "cv.yaml")
         site.report.add("_data/cv.yml", CONVERTED, "data/cv.yaml (RenderCV)", notes)
     elif isinstance(data, list):
         notes = _cv_sections(site, data)
         outcome = CONVERTED if "cv" in site.pages else NOT_CONVERTED
         site.report.add("_data/cv.yml", outcome, "data/experience.yaml, education.yaml", notes)
-    if resume.is_file() and source is None and "cv" not in site.pages:
-        site.raw_data["resume.json"] = resume.read_bytes()
-        source = "resume.json"
-        notes = problems(resume, ("experience", "education"))
+    if resume.is_file() and "cv" not in site.pages:
+        notes = cv_page(site, "cv", "CV", resume, "resume.json")
         site.report.add(rel(site, resume), CONVERTED, "data/resume.json", notes)
     elif resume.is_file():
         site.report.add(rel(site, resume), NOT_CONVERTED, notes=["_data/cv.yml is the CV"])
-    if source:
-        _cv_page(site, f"\n:source: {source}")
 
 
-def _cv_page(site: ImportedSite, option: str) -> None:
+def _cv_page(site: ImportedSite) -> None:
     sections = [
-        f"## {title}\n\n```{{{kind}}}{option}\n```"
+        f"## {title}\n\n```{{{kind}}}\n```"
         for title, kind in (("Experience", "experience"), ("Education", "education"))
-        if option or f"{kind}.yaml" in site.data
+        if f"{kind}.yaml" in site.data
     ]
     site.pages["cv"] = "# CV\n\n" + "\n\n".join(sections) + "\n"
     site.toctree.append("cv")
@@ -228,7 +221,7 @@ def _cv_sections(site: ImportedSite, sections: list[Any]) -> list[str]:
         if entries:
             site.data[name] = entries
     if any(records.values()):
-        _cv_page(site, "")
+        _cv_page(site)
     return notes
 
 

@@ -92,6 +92,18 @@ def problems(path: Path, kinds: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def cv_page(site: ImportedSite, docname: str, title: str, path: Path, name: str) -> list[str]:
+    """A page with the whole CV of ``path`` (JSON Resume, RenderCV), copied as ``data/<name>``;
+    what the build will say about the file."""
+    from ...data.cv_file import load_cv_file
+
+    site.raw_data[name] = path.read_bytes()
+    site.pages[docname] = f"# {title}\n\n```{{cv}}\n:source: {name}\n```\n"
+    site.toctree.append(docname)
+    found = [f"line {issue.line}: {issue.message}" for issue in load_cv_file(path).issues]
+    return ["every section of the CV, through the cv directive", *dict.fromkeys(found)]
+
+
 def keep_redirects(site: ImportedSite, file: FrontMatterFile, docname: str) -> None:
     """The page's old addresses (``redirect_from``, Hugo's ``aliases``) lead to ``docname``."""
     for key in ("redirect_from", "aliases"):
