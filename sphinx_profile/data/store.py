@@ -9,13 +9,13 @@ the same second, is never served from the cache.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
 from .formats import read_json, translate
 from .issues import DataIssue, Subtype
-from .limits import DEFAULT_LIMITS, Limits, read_file
+from .limits import DEFAULT_LIMITS, Limits, cannot_read, read_file
 from .loader import DataFileError, YamlDocument, decode, parse_yaml
 from .models import Model
 from .validate import validate_document
@@ -38,6 +38,8 @@ class LoadedFile:
     """What the content was when read (see ``limits.current_digest``), for rebuilds."""
     owner: str | None = None
     """Whom the file is about, when it is a CV of another tool (RenderCV, JSON Resume)."""
+    parts: tuple[tuple[Path, str], ...] = ()
+    """For a folder of Markdown files (Jekyll, Hugo): each file and its digest."""
 
 
 def load_data_file(
@@ -49,6 +51,8 @@ def load_data_file(
     """
     if limits is None:
         limits = DEFAULT_LIMITS if max_bytes is None else Limits(bytes=max_bytes)
+    if is_folder_source(path):
+        return _load_folder(path, kind, limits)
     read = read_file(path, limits.bytes)
     if read.raw is None:
         issues = (read.issue,) if read.issue else ()
@@ -97,6 +101,45 @@ def _load(path: Path, kind: str, raw: bytes, limits: Limits, content: str) -> Lo
         digest=content,
         owner=validated.owner,
     )
+
+
+def is_folder_source(path: Path) -> bool:
+    """A Jekyll collection or Hugo section; a folder named like a data file is a mistake."""
+    return path.is_dir() and path.suffix.lower() not in READERS
+
+
+def _load_folder(path: Path, kind: str, limits: Limits) -> LoadedFile:
+    """Every Markdown file of a folder, cached by the content of each."""
+    from .formats.folders import folder_files
+
+    try:
+        parts = tuple((file, read_file(file, limits.bytes).digest) for file in folder_files(path))
+    except OSError as err:
+        issue = DataIssue(cannot_read(err), subtype=Subtype.FILE)
+        return LoadedFile(path, kind, issues=(issue,))
+    key = (path, kind, parts, limits)
+    return cached(_CACHE, key, lambda: _load_folder_now(path, kind, limits, parts))
+
+
+def _load_folder_now(
+    path: Path, kind: str, limits: Limits, parts: tuple[tuple[Path, str], ...]
+) -> LoadedFile:
+    from .formats.folders import read_entries
+
+    try:
+        entries = read_entries(path, kind, limits)
+    except DataFileError as err:
+        issue = DataIssue(err.message, subtype=err.subtype)
+        return LoadedFile(path, kind, issues=(issue,), parts=parts)
+    records: list[Model] = []
+    issues: list[DataIssue] = []
+    for entry in entries:
+        validated = validate_document(entry.document, kind, limits)
+        records.extend(validated.records)
+        issues.extend(replace(issue, path=entry.path) for issue in validated.issues)
+    if not entries:
+        issues.append(DataIssue("the folder holds no Markdown files", subtype=Subtype.FILE))
+    return LoadedFile(path, kind, tuple(records), tuple(issues), parts=parts)
 
 
 def _read_yaml(text: str, path: Path, kind: str, limits: Limits) -> YamlDocument:

@@ -31,7 +31,7 @@ def note_issue(env: BuildEnvironment, issue: DataIssue, path: Path) -> None:
     from ..domain import ReportedIssue, note_data_issue
 
     # A problem of the whole file (no line) is shown at line 1, as compilers do.
-    location = f"{display_path(path)}:{issue.line or 1}"
+    location = f"{display_path(issue.path or path)}:{issue.line or 1}"
     note_data_issue(env, ReportedIssue(location, issue.message, issue.subtype.value))
 
 
@@ -187,7 +187,13 @@ class DataDirective(SphinxDirective):
             return None
         self.env.note_dependency(str(path))
         loaded = load_data_file(path, kind, limits=limits_from(self.config))
-        note_data_file(self.env, str(path), loaded.digest)
+        if loaded.parts:
+            # A folder of Markdown files (Jekyll, Hugo): each file is a dependency.
+            for file, digest in loaded.parts:
+                self.env.note_dependency(str(file))
+                note_data_file(self.env, str(file), digest)
+        else:
+            note_data_file(self.env, str(path), loaded.digest)
         if loaded.missing:
             self.warn_missing(path)
             return None

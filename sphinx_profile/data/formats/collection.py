@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..limits import DEFAULT_LIMITS, Limits
 from ..loader import DataFileError, DataPath, Position, YamlDocument
 from .frontmatter import FrontMatterFile, iso_date, markdown_files, read_front_matter
 from .translate import Translation, slug
@@ -155,14 +156,16 @@ def entry_id(path: Path, taken: set[str]) -> str:
 Mapper = Callable[[FrontMatterFile, set[str]], CollectionEntry]
 
 
-def read_folder(folder: Path, kind: str, mapper: Mapper, max_bytes: int) -> list[CollectionEntry]:
+def read_folder(
+    folder: Path, kind: str, mapper: Mapper, limits: Limits = DEFAULT_LIMITS
+) -> list[CollectionEntry]:
     """Every Markdown file of ``folder`` through ``mapper``; a file that cannot be read is an
     entry without a record, whose document carries the reason."""
     taken: set[str] = set()
     entries = []
     for path in markdown_files(folder):
         try:
-            file = read_front_matter(path, max_bytes)
+            file = read_front_matter(path, limits)
         except (DataFileError, OSError) as err:
             message = err.message if isinstance(err, DataFileError) else f"cannot read: {err}"
             position = (err.position if isinstance(err, DataFileError) else None) or (1, 1)

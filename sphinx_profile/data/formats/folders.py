@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..limits import DEFAULT_LIMITS, Limits
 from ..loader import DataFileError, load_yaml_file
 from . import hugoblox, jekyll
 from .collection import CollectionEntry
@@ -24,7 +25,7 @@ def is_hugo_section(folder: Path) -> bool:
     return any(path.name.startswith("index.") for path in markdown_files(folder))
 
 
-def read_entries(folder: Path, kind: str, max_bytes: int) -> list[CollectionEntry]:
+def read_entries(folder: Path, kind: str, limits: Limits = DEFAULT_LIMITS) -> list[CollectionEntry]:
     """Every entry of ``folder`` read as records of ``kind``."""
     from ..models import RECORD_MODELS
 
@@ -33,8 +34,8 @@ def read_entries(folder: Path, kind: str, max_bytes: int) -> list[CollectionEntr
     if is_hugo_section(folder):
         if kind not in ("publications", "talks"):
             raise DataFileError(f"a HugoBlox section holds no {kind}")
-        return hugoblox.read_section(folder, kind, hugo_owner(folder), max_bytes)
-    return jekyll.read_collection(folder, kind, max_bytes)
+        return hugoblox.read_section(folder, kind, hugo_owner(folder), limits)
+    return jekyll.read_collection(folder, kind, limits=limits)
 
 
 HUGO_SECTIONS = {"publication": "publications", "publications": "publications", "event": "talks"}

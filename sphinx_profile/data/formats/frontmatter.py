@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..loader import DEFAULT_MAX_BYTES, DataFileError, YamlDocument, parse_yaml, read_text
+from ..limits import DEFAULT_LIMITS, Limits
+from ..loader import DataFileError, YamlDocument, parse_yaml, read_text
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -54,13 +55,13 @@ def split_front_matter(text: str) -> tuple[str | None, str, str, int]:
     raise DataFileError(f"the front matter opened by '{delimiter}' on line 1 is never closed")
 
 
-def read_front_matter(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> FrontMatterFile:
+def read_front_matter(path: Path, limits: Limits = DEFAULT_LIMITS) -> FrontMatterFile:
     """Read ``path``; raises :class:`DataFileError` for bad YAML or an unclosed front matter."""
-    delimiter, front, body, body_line = split_front_matter(read_text(path, max_bytes))
+    delimiter, front, body, body_line = split_front_matter(read_text(path, limits.bytes))
     if delimiter == "+++":
         document = _toml(front)
     else:
-        document = parse_yaml(front) if delimiter else YamlDocument(data={})
+        document = parse_yaml(front, limits) if delimiter else YamlDocument(data={})
     if document.data is None:
         document.data = {}
     if not isinstance(document.data, dict):

@@ -13,6 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..limits import DEFAULT_LIMITS, Limits, cannot_read
+from ..loader import DataFileError, read_text
 from .collection import CollectionEntry, EntryBuilder, entry_id, read_folder
 from .frontmatter import FrontMatterFile
 from .jekyll import plain_text
@@ -102,13 +104,21 @@ def _as_list(value: Any) -> list[str]:
     )
 
 
-def _cite_bib(entry: EntryBuilder) -> None:
+def _cite_bib(entry: EntryBuilder, limits: Limits) -> None:
     """The bundle's ``cite.bib`` is the entry's BibTeX (the copy button, the toggle)."""
     cite = entry.file.path.parent / "cite.bib"
-    if entry.file.path.name.startswith("index.") and cite.is_file():
-        text = cite.read_text(encoding="utf-8").strip()
-        if text:
-            entry.put(("bibtex",), text, None)
+    if not entry.file.path.name.startswith("index.") or not cite.exists():
+        return
+    try:
+        text = read_text(cite, limits.bytes).strip()
+    except DataFileError as err:
+        entry.note(f"cite.bib is not shown: {err.message}")
+        return
+    except OSError as err:
+        entry.note(f"cite.bib is not shown: {cannot_read(err)}")
+        return
+    if text:
+        entry.put(("bibtex",), text, None)
 
 
 def _links(entry: EntryBuilder) -> None:
@@ -126,7 +136,9 @@ def _links(entry: EntryBuilder) -> None:
         entry.record.pop("links", None)
 
 
-def _publication(file: FrontMatterFile, taken: set[str], owner: str | None) -> CollectionEntry:
+def _publication(
+    file: FrontMatterFile, taken: set[str], owner: str | None, limits: Limits
+) -> CollectionEntry:
     entry = EntryBuilder(file, "publications", LAYOUT_KEYS)
     entry.put(("id",), entry_id(file.path, taken), None)
     entry.take("title", "title", lambda value: plain_text(str(value)))
@@ -163,7 +175,7 @@ def _publication(file: FrontMatterFile, taken: set[str], owner: str | None) -> C
             if ids["ids"].get(key) and key not in entry.record:
                 entry.put((key,), str(ids["ids"][key]), "hugoblox")
     _links(entry)
-    _cite_bib(entry)
+    _cite_bib(entry, limits)
     entry.body("note")
     return entry.finish(HUGOBLOX)
 
@@ -190,13 +202,13 @@ def _event(file: FrontMatterFile, taken: set[str], owner: str | None) -> Collect
 
 
 def read_section(
-    folder: Path, kind: str, owner: str | None = None, max_bytes: int = 4 * 1024 * 1024
+    folder: Path, kind: str, owner: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> list[CollectionEntry]:
     """Every page bundle of ``content/publication(s)/`` or ``content/event/``."""
     if kind == "publications":
         return read_folder(
-            folder, kind, lambda file, taken: _publication(file, taken, owner), max_bytes
+            folder, kind, lambda file, taken: _publication(file, taken, owner, limits), limits
         )
     if kind == "talks":
-        return read_folder(folder, kind, lambda file, taken: _event(file, taken, owner), max_bytes)
+        return read_folder(folder, kind, lambda file, taken: _event(file, taken, owner), limits)
     raise ValueError(f"a HugoBlox section holds no {kind}")

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..limits import DEFAULT_LIMITS, Limits
 from .collection import CollectionEntry, EntryBuilder, entry_id, read_folder
 from .frontmatter import FrontMatterFile, iso_date
 
@@ -256,7 +257,7 @@ def _news(file: FrontMatterFile, taken: set[str]) -> Any:
 def read_collection(
     folder: Path,
     kind: str | None = None,
-    max_bytes: int = 4 * 1024 * 1024,
+    limits: Limits = DEFAULT_LIMITS,
     categories: dict[str, str] | None = None,
 ) -> list[CollectionEntry]:
     """Every entry of the Jekyll collection ``folder``; its kind from its name if not given."""
@@ -271,4 +272,4 @@ def read_collection(
         "projects": _project,
         "news": _news,
     }
-    return read_folder(folder, kind, mappers[kind], max_bytes)
+    return read_folder(folder, kind, mappers[kind], limits)
