@@ -22,6 +22,7 @@ from .common import (
     list_unlisted,
     listing,
     pages_of,
+    problems,
     project_pages,
     read_yaml,
     rel,
@@ -74,7 +75,7 @@ def import_site(source: Path) -> ImportedSite:
             entries = jekyll.read_collection(source / folder, kind)
             project_pages(site, entries, context)
             add_collection(site, entries, kind, f"{kind}.yaml")
-    _venues(site)
+    _shared_files(site)
     _cv(site)
     _pages(site, context)
     if "news" in site.pages.get("index", "") and "```{news}" in site.pages["index"]:
@@ -146,22 +147,14 @@ def _publication_list(site: ImportedSite, option: str) -> str:
     return f"```{{publication-list}}\n:source: publications.bib\n{overlay}{option}\n```"
 
 
-def _venues(site: ImportedSite) -> None:
-    venues = _mapping(read_yaml(site.source / "_data" / "venues.yml"))
-    colours = {
-        str(name): str(entry["color"])
-        for name, entry in venues.items()
-        if isinstance(entry, dict) and entry.get("color")
-    }
-    if colours:
-        site.settings["profile_venue_colors"] = colours
-    if venues:
-        notes = (
-            []
-            if all(isinstance(e, dict) and not e.get("url") for e in venues.values())
-            else ["venue links are not shown: a venue badge has no link here"]
-        )
-        site.report.add("_data/venues.yml", CONVERTED, "conf.py (profile_venue_colors)", notes)
+def _shared_files(site: ImportedSite) -> None:
+    """``_data/coauthors.yml`` and ``venues.yml``: read by every list as al-folio writes them."""
+    for old, kind in (("coauthors.yml", "coauthors"), ("venues.yml", "venues")):
+        path = site.source / "_data" / old
+        if path.is_file():
+            site.raw_data[f"{kind}.yaml"] = path.read_bytes()
+            notes = problems(path, (kind,))
+            site.report.add(f"_data/{old}", CONVERTED, f"data/{kind}.yaml", notes)
 
 
 def _cv(site: ImportedSite) -> None:
@@ -339,7 +332,7 @@ def _rest(site: ImportedSite) -> None:
     for name in (
         sorted((site.source / "_data").glob("*")) if (site.source / "_data").is_dir() else []
     ):
-        if name.name not in ("socials.yml", "venues.yml", "cv.yml"):
+        if name.name not in ("socials.yml", "venues.yml", "coauthors.yml", "cv.yml"):
             site.report.add(rel(site, name), NOT_CONVERTED, notes=[_data_note(name.name)])
     if "assets" in copied:
         site.report.add(
@@ -351,8 +344,6 @@ def _rest(site: ImportedSite) -> None:
 
 
 def _data_note(name: str) -> str:
-    if name == "coauthors.yml":
-        return "co-author links: an author read from a .bib has no link here"
     if name == "repositories.yml":
         return "GitHub repository cards need the network; list them as projects"
     return "theme data"

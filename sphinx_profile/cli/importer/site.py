@@ -14,7 +14,6 @@ from typing import Any
 
 import yaml
 
-from ... import __version__
 from ...data.loader import SpelledNumber
 from .report import Report
 
@@ -23,7 +22,6 @@ EXTRA_DIR = "_extra"
 """Files of the old site, served at the addresses they had (``html_extra_path``)."""
 
 REDIRECT_EXTENSION = "sphinx_reredirects"
-REDIRECT_REQUIREMENT = "sphinx-reredirects >= 0.1"
 
 
 @dataclass
@@ -46,8 +44,6 @@ class ImportedSite:
     """A path in the new site -> the old site's file copied there."""
     redirects: dict[str, str] = field(default_factory=dict)
     """An old address as a docname (``about/index``) -> the new page (``../index.html``)."""
-    settings: dict[str, Any] = field(default_factory=dict)
-    """More ``conf.py`` values (``profile_venue_colors``)."""
     report: Report = field(default_factory=Report)
 
     def copy_file(self, old: str, new: str | None = None) -> str:
@@ -119,7 +115,6 @@ def conf_py(site: ImportedSite) -> str:
         'html_theme = "alabaster"',
         "html_title = project",
     ]
-    lines += [f"{name} = {value!r}" for name, value in site.settings.items()]
     if any(path.startswith(EXTRA_DIR + "/") for path in site.copies):
         lines += [
             "# The old site's files (PDFs, images), served at the addresses they had.",
@@ -143,13 +138,13 @@ def conf_py(site: ImportedSite) -> str:
 
 
 def requirements(site: ImportedSite) -> str:
-    lines = [
-        "# What the site needs to build, here and on Read the Docs.",
-        f"sphinx-profile[myst] >= {__version__}",
-    ]
-    if site.redirects:
-        lines.append(REDIRECT_REQUIREMENT)
-    return "\n".join(lines) + "\n"
+    """As ``init`` writes it: sphinx-profile from where this copy came, with the extras of
+    the redirects (``reach``) and of MyST."""
+    from ..source import requirement_lines
+
+    return (
+        "# What the site needs to build, here and on Read the Docs.\n" + requirement_lines() + "\n"
+    )
 
 
 def site_files(site: ImportedSite) -> dict[str, bytes]:
