@@ -131,7 +131,7 @@ def _bibliography(site: ImportedSite) -> None:
             if (site.source / old).is_file():
                 site.copy_file(old)
                 overlay.append({"id": key, "links": {"pdf": old}})
-        notes = ["kept as the source of the publication list"]
+        notes = ["kept as the source of the publication list", *problems(path, ("publications",))]
         if overlay:
             site.data["publications-overlay.yaml"] = overlay
             notes.append(

@@ -120,6 +120,13 @@ def conf_py(site: ImportedSite) -> str:
             "# The old site's files (PDFs, images), served at the addresses they had.",
             f"html_extra_path = [{EXTRA_DIR!r}]",
         ]
+    if site.raw_data:
+        lines += [
+            "",
+            "# The old site's files are kept as they are (.bib, CV files); what they hold that no",
+            f"# page shows is listed in {REPORT_NAME}. Remove this line to be told in every build.",
+            'suppress_warnings = ["profile.not-shown"]',
+        ]
     if site.redirects:
         lines += [
             "",
