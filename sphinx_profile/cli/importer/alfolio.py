@@ -33,6 +33,7 @@ from .site import ImportedSite
 from .socials import AL_FOLIO_LINKS
 
 PDF_FOLDER = "assets/pdf"
+PREVIEW_FOLDER = "assets/img/publication_preview"
 _YEARS = re.compile(r"\s+-\s+|\s*\u2013\s*")
 """``2012 - 2017`` or ``2012\u20132017`` (an en dash): al-folio's years of a time_table entry."""
 HANDLED = {
@@ -131,7 +132,15 @@ def _bibliography(site: ImportedSite) -> None:
             if (site.source / old).is_file():
                 site.copy_file(old)
                 overlay.append({"id": key, "links": {"pdf": old}})
-        notes = ["kept as the source of the publication list", *problems(path, ("publications",))]
+        notes = ["kept as the source of the publication list"]
+        # al-folio finds `preview = {x.png}` in assets/img/publication_preview/; here, in data/.
+        for name in re.findall(r"\bpreview\s*=\s*[{\"]([^}\"]+)[}\"]", text):
+            old = f"{PREVIEW_FOLDER}/{name.strip()}"
+            if (site.source / old).is_file():
+                site.copy_file(old, f"data/{name.strip()}")
+            else:
+                notes.append(f"thumbnail {name!r} is not in {PREVIEW_FOLDER}/")
+        notes += problems(path, ("publications",))
         if overlay:
             site.data["publications-overlay.yaml"] = overlay
             notes.append(
