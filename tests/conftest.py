@@ -8,7 +8,6 @@ made by ``copy_root`` so that it never disturbs another test.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,16 @@ from typing import Any
 import pytest
 from sphinx.errors import ExtensionError
 from sphinx.testing.util import SphinxTestApp
-from support import ROOTS, copy_root, strip_ansi, warnings_of
+from support import (
+    HAS_MYST,
+    NO_MYST,
+    ROOTS,
+    copy_root,
+    needs_myst,
+    skip_without_myst,
+    strip_ansi,
+    warnings_of,
+)
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
@@ -30,19 +38,6 @@ __all__ = ["ROOTS", "copy_root", "strip_ansi", "warnings_of"]
 # Without MyST-Parser such tests skip, and say why. A test that builds such a project by
 # other means fails with Sphinx's "Could not import extension myst_parser"; that error,
 # and only that one, is reported as a skip too.
-
-HAS_MYST = importlib.util.find_spec("myst_parser") is not None
-NO_MYST = "myst-parser is not installed (pip install -e '.[myst]')"
-
-
-def needs_myst(srcdir: Path) -> bool:
-    conf = srcdir / "conf.py"
-    return conf.is_file() and "myst_parser" in conf.read_text(encoding="utf-8")
-
-
-def skip_without_myst(srcdir: Path) -> None:
-    if not HAS_MYST and needs_myst(srcdir):
-        pytest.skip(f"{srcdir.name} has MyST pages and {NO_MYST}")
 
 
 def _is_missing_myst(error: BaseException | None) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -23,6 +24,21 @@ except ImportError:  # pragma: no cover - older Sphinx
 
 ROOTS = Path(__file__).parent / "roots"
 REPO = Path(__file__).parents[1]
+
+# MyST-Parser is optional: tests whose project loads it skip without it (conftest.py
+# applies this to test roots; a test that builds a site itself calls skip_without_myst).
+HAS_MYST = importlib.util.find_spec("myst_parser") is not None
+NO_MYST = "myst-parser is not installed (pip install -e '.[myst]')"
+
+
+def needs_myst(srcdir: Path) -> bool:
+    conf = srcdir / "conf.py"
+    return conf.is_file() and "myst_parser" in conf.read_text(encoding="utf-8")
+
+
+def skip_without_myst(srcdir: Path) -> None:
+    if not HAS_MYST and needs_myst(srcdir):
+        pytest.skip(f"{srcdir.name} has MyST pages and {NO_MYST}")
 
 
 def strip_ansi(text: str) -> str:

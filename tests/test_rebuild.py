@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from conftest import skip_without_myst
-from support import ROOTS, Builds, copy_demo, copy_root, site_files, warnings_of
+from support import ROOTS, Builds, copy_demo, copy_root, site_files, skip_without_myst, warnings_of
 
 PUBLICATION_PAGES = {"rst/publication-list", "myst/publication-list"}
 PROFILE_PAGES = {"rst/profile", "myst/profile"}

@@ -24,8 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import skip_without_myst
-from support import ROOTS, build_site, copy_root, data_site, warnings_of
+from support import ROOTS, build_site, copy_root, data_site, skip_without_myst, warnings_of
 
 from sphinx_profile.cli import CLOSED_PIPE, main
 from sphinx_profile.data.store import clear_cache
