@@ -66,8 +66,11 @@ def unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
+    # One Chromium per test module, closed when the module's tests end: a Chromium kept
+    # for the whole session was gone by the end of the suite, and closing it then left
+    # the run waiting for ever.
     reason = missing_requirement()
     if reason:
         unavailable(reason)
