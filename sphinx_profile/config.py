@@ -199,3 +199,9 @@ def check_config(app: Sphinx, config: Config) -> None:
     # "{language}" picks one data folder per language: data/en, data/fr, data/zh_CN.
     data_dir = config.profile_data_dir.replace("{language}", config.language or "en")
     config.profile_data_dir = str((Path(app.confdir) / data_dir).resolve())
+
+
+def setup_config(app: Sphinx) -> None:
+    """Every ``profile_*`` value, and the check that puts a bad one back to its default."""
+    register_config_values(app)
+    app.connect("config-inited", check_config)

@@ -19,7 +19,7 @@ import os
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from docutils import nodes
 from docutils.nodes import Element
@@ -33,6 +33,9 @@ from sphinx.util.nodes import make_refnode
 
 from .data.issues import DataIssue, Subtype
 from .locale import _
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 logger = logging.getLogger(__name__)
 
@@ -548,3 +551,15 @@ def report_data_issues(app: Any, env: BuildEnvironment) -> None:
 def _issue_order(issue: ReportedIssue) -> tuple[str, int, str]:
     path, _, line = issue.location.rpartition(":")
     return (path, int(line) if line.isdigit() else 0, issue.message)
+
+
+def setup_domain(app: Sphinx) -> None:
+    """The ``profile`` domain, ``:pub:``, the incremental-build hooks and issue reporting."""
+    app.add_domain(ProfileDomain)
+    app.add_role("pub", PublicationRole(innernodeclass=nodes.inline))
+    app.connect("env-get-outdated", outdated_member_files)
+    app.connect("env-get-outdated", outdated_data_files)
+    app.connect("env-get-updated", outdated_member_links)
+    app.connect("env-get-updated", outdated_publication_links)
+    app.connect("env-before-read-docs", remember_docs_to_read)
+    app.connect("env-updated", report_data_issues)

@@ -255,3 +255,9 @@ def _feed_href(builder: Builder, pagename: str, context: dict[str, Any], filenam
         return base.rstrip("/") + "/" + filename
     pathto = context.get("pathto")
     return str(pathto(filename, resource=True)) if pathto else filename
+
+
+def setup_feeds(app: Sphinx) -> None:
+    """Atom and RSS feeds of the news (``profile_feed``), and their links in every head."""
+    app.connect("html-page-context", add_feed_links)
+    app.connect("build-finished", write_feeds)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from sphinx.locale import _TranslationProxy
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 MESSAGE_CATALOG = "sphinx_profile"
 LOCALE_DIR = Path(__file__).parent / "locales"
@@ -21,3 +24,8 @@ def _(message: str) -> str:
     the first build made in the process.
     """
     return cast(str, _TranslationProxy(MESSAGE_CATALOG, "general", message))
+
+
+def setup_locale(app: Sphinx) -> None:
+    """The message catalog, so that ``_`` finds the words of the build's language."""
+    app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))

@@ -18,6 +18,8 @@ from .nodes import sp_markup
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from sphinx.application import Sphinx
+
     from .render.markup import Markup
     from .render.markup_html import Link
 
@@ -158,3 +160,13 @@ class MarkupSmartQuotes(SphinxTransform):
             if markup is not node["markup"]:
                 node["markup"] = markup
                 node[:] = [nodes.Text(searchable_text(markup))]
+
+
+def setup_markup_output(app: Sphinx) -> None:
+    """The ``sp_markup`` placeholder, its smart quotes, expansion and image fallbacks."""
+    # Other builders never meet it: ExpandMarkup replaces it with its nodes.
+    app.add_node(sp_markup, html=(visit_markup_html, depart_markup_html))
+    app.add_transform(MarkupSmartQuotes)
+    app.add_post_transform(ExpandMarkup)
+    app.add_post_transform(PreviewFallback)
+    app.connect("doctree-resolved", register_images)

@@ -6,9 +6,12 @@ party one) still falls back to the parent's visitor through Sphinx's MRO lookup.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 
 class sp_badge(nodes.inline):  # docutils node classes are snake_case
@@ -406,3 +409,9 @@ NODE_VISITORS: dict[type[nodes.Element], dict[str, tuple[Any, Any]]] = {
     },
 }
 """Every custom node with its (visit, depart) pair per builder format."""
+
+
+def setup_nodes(app: Sphinx) -> None:
+    """Every node of :data:`NODE_VISITORS`, with its visitors."""
+    for node, visitors in NODE_VISITORS.items():
+        app.add_node(node, **visitors)  # type: ignore[arg-type]

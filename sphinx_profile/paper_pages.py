@@ -222,3 +222,9 @@ def collect_paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]
             PAPER_CONTEXT_KEY: publication,
         }
         yield pagename, context, PAGE_TEMPLATE
+
+
+def setup_paper_pages(app: Sphinx) -> None:
+    """A page per publication (``profile_publication_pages``), and titles linking to it."""
+    app.connect("doctree-resolved", link_paper_titles)
+    app.connect("html-collect-pages", collect_paper_pages)

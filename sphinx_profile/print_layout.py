@@ -170,3 +170,10 @@ def copy_latex_package(app: Sphinx, exception: Exception | None) -> None:
     """Put ``sphinxprofile.sty`` beside the ``.tex`` files, which load it."""
     if exception is None and app.builder.format == "latex":
         shutil.copyfile(LATEX_PACKAGE_FILE, Path(app.outdir) / LATEX_PACKAGE_FILE.name)
+
+
+def setup_print_layout(app: Sphinx) -> None:
+    """The print layout of LaTeX and text output, and the LaTeX package it needs."""
+    app.add_post_transform(PrintLayoutTransform)
+    app.add_latex_package(LATEX_PACKAGE)
+    app.connect("build-finished", copy_latex_package)

@@ -116,3 +116,8 @@ def write_page_redirects(app: Sphinx) -> list[Any]:
     writer.redirects_option = redirects
     writer.create_redirects(writer.grab_redirects())
     return []
+
+
+def setup_redirects(app: Sphinx) -> None:
+    """``redirect_from`` in a page's metadata: a redirect page per old address."""
+    app.connect("html-collect-pages", write_page_redirects)

@@ -313,3 +313,9 @@ def add_jsonld(
     data = page_graph(app, pagename, context)
     if data is not None:
         context["metatags"] = context.get("metatags", "") + jsonld.script_tag(data)
+
+
+def setup_jsonld(app: Sphinx) -> None:
+    """JSON-LD in the head of the pages that show the directives."""
+    app.connect("html-page-context", add_jsonld)
+    app.connect("env-get-updated", outdated_metadata_pages)

@@ -233,3 +233,11 @@ def _shows_card(env: BuildEnvironment, pagename: str, path: Path) -> bool:
     if seen is None or seen.profile is None:
         return False
     return Path(seen.profile.profile).resolve() == path.resolve()
+
+
+def setup_sidebar(app: Sphinx) -> None:
+    """The profile card in the theme's sidebar (``profile_sidebar``)."""
+    app.connect("config-inited", add_templates)
+    app.connect("env-before-read-docs", reset_card)
+    app.connect("env-get-updated", outdated_sidebar_pages)
+    app.connect("html-page-context", add_sidebar_card)

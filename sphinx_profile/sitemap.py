@@ -24,3 +24,8 @@ def write_every_page_for_the_sitemap(app: Sphinx, env: BuildEnvironment) -> list
     if SITEMAP not in app.extensions or app.builder.format != "html":
         return []
     return sorted(env.found_docs)
+
+
+def setup_sitemap(app: Sphinx) -> None:
+    """Every page written again when sphinx-sitemap writes the site's sitemap."""
+    app.connect("env-get-updated", write_every_page_for_the_sitemap)

@@ -78,3 +78,8 @@ def add_profile_card_fields(
                 added.setdefault("og:image:alt", str(_("Photo of %s")) % profile.name)
     if added:
         context["meta"] = {**fields, **added}
+
+
+def setup_social(app: Sphinx) -> None:
+    """The profile's fields in link previews (``profile_social_cards``)."""
+    app.connect("html-page-context", add_profile_card_fields, priority=PRIORITY)

@@ -35,7 +35,7 @@ from sphinx_profile.data.models import RECORD_MODELS, Model
 from sphinx_profile.data.schema import type_label
 from sphinx_profile.data.store import clear_cache
 from sphinx_profile.data.validate import validate_document
-from sphinx_profile.extension import DIRECTIVES
+from sphinx_profile.directives import cv, cv_sections, entries, people, profile, publications
 from sphinx_profile.render.inline import inline_markdown
 from sphinx_profile.render.markup import text_of
 
@@ -56,6 +56,14 @@ def fuzz(examples: int) -> settings:
 
 
 KINDS = list(RECORD_MODELS)
+DIRECTIVES = {
+    **profile.DIRECTIVES,
+    **publications.DIRECTIVES,
+    **entries.DIRECTIVES,
+    **people.DIRECTIVES,
+    **cv_sections.DIRECTIVES,
+    **cv.DIRECTIVES,
+}
 
 # -- an oracle for links, independent of the code under test ------------------------------
 

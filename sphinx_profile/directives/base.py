@@ -19,6 +19,8 @@ from ..data.issues import DataIssue, Subtype, display_path
 from ..locale import _
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
     from ..data.models import Model, Profile
     from ..data.store import LoadedFile
     from ..render.common import RenderSettings
@@ -279,3 +281,14 @@ class DataDirective(SphinxDirective):
         """A URI for ``path`` relative to the current document, as image nodes expect."""
         doc_dir = Path(self.env.doc2path(self.env.docname)).parent
         return Path(os.path.relpath(path, doc_dir)).as_posix()
+
+
+def setup_data_directives(app: Sphinx) -> None:
+    """What every data directive shares: the collector state put back per build."""
+    app.connect("config-inited", unfreeze_objects)
+
+
+def add_directives(app: Sphinx, table: dict[str, type[DataDirective]]) -> None:
+    """Register a family's directives under their names."""
+    for name, directive in table.items():
+        app.add_directive(name, directive)

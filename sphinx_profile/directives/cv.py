@@ -17,10 +17,12 @@ from sphinx.util import logging
 from ..config import CV_KINDS
 from ..data.issues import Subtype
 from ..locale import _
-from .base import DataDirective, note_issue
+from .base import DataDirective, add_directives, note_issue
 from .publications import comma_list
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
     from ..data.cv_file import CvPart
 
 logger = logging.getLogger(__name__)
@@ -211,3 +213,11 @@ def _cv_heading(title: str) -> nodes.Element:
     from ..nodes import sp_heading
 
     return sp_heading(title, title, classes=["sp-cv-heading"])
+
+
+DIRECTIVES: dict[str, type[DataDirective]] = {"cv": CvDirective}
+
+
+def setup_cv(app: Sphinx) -> None:
+    """The ``cv`` directive."""
+    add_directives(app, DIRECTIVES)

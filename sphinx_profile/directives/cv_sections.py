@@ -15,10 +15,12 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 
 from ..data.issues import Subtype
-from .base import DataDirective
+from .base import DataDirective, add_directives
 from .publications import comma_list, year_range
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
     from ..render.common import RenderSettings
 
 logger = logging.getLogger(__name__)
@@ -226,3 +228,18 @@ class CvSectionDirective(_CvListDirective):
             )
             return []
         return super()._run()
+
+
+DIRECTIVES: dict[str, type[DataDirective]] = {
+    "talks": TalksDirective,
+    "teaching": TeachingDirective,
+    "awards": AwardsDirective,
+    "service": ServiceDirective,
+    "skills": SkillsDirective,
+    "cv-section": CvSectionDirective,
+}
+
+
+def setup_cv_sections(app: Sphinx) -> None:
+    """The CV section directives: talks, teaching, awards, service, skills, cv-section."""
+    add_directives(app, DIRECTIVES)

@@ -6,9 +6,11 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 
-from .base import DataDirective
+from .base import DataDirective, add_directives
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
     from ..data.models import Model
 
 
@@ -80,3 +82,16 @@ class NewsDirective(DataDirective):
         if source is not None:
             note_shown(self.env, news=str(source))  # the page a feed's items link to
         return [render_news(self.limited(news_newest_first(records)), self.render_settings())]
+
+
+DIRECTIVES: dict[str, type[DataDirective]] = {
+    "experience": ExperienceDirective,
+    "education": EducationDirective,
+    "projects": ProjectsDirective,
+    "news": NewsDirective,
+}
+
+
+def setup_entries(app: Sphinx) -> None:
+    """The dated-entry directives: experience, education, projects, news."""
+    add_directives(app, DIRECTIVES)

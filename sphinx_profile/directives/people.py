@@ -10,11 +10,13 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from ..data.issues import Subtype
-from .base import DataDirective
+from .base import DataDirective, add_directives
 from .members import build_date
 from .publications import comma_list
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
     from ..data.models import Member
     from ..data.people import Status
 
@@ -140,3 +142,12 @@ class PeoplePhotoFallback(SphinxPostTransform):
         for placeholder in list(self.document.findall(nodes.inline)):
             if PLACEHOLDER_CLASS in placeholder["classes"] and placeholder.parent is not None:
                 placeholder.parent.remove(placeholder)
+
+
+DIRECTIVES: dict[str, type[DataDirective]] = {"people": PeopleDirective}
+
+
+def setup_people(app: Sphinx) -> None:
+    """The ``people`` directive, and its plain-list form outside HTML."""
+    add_directives(app, DIRECTIVES)
+    app.add_post_transform(PeoplePhotoFallback)

@@ -12,10 +12,12 @@ from sphinx.util import logging
 
 from ..data.issues import DataIssue, Subtype
 from ..data.limits import digest
-from .base import DataDirective, note_issue
+from .base import DataDirective, add_directives, note_issue
 from .members import PERSON_OPTIONS
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
     from ..data.citations import Metrics
     from ..data.models import Model, Profile
 
@@ -207,3 +209,11 @@ def _write_inert_copy(directive: DataDirective, name: str, svg: bytes) -> Path:
         partial.write_bytes(svg)
         os.replace(partial, path)
     return path
+
+
+DIRECTIVES: dict[str, type[DataDirective]] = {"profile": ProfileDirective}
+
+
+def setup_profile(app: Sphinx) -> None:
+    """The ``profile`` directive."""
+    add_directives(app, DIRECTIVES)

@@ -10,10 +10,12 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 
 from ..data.issues import DataIssue, Subtype
-from .base import DataDirective, note_issue
+from .base import DataDirective, add_directives, note_issue
 from .members import PERSON_OPTIONS
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
     from ..data.models import Publication
     from ..render.common import RenderSettings
     from .members import MemberEntry
@@ -302,3 +304,11 @@ def _other_label(key: str) -> str:
     from ..locale import _
 
     return key or str(_("Other"))
+
+
+DIRECTIVES: dict[str, type[DataDirective]] = {"publication-list": PublicationListDirective}
+
+
+def setup_publications(app: Sphinx) -> None:
+    """The ``publication-list`` directive."""
+    add_directives(app, DIRECTIVES)
