@@ -29,30 +29,51 @@ SUBSITES = {
 }
 
 
+def sphinx_build(
+    srcdir: Path,
+    outdir: Path,
+    doctreedir: Path,
+    *,
+    theme: str | None = None,
+    strict: bool = False,
+) -> subprocess.CompletedProcess[str]:
+    """``sphinx-build -b html -q`` of ``srcdir`` in a new interpreter (so that docutils'
+    global registrations of the calling build never meet the new one's), with the theme
+    swapped in and ``-W`` when asked; the output is captured. The browser tests
+    (``tests/browser/browser_sites.py``) build their sites with it too."""
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "html",
+        "-q",
+        "-d",
+        str(doctreedir),
+        str(srcdir),
+        str(outdir),
+    ]
+    if theme is not None:
+        command += ["-D", f"html_theme={theme}"]
+    if strict:
+        command.append("-W")
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
 def build_subsites(app: Any, exception: Exception | None) -> None:
     if exception is not None or app.builder.name != "html":
         return
+    # -W: Sphinx 9 keeps it as _fail_on_warnings (warningiserror is a constant there).
+    strict = bool(getattr(app, "_fail_on_warnings", False) or getattr(app, "warningiserror", False))
     for folder, same_theme in SUBSITES.items():
-        srcdir = Path(app.srcdir) / folder
-        command = [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-b",
-            "html",
-            "-q",
-            "-d",
-            str(Path(app.doctreedir) / "subsites" / folder),
-            str(srcdir),
-            str(Path(app.outdir) / folder),
-        ]
-        if same_theme:
-            command += ["-D", f"html_theme={app.config.html_theme}"]
-        # -W: Sphinx 9 keeps it as _fail_on_warnings (warningiserror is a constant there).
-        if getattr(app, "_fail_on_warnings", False) or getattr(app, "warningiserror", False):
-            command.append("-W")
         logger.info("building the sub-site %s/ ...", folder)
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        result = sphinx_build(
+            Path(app.srcdir) / folder,
+            Path(app.outdir) / folder,
+            Path(app.doctreedir) / "subsites" / folder,
+            theme=app.config.html_theme if same_theme else None,
+            strict=strict,
+        )
         for line in result.stderr.splitlines():
             if "WARNING" in line or "ERROR" in line:
                 logger.warning("%s/ (sub-site): %s", folder, line)

@@ -7,21 +7,22 @@ one local ``http.server`` on 127.0.0.1.
 
 from __future__ import annotations
 
+import importlib.util
 import re
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 from urllib.parse import unquote
 
 import yaml
 
 REPO = Path(__file__).parents[2]
+DOCS_EXT = REPO / "docs" / "_ext"
 
 
 @dataclass(frozen=True)
@@ -83,23 +84,22 @@ SITES = {
 }
 
 
+def _docs_extension(name: str) -> ModuleType:
+    """A module of ``docs/_ext`` (which the docs' conf.py puts on its own path), loaded
+    from its file without touching ``sys.path``."""
+    spec = importlib.util.spec_from_file_location(f"docs_ext_{name}", DOCS_EXT / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def build_site(site: Site, theme: Theme, outdir: Path) -> None:
-    """``sphinx-build -b html`` with the theme swapped in; raises with Sphinx's output."""
-    command = [
-        sys.executable,
-        "-m",
-        "sphinx",
-        "-b",
-        "html",
-        "-q",
-        "-D",
-        f"html_theme={theme.name}",
-        "-d",
-        str(outdir.parent / f".doctrees-{outdir.name}"),
-        str(site.srcdir),
-        str(outdir),
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    """``sphinx-build -b html`` with the theme swapped in, as the docs build its sub-sites
+    (``docs/_ext/subsites.py``); raises with Sphinx's output."""
+    sphinx_build = _docs_extension("subsites").sphinx_build
+    doctreedir = outdir.parent / f".doctrees-{outdir.name}"
+    result = sphinx_build(site.srcdir, outdir, doctreedir, theme=theme.name)
     if result.returncode != 0:
         raise RuntimeError(
             f"building {site.name} with {theme.name} failed:\n{result.stdout}\n{result.stderr}"
