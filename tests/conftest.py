@@ -19,6 +19,7 @@ from support import (
     HAS_MYST,
     NO_MYST,
     ROOTS,
+    build_site,
     copy_root,
     needs_myst,
     skip_without_myst,
@@ -113,11 +114,12 @@ def built_root(
 ) -> Iterator[Callable[..., SphinxTestApp]]:
     """Build a private copy of a root once, for all the tests of a module that only read.
 
-    ``built_root("basic", "html", **kwargs)`` copies the root, builds it and returns
-    the app. Docutils' global registrations are cleaned up right after the build, so
-    that the next app of the session (made by ``app`` or ``make_app``) starts clean
-    and does not warn that the extension's nodes are already registered. The
-    doctrees and the output stay readable.
+    ``built_root("basic", "html", **kwargs)`` copies the root, builds it with
+    ``build_site`` and returns the app. Docutils' global registrations are cleaned up
+    right after the build, so that the next app of the session (made by ``app`` or
+    ``make_app``) starts clean and does not warn that the extension's nodes are already
+    registered. The doctrees and the output stay readable. A module names its builds
+    with ``support.root_build``.
     """
     builds: dict[tuple[str, str, str], SphinxTestApp] = {}
 
@@ -126,12 +128,7 @@ def built_root(
         skip_without_myst(ROOTS / f"test-{name}")
         if key not in builds:
             srcdir = copy_root(name, tmp_path_factory.mktemp(name) / "src")
-            app = SphinxTestApp(buildername, srcdir=srcdir, **kwargs)
-            try:
-                app.build()
-            finally:
-                app.cleanup()
-            builds[key] = app
+            builds[key] = build_site(srcdir, buildername, **kwargs)
         return builds[key]
 
     yield build

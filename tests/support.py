@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
@@ -51,6 +53,53 @@ def warnings_of(app: SphinxTestApp) -> str:
     return strip_ansi(app._warning.getvalue())
 
 
+def html_file(path: Path | str) -> BeautifulSoup:
+    """An HTML file parsed (``html.parser``, as every test reads pages)."""
+    return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
+
+
+def html_page(app: SphinxTestApp, name: str) -> BeautifulSoup:
+    """The written page ``name`` of an HTML build: a docname (``members/morgan``) or the
+    file's path in the output folder (``publications/engine.html``)."""
+    return html_file(Path(app.outdir) / (name if name.endswith(".html") else f"{name}.html"))
+
+
+def append_conf(srcdir: Path, text: str) -> None:
+    """Add ``text`` (settings, one a line) at the end of ``srcdir/conf.py``, as a user
+    editing the file would."""
+    conf = srcdir / "conf.py"
+    body = conf.read_text(encoding="utf-8")
+    conf.write_text(body + ("" if body.endswith("\n") else "\n") + text.strip("\n") + "\n", "utf-8")
+
+
+# builder -> the suffix of its output files
+BUILDERS = {
+    "html": ".html",
+    "latex": ".tex",
+    "text": ".txt",
+    "man": ".1",
+    "texinfo": ".texi",
+}
+
+# How each format escapes the hyphen of a date range, undone to read the words.
+UNESCAPE = {".tex": ("\\sphinxhyphen{}", "-"), ".1": ("\\-", "-")}
+
+
+def output_text(outdir: Path, suffix: str) -> str:
+    """Every output file of a build with ``suffix`` (not the sources or static files), as
+    one text, with the hyphens of dates as a reader sees them."""
+    files = sorted(
+        path
+        for path in outdir.rglob(f"*{suffix}")
+        if not {"_sources", "_static"} & set(path.relative_to(outdir).parts)
+    )
+    assert files, f"no {suffix} output in {outdir}"
+    text = "\n".join(path.read_text(encoding="utf-8") for path in files)
+    if suffix in UNESCAPE:
+        text = text.replace(*UNESCAPE[suffix])
+    return text
+
+
 def data_site(folder: Path, files: dict[str, str | bytes], conf: str = "") -> Path:
     """A small Sphinx project: ``conf.py`` (plus ``conf``), and ``files`` by path."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -80,6 +129,37 @@ def build_site(srcdir: Path, buildername: str = "html", **kwargs: Any) -> Sphinx
     finally:
         app.cleanup()
     return app
+
+
+def root_build(
+    root: str,
+    buildername: str = "html",
+    *,
+    no_warnings: bool = False,
+    read: str | None = None,
+    **kwargs: Any,
+) -> Any:
+    """A module-scoped fixture: ``tests/roots/test-<root>`` built once (a private copy,
+    by conftest's ``built_root``) with ``buildername`` and ``kwargs`` (``confoverrides=``
+    …), for the tests of a module that only read its output. The build must succeed;
+    with ``no_warnings`` it must also warn about nothing. The fixture gives the app, or
+    with ``read`` the text of that output file. In a test module::
+
+        html = root_build("pubs", no_warnings=True)
+        latex = root_build("pubs", "latex", read="testpublications.tex")
+    """
+
+    @pytest.fixture(scope="module")
+    def built(built_root: Any) -> Any:
+        app = built_root(root, buildername, **kwargs)
+        assert app.statuscode == 0, warnings_of(app)
+        if no_warnings:
+            assert warnings_of(app) == ""
+        if read is not None:
+            return (Path(app.outdir) / read).read_text(encoding="utf-8")
+        return app
+
+    return built
 
 
 def copy_root(name: str, destination: Path) -> Path:
@@ -213,6 +293,146 @@ def section_content(app: SphinxTestApp, docname: str) -> str:
             element.attributes.pop("source", None)
         parts.append(child.pformat())
     return "".join(parts)
+
+
+# -- JSON-LD: the graph of a page, and schema.org's terms ---------------------------------
+# ``SCHEMA_ORG`` lists, for each type the extension emits, the properties it may carry:
+# each is one schema.org defines for the type or inherits from its parents (``Thing``,
+# ``CreativeWork``, ``WebPage``, ``Event``…). ``RANGES`` gives the types schema.org allows
+# as the value of the object-valued properties. ``check_node`` checks a node against both.
+
+_CREATIVE_WORK = {
+    "name",
+    "headline",
+    "author",
+    "datePublished",
+    "url",
+    "sameAs",
+    "identifier",
+    "abstract",
+    "keywords",
+    "isPartOf",
+    "publication",
+    "publisher",
+}
+SCHEMA_ORG: dict[str, set[str]] = {
+    "ProfilePage": {"url", "name", "mainEntity"},
+    "Person": {
+        "name",
+        "alternateName",
+        "url",
+        "image",
+        "jobTitle",
+        "affiliation",
+        "homeLocation",
+        "email",
+        "description",
+        "sameAs",
+        "identifier",
+        "worksFor",
+        "alumniOf",
+        "hasCredential",
+        "award",
+        "knowsAbout",
+    },
+    # The Role pattern: a Role also carries the property it qualifies (worksFor…).
+    "Role": {"roleName", "startDate", "endDate"},
+    "Organization": {"name", "url"},
+    "EducationalOrganization": {"name", "url"},
+    "Place": {"name", "geo"},
+    "GeoCoordinates": {"latitude", "longitude"},
+    "Event": {
+        "name",
+        "startDate",
+        "endDate",
+        "location",
+        "superEvent",
+        "description",
+        "url",
+        "performer",
+    },
+    "PropertyValue": {"propertyID", "value", "url"},
+    "EducationalOccupationalCredential": {
+        "name",
+        "credentialCategory",
+        "educationalLevel",
+        "recognizedBy",
+        "dateCreated",
+    },
+    "ScholarlyArticle": _CREATIVE_WORK,
+    "Thesis": _CREATIVE_WORK,
+    "Book": _CREATIVE_WORK,
+    "Chapter": _CREATIVE_WORK,
+    "Report": _CREATIVE_WORK,
+    "SoftwareSourceCode": _CREATIVE_WORK,
+    "Periodical": {"name"},
+    "PublicationEvent": {"name"},
+}
+ORGANIZATIONS = {"Organization", "EducationalOrganization"}
+RANGES: dict[str, set[str]] = {
+    "affiliation": ORGANIZATIONS,
+    "worksFor": {"Role", *ORGANIZATIONS},
+    "alumniOf": {"Role", *ORGANIZATIONS},
+    "homeLocation": {"Place"},
+    "location": {"Place"},
+    "geo": {"GeoCoordinates"},
+    "superEvent": {"Event"},
+    "performer": {"Person"},
+    "identifier": {"PropertyValue"},
+    "hasCredential": {"EducationalOccupationalCredential"},
+    "recognizedBy": ORGANIZATIONS,
+    "author": {"Person"},
+    "isPartOf": {"Periodical", "Book"},
+    "publication": {"PublicationEvent"},
+    "publisher": ORGANIZATIONS,
+}
+ROLE_PROPERTIES = {"worksFor", "alumniOf"}
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def check_node(node: dict[str, Any], parent_property: str | None = None) -> None:
+    """Fail unless the node and all nodes inside it use schema.org's terms for their type."""
+    if set(node) == {"@id"}:
+        return  # a reference to a node described elsewhere
+    kind = node.get("@type")
+    assert kind in SCHEMA_ORG, f"unexpected type {kind!r} in {node}"
+    allowed = SCHEMA_ORG[kind] | {"@type", "@id"}
+    if kind == "Role":
+        assert parent_property in ROLE_PROPERTIES
+        allowed = allowed | {parent_property}
+    assert set(node) <= allowed, f"{kind} has {set(node) - allowed}"
+    for key, value in node.items():
+        if key.startswith("@"):
+            continue
+        if key in ("datePublished", "startDate", "endDate", "dateCreated"):
+            assert DATE.match(value), value
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, dict):
+                if set(item) != {"@id"} and key in RANGES:
+                    expected = RANGES[key] if kind != "Role" else ORGANIZATIONS
+                    assert item["@type"] in expected, f"{kind}.{key} is {item['@type']}"
+                check_node(item, key)
+
+
+def graphs_of(page: str | BeautifulSoup) -> list[dict[str, Any]]:
+    """The JSON-LD scripts of a page's head (its HTML text, or parsed), decoded."""
+    if isinstance(page, str):
+        page = BeautifulSoup(page, "html.parser")
+    assert page.head is not None
+    scripts = page.head.find_all("script", type="application/ld+json")
+    return [json.loads(script.string) for script in scripts]
+
+
+def only_graph(page: str | BeautifulSoup) -> list[dict[str, Any]]:
+    """The page's one JSON-LD script: its ``@graph`` of schema.org nodes."""
+    graphs = graphs_of(page)
+    assert len(graphs) == 1
+    assert graphs[0]["@context"] == "https://schema.org"
+    return graphs[0]["@graph"]
+
+
+def by_type(graph: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
+    return [node for node in graph if node.get("@type") == kind]
 
 
 # -- the PDF: LaTeX compiled as the guide says ---------------------------------------------

@@ -14,7 +14,7 @@ import subprocess
 import sys
 
 import pytest
-from bs4 import BeautifulSoup
+from support import append_conf, html_page, root_build
 
 # The warnings, exactly as the user reads them after the path of the data folder.
 DATA_WARNINGS = [
@@ -80,9 +80,7 @@ def lines_matching(warnings: str, pattern: str) -> list[str]:
     return [line for line in warnings.splitlines() if re.search(rf"(^|/){pattern}$", line)]
 
 
-@pytest.fixture(scope="module")
-def bad_app(built_root):
-    return built_root("bad-data")
+bad_app = root_build("bad-data")
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +105,7 @@ def test_no_other_warnings(bad_warnings):
 
 def test_build_succeeds_and_valid_entries_render(bad_app):
     assert bad_app.statuscode == 0
-    page = BeautifulSoup((bad_app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    page = html_page(bad_app, "index")
     text = page.get_text(" ")
     assert "Bad Data" in text
     for words in VALID:
@@ -150,8 +148,7 @@ def test_warningiserror_sets_failing_status(make_app, private_root):
 
 def test_suppress_data_warnings_keeps_other_warnings(make_app, private_root, get_warnings):
     srcdir = private_root("bad-data")
-    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
-        conf.write('\nsuppress_warnings = ["profile.data"]\n')
+    append_conf(srcdir, 'suppress_warnings = ["profile.data"]')
     app = make_app("html", srcdir=srcdir)
     app.build()
     warnings = get_warnings(app)
@@ -167,8 +164,7 @@ def test_suppress_data_warnings_keeps_other_warnings(make_app, private_root, get
 
 def test_suppress_all_profile_warnings(make_app, private_root, get_warnings):
     srcdir = private_root("bad-data")
-    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
-        conf.write('\nsuppress_warnings = ["profile"]\n')
+    append_conf(srcdir, 'suppress_warnings = ["profile"]')
     app = make_app("html", srcdir=srcdir)
     app.build()
     assert get_warnings(app) == ""
@@ -187,8 +183,7 @@ def test_parallel_build_reports_each_problem_once(make_app, private_root, get_wa
 
 def test_bad_config_value_warns_and_the_default_is_used(make_app, private_root, get_warnings):
     srcdir = private_root("basic")
-    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
-        conf.write("\nprofile_date_format = 5\n")
+    append_conf(srcdir, "profile_date_format = 5")
     app = make_app("html", srcdir=srcdir)
     app.build()
     warnings = get_warnings(app)
@@ -219,8 +214,7 @@ def test_bad_config_value_warns_and_the_default_is_used(make_app, private_root, 
 )
 def test_other_bad_config_values(make_app, private_root, get_warnings, line, message):
     srcdir = private_root("basic")
-    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
-        conf.write(f"\n{line}\n")
+    append_conf(srcdir, line)
     app = make_app("html", srcdir=srcdir)
     app.build()
     warnings = get_warnings(app)

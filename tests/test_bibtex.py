@@ -16,8 +16,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup, Tag
-from support import ROOTS, warnings_of
+from bs4 import Tag
+from support import ROOTS, html_page, root_build, warnings_of
 
 from sphinx_profile.data.bibtex import MISSING_PYBTEX, parse_bibtex
 from sphinx_profile.data.issues import Subtype
@@ -382,39 +382,23 @@ def test_overlay_merges_lists_replaces_fields_and_returns_the_unmatched():
 # -- built pages -----------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def html(built_root):
-    app = built_root("bibtex", "html")
-    assert app.statuscode == 0
-    return app
+html = root_build("bibtex")
 
 
-@pytest.fixture(scope="module")
-def text(built_root):
-    return built_root("bibtex", "text")
+text = root_build("bibtex", "text")
 
 
-@pytest.fixture(scope="module")
-def latex(built_root):
-    app = built_root("bibtex", "latex")
-    assert app.statuscode == 0
-    return (app.outdir / "testbibtex.tex").read_text(encoding="utf-8")
-
-
-def page(app, docname: str) -> BeautifulSoup:
-    return BeautifulSoup(
-        (app.outdir / f"{docname}.html").read_text(encoding="utf-8"), "html.parser"
-    )
+latex = root_build("bibtex", "latex", read="testbibtex.tex")
 
 
 def entry(app, docname: str, anchor: str) -> Tag:
-    target = page(app, docname).select_one(f"#pub-{anchor}")
+    target = html_page(app, docname).select_one(f"#pub-{anchor}")
     assert target is not None, f"no #pub-{anchor} on {docname}"
     return target.find_parent(class_="sp-pub")
 
 
 def block(app, docname: str, name: str) -> Tag:
-    found = page(app, docname).select(f"div.sp-publications-block.t-{name}")
+    found = html_page(app, docname).select(f"div.sp-publications-block.t-{name}")
     assert len(found) == 1
     return found[0]
 
@@ -579,7 +563,7 @@ def test_problems_page_shows_what_is_valid_and_goes_on(html):
         "A Paper With a Missing Comma",
         "A Paper After the Error",
     ]
-    body = page(html, "problems")
+    body = html_page(html, "problems")
     assert "The page goes on after the broken file." in body.get_text()
     assert titles(block(html, "problems", "after")) == [
         "Real-Time Video Generation with Pyramid Attention Broadcast"
@@ -587,7 +571,7 @@ def test_problems_page_shows_what_is_valid_and_goes_on(html):
 
 
 def test_references_to_bibtex_keys(html):
-    hrefs = [a["href"] for a in page(html, "refs").select("a.reference.internal")]
+    hrefs = [a["href"] for a in html_page(html, "refs").select("a.reference.internal")]
     # anchors are made of the key like any HTML id: lower case, '.' and '_' become '-'
     assert hrefs == [
         "scholar.html#pub-zhao2024real",

@@ -16,7 +16,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from support import ROOTS, compile_pdf, needs_tex, pdf_text, warnings_of
+from support import ROOTS, compile_pdf, html_page, needs_tex, pdf_text, root_build, warnings_of
 
 from sphinx_profile.data.bibtex import parse_bibtex
 from sphinx_profile.data.bibtex_source import HIDDEN_FIELDS, visible_bibtex
@@ -83,11 +83,7 @@ ENTRIES = {
 LEFTOVER_LATEX = re.compile(r"[$\\{}]|\^\{|\bmathrm\b|\bindex\b|\\url|\\href")
 
 
-@pytest.fixture(scope="module")
-def html(built_root):
-    app = built_root("exports", "html")
-    assert app.statuscode == 0
-    return app
+html = root_build("exports")
 
 
 @pytest.fixture(scope="module")
@@ -97,23 +93,15 @@ def text(built_root):
     return {name: (app.outdir / f"{name}.txt").read_text(encoding="utf-8") for name in PAGES}
 
 
-@pytest.fixture(scope="module")
-def latex(built_root):
-    app = built_root("exports", "latex")
-    assert app.statuscode == 0
-    return (app.outdir / "testexports.tex").read_text(encoding="utf-8")
-
-
-def page(app, name: str) -> BeautifulSoup:
-    return BeautifulSoup((app.outdir / f"{name}.html").read_text("utf-8"), "html.parser")
+latex = root_build("exports", "latex", read="testexports.tex")
 
 
 def items(app, name: str) -> list[Tag]:
-    return page(app, name).select("div.sp-publications-block .sp-pub")
+    return html_page(app, name).select("div.sp-publications-block .sp-pub")
 
 
 def entry(app, name: str, anchor: str) -> Tag:
-    target = page(app, name).select_one(f"#pub-{anchor}")
+    target = html_page(app, name).select_one(f"#pub-{anchor}")
     assert target is not None, f"no #pub-{anchor} on {name}"
     return target.find_parent(class_="sp-pub")
 
@@ -279,7 +267,7 @@ def test_dblp_corr_is_a_preprint_with_its_arxiv_link(html):
 
 
 def test_textbook_years_sort_and_group_by_their_first_year(html):
-    headings = [h.get_text() for h in page(html, "textbook").select(".sp-group-heading")]
+    headings = [h.get_text() for h in html_page(html, "textbook").select(".sp-group-heading")]
     assert headings == ["2023", "2022", "2019", "1984", "1978", "Other"]
 
 

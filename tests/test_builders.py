@@ -3,42 +3,15 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from bs4 import BeautifulSoup
-
-# builder -> the suffix of its output files
-BUILDERS = {
-    "html": ".html",
-    "latex": ".tex",
-    "text": ".txt",
-    "man": ".1",
-    "texinfo": ".texi",
-}
+from support import BUILDERS, html_page, output_text, root_build
 
 PROFILE_NAME = "Ada Lovelace"
 TITLE = "Sketch of the Analytical Engine"
 BADGES = ["SciMem 2023", "ICLR 2024", "WIM 2019"]
 DATE_RANGES = ["2022.07 - now", "2020.01 - 2021.06", "2017.09 - 2019.06", "2013 - 2017"]
-
-
-# How each format escapes the hyphen of a date range, undone to read the words.
-UNESCAPE = {".tex": ("\\sphinxhyphen{}", "-"), ".1": ("\\-", "-")}
-
-
-def output_text(outdir: Path, suffix: str) -> str:
-    files = sorted(
-        path
-        for path in outdir.rglob(f"*{suffix}")
-        if not {"_sources", "_static"} & set(path.relative_to(outdir).parts)
-    )
-    assert files, f"no {suffix} output in {outdir}"
-    text = "\n".join(path.read_text(encoding="utf-8") for path in files)
-    if suffix in UNESCAPE:
-        text = text.replace(*UNESCAPE[suffix])
-    return text
 
 
 @pytest.mark.parametrize("buildername", list(BUILDERS))
@@ -75,22 +48,12 @@ def test_app_fixture_builds_the_root(app, get_warnings):
 # -- HTML in detail: one build, many readers ------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def html_app(built_root):
-    app = built_root("basic", "html")
-    assert app.statuscode == 0
-    return app
-
-
-def soup(app, docname: str) -> BeautifulSoup:
-    return BeautifulSoup(
-        (app.outdir / f"{docname}.html").read_text(encoding="utf-8"), "html.parser"
-    )
+html_app = root_build("basic")
 
 
 @pytest.mark.parametrize("syntax", ["rst", "myst"])
 def test_html_badges_headings_and_anchors(html_app, syntax):
-    page = soup(html_app, f"{syntax}/publication-list")
+    page = html_page(html_app, f"{syntax}/publication-list")
     badges = [span.get_text() for span in page.select("span.sp-badge")]
     assert "ICLR 2024" in badges
     assert "Best Paper" in badges
@@ -115,7 +78,7 @@ def test_html_badges_headings_and_anchors(html_app, syntax):
 
 @pytest.mark.parametrize("syntax", ["rst", "myst"])
 def test_html_links_and_highlight(html_app, syntax):
-    page = soup(html_app, f"{syntax}/publication-list")
+    page = html_page(html_app, f"{syntax}/publication-list")
     hrefs = {a["href"] for a in page.find_all("a", href=True)}
     assert "https://doi.org/10.1000/engine.1843" in hrefs  # from `doi`
     assert "https://arxiv.org/abs/2101.00001" in hrefs  # from `arxiv`
@@ -126,7 +89,7 @@ def test_html_links_and_highlight(html_app, syntax):
 
 
 def test_html_group_headings_stay_out_of_the_toc(html_app):
-    index = soup(html_app, "index")
+    index = html_page(html_app, "index")
     toc = index.select_one("div.toctree-wrapper").get_text()
     assert "Publications" in toc
     for heading in ("Mathematics", "Engines", "Journal articles", "Preprints"):
@@ -146,14 +109,14 @@ def test_html_stylesheet_is_copied_and_linked(html_app):
     assert ".sp-badge" in css
     for docname, prefix in (("index", ""), ("rst/profile", "../")):
         links = [
-            link["href"] for link in soup(html_app, docname).find_all("link", rel="stylesheet")
+            link["href"] for link in html_page(html_app, docname).find_all("link", rel="stylesheet")
         ]
         assert any(href.startswith(f"{prefix}_static/sphinx_profile.css") for href in links), links
 
 
 def test_html_avatar_is_copied_and_shown(html_app):
     assert (html_app.outdir / "_images" / "avatar.svg").is_file()
-    page = soup(html_app, "rst/profile")
+    page = html_page(html_app, "rst/profile")
     image = page.select_one("img.sp-avatar")
     assert image is not None
     assert image["src"] == "../_images/avatar.svg"
@@ -161,7 +124,7 @@ def test_html_avatar_is_copied_and_shown(html_app):
 
 
 def test_html_profile_links(html_app):
-    page = soup(html_app, "myst/profile")
+    page = html_page(html_app, "myst/profile")
     links = {a.get_text(): unquote(a["href"]) for a in page.select("ul.sp-profile-links a")}
     assert links == {
         "GitHub": "https://github.com/ada-example",
@@ -179,7 +142,7 @@ def test_html_profile_links(html_app):
 
 
 def test_html_education_groups_one_institution(html_app):
-    page = soup(html_app, "rst/education")
+    page = html_page(html_app, "rst/education")
     first_block = page.select_one("div.sp-education-block")
     items = first_block.select("ul.sp-education > li")
     assert len(items) == 2
@@ -191,7 +154,7 @@ def test_html_education_groups_one_institution(html_app):
 
 
 def test_html_limit_and_class_options(html_app):
-    page = soup(html_app, "myst/news")
+    page = html_page(html_app, "myst/news")
     blocks = page.select("div.sp-news-block")
     assert len(blocks) == 2
     assert [len(block.select("li")) for block in blocks] == [3, 1]

@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from support import REPO
 
 from sphinx_profile.cli import build_parser
 from sphinx_profile.cli.citations import update
 from sphinx_profile.cli.counts_sources import USER_AGENT, Answer, Client, same_title
 from sphinx_profile.data.store import load_data_file
 
-REPO = Path(__file__).parents[1]
 RECORDED = Path(__file__).parent / "recorded" / "citations"
 TODAY = _dt.date(2025, 2, 3)
 

@@ -13,15 +13,13 @@ import jsonschema
 import pytest
 import yaml
 from sphinx.testing.util import SphinxTestApp
+from support import REPO, ROOTS
 
 from sphinx_profile.cli import COMMANDS, main
 from sphinx_profile.data.loader import load_yaml_file
 from sphinx_profile.data.models import RECORD_MODELS, Model
 from sphinx_profile.data.schema import field_rows, file_schema
 from sphinx_profile.data.store import clear_cache
-
-REPO = Path(__file__).parent.parent
-ROOTS = Path(__file__).parent / "roots"
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from support import html_page, root_build
 
 from sphinx_profile.data.citations import h_index, metrics
 from sphinx_profile.data.directory import find_venue, venue_index
@@ -23,13 +24,7 @@ pytestmark = pytest.mark.myst
 YOU = "https://www.comp.nus.edu.sg/~youy/"
 
 
-@pytest.fixture(scope="module")
-def html(built_root):
-    return built_root("counts", "html")
-
-
-def soup(app, name: str = "index.html") -> BeautifulSoup:
-    return BeautifulSoup((Path(app.outdir) / name).read_text(encoding="utf-8"), "html.parser")
+html = root_build("counts")
 
 
 def entries(page: BeautifulSoup) -> dict[str, BeautifulSoup]:
@@ -47,7 +42,7 @@ def test_builds_without_warnings(html, get_warnings):
 
 
 def test_coauthor_names_link_in_yaml_and_bibtex_lists(html):
-    found = entries(soup(html))
+    found = entries(html_page(html, "index"))
     links = {
         title: {a.get_text(): a["href"] for a in entry.select(".sp-pub-authors a")}
         for title, entry in found.items()
@@ -68,14 +63,14 @@ def test_coauthor_names_link_in_yaml_and_bibtex_lists(html):
 
 
 def test_coauthor_links_in_the_myst_page(html):
-    found = entries(soup(html, "myst.html"))
+    found = entries(html_page(html, "myst.html"))
     names = {a.get_text(): a["href"] for a in found["HeteGen"].select("a.sp-coauthor")}
     assert names == {"Yang You": YOU}
     assert found["HeteGen"].select_one(".sp-citations").get_text() == "Cited by 9"
 
 
 def test_compact_style_shows_the_counts_beside_the_venue(html):
-    found = entries(soup(html, "plain.html"))
+    found = entries(html_page(html, "plain.html"))
     meta = found["AutoChunk"].select_one(".sp-pub-meta")
     assert meta.select_one(".sp-venue a")["href"] == "https://iclr.cc/"
 
@@ -92,7 +87,7 @@ def test_coauthor_link_in_latex(built_root):
 
 
 def test_venue_badges_link_and_take_their_colour(html):
-    found = entries(soup(html))
+    found = entries(html_page(html, "index"))
 
     def badge(title: str) -> tuple[str, str | None, str | None]:
         venue = found[title].select_one(".sp-venue")
@@ -113,7 +108,7 @@ def test_venue_badges_link_and_take_their_colour(html):
 
 
 def test_venue_full_name_fills_an_entry_without_one(html):
-    venue_line = entries(soup(html))["HeteGen"].select_one(".sp-pub-venue em")
+    venue_line = entries(html_page(html, "index"))["HeteGen"].select_one(".sp-pub-venue em")
     assert venue_line.get_text() == "Conference on Machine Learning and Systems"
 
 
@@ -132,7 +127,7 @@ def test_venue_look_up_by_edition():
 
 
 def test_citation_badges_only_where_asked(html):
-    found = entries(soup(html))
+    found = entries(html_page(html, "index"))
     cited = {title: entry.select_one(".sp-citations") for title, entry in found.items()}
     texts = {title: badge.get_text() if badge else None for title, badge in cited.items()}
     assert texts == {
@@ -143,18 +138,18 @@ def test_citation_badges_only_where_asked(html):
         "FastFold": "Cited by 120",
         "A Paper With An Accented Co-author": None,
     }
-    assert not soup(html, "plain.html").select(".sp-citations")  # no :citations:
+    assert not html_page(html, "plain.html").select(".sp-citations")  # no :citations:
 
 
 def test_profile_metrics(html):
-    metrics_line = soup(html).select_one(".sp-profile .sp-metrics")
+    metrics_line = html_page(html, "index").select_one(".sp-profile .sp-metrics")
     values = {
         item.contents[0].strip(": "): item.strong.get_text()
         for item in metrics_line.select(".sp-metric")
     }
     assert values == {"Papers": "4", "Citations": "1,284", "h-index": "3", "i10-index": "2"}
     # :metrics: scholar.bib counts that file.
-    myst = soup(html, "myst.html").select_one(".sp-metrics").get_text(" ", strip=True)
+    myst = html_page(html, "myst.html").select_one(".sp-metrics").get_text(" ", strip=True)
     assert myst == "Papers: 2 | Citations: 120 | h-index: 1 | i10-index: 1"
 
 
@@ -199,7 +194,7 @@ def test_bad_counts_are_warnings_with_lines(make_app, private_root, get_warnings
     # An unknown key costs only itself: the count is kept.
     assert "citations.yaml:2: WARNING: unknown key 'sorce'; did you mean 'source'?" in warnings
     assert "venues.yaml:3: WARNING: color: expected a colour" in warnings
-    found = entries(soup(app))
+    found = entries(html_page(app, "index"))
     assert found["HeteGen"].select_one(".sp-citations").get_text() == "Cited by 9"
     assert found["AutoChunk"].select_one(".sp-citations").get_text() == "Cited by 41"
     title = "Real-Time Video Generation with Pyramid Attention Broadcast"
@@ -213,8 +208,8 @@ def test_metrics_without_citations_file_warn(make_app, private_root, get_warning
     app = make_app("html", srcdir=srcdir)
     app.build()
     assert "citation metrics need citations.yaml in the data folder" in get_warnings(app)
-    assert not soup(app).select(".sp-metrics")
-    assert soup(app).select(".sp-profile-name")  # the card is still there
+    assert not html_page(app, "index").select(".sp-metrics")
+    assert html_page(app, "index").select(".sp-profile-name")  # the card is still there
 
 
 def test_edited_shared_files_are_seen_by_an_incremental_build(make_app, private_root):
@@ -226,13 +221,13 @@ def test_edited_shared_files_are_seen_by_an_incremental_build(make_app, private_
         "- name: Bin Jia\n  url: https://example.org/bin/\n", encoding="utf-8"
     )
     app.build()
-    found = entries(soup(app))
+    found = entries(html_page(app, "index"))
     title = "Real-Time Video Generation with Pyramid Attention Broadcast"
     assert found[title].select_one(".sp-citations").get_text() == "Cited by 2,000"
     links = {a.get_text(): a["href"] for a in found["HeteGen"].select(".sp-pub-authors a")}
     assert links == {"Bin Jia": "https://example.org/bin/"}
     assert (
-        soup(app)
+        html_page(app, "index")
         .select_one(".sp-metrics")
         .get_text(" ", strip=True)
         .startswith("Papers: 4 | Citations: 2,000 | h-index: 1")

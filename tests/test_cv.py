@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
-from support import REPO, compile_pdf, copy_demo, needs_tex, pdf_text
+from support import REPO, compile_pdf, copy_demo, needs_tex, pdf_text, root_build
 
 THIN = "\N{THIN SPACE}"
 
@@ -43,11 +43,7 @@ def right_edges(pdf: Path, words: list[str]) -> list[float]:
 # -- LaTeX source -------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def latex(built_root) -> SphinxTestApp:
-    app = built_root("cv", "latex")
-    assert app.statuscode == 0
-    return app
+latex = root_build("cv", "latex")
 
 
 @pytest.fixture(scope="module")
@@ -94,11 +90,7 @@ def test_no_html_only_remnants(latex, tex):
 # -- plain text ---------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def text(built_root) -> str:
-    app = built_root("cv", "text")
-    assert app.statuscode == 0
-    return (app.outdir / "index.txt").read_text(encoding="utf-8")
+text = root_build("cv", "text", read="index.txt")
 
 
 def test_plain_text_cv(text):

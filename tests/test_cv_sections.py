@@ -6,17 +6,26 @@ reST and MyST, a RenderCV file and a JSON Resume with every section.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
-from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
-from support import copy_root, warnings_of
-from test_builders import BUILDERS, output_text
-from test_cv import compile_pdf, needs_tex, pdf_text
+from support import (
+    BUILDERS,
+    ROOTS,
+    check_node,
+    compile_pdf,
+    copy_root,
+    html_page,
+    needs_tex,
+    only_graph,
+    output_text,
+    pdf_text,
+    root_build,
+    warnings_of,
+)
 
 from sphinx_profile.data.cv_file import load_cv_file, rendercv_title
 from sphinx_profile.data.cv_models import SERVICE_TYPES, TALK_TYPES, Service, Teaching
@@ -24,7 +33,7 @@ from sphinx_profile.data.cv_query import group_consecutive_teaching, merge_servi
 from sphinx_profile.data.store import load_data_file
 from sphinx_profile.directives.cv_sections import ServiceDirective, TalksDirective
 
-ROOT = Path(__file__).parent / "roots" / "test-cv-sections"
+ROOT = ROOTS / "test-cv-sections"
 DATA = ROOT / "data"
 
 
@@ -43,20 +52,14 @@ def read(element: Any) -> str:
     return re.sub(r" ([,.:;)])", r"\1", words(element.get_text(" ")))
 
 
-@pytest.fixture(scope="module")
-def html(built_root) -> SphinxTestApp:
-    app = built_root("cv-sections", "html")
-    assert app.statuscode == 0
-    return app
+html = root_build("cv-sections")
 
 
-@pytest.fixture(scope="module")
-def text(built_root) -> SphinxTestApp:
-    return built_root("cv-sections", "text")
+text = root_build("cv-sections", "text")
 
 
 def page_text(app: SphinxTestApp, name: str) -> str:
-    soup = BeautifulSoup((app.outdir / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+    soup = html_page(app, name)
     body = soup.find(attrs={"role": "main"}) or soup.body
     assert body is not None
     return read(body)
@@ -85,7 +88,7 @@ def test_talks_grouped_by_type_with_event_place_links_and_dates(html, page):
     assert "With: Max Mustermann" in talks  # the profile's own name is left out
     assert "Jane Doe and" not in talks
     assert "2024.05" in talks and "2023.07 - 2023.07" not in talks
-    soup = BeautifulSoup((html.outdir / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+    soup = html_page(html, page)
     event = soup.find("a", string="International Conference on Examples")
     assert event is not None and event["href"] == "https://icoe.example.org/2024"
     # a link's text is its label (its icon is an SVG beside it)
@@ -94,7 +97,7 @@ def test_talks_grouped_by_type_with_event_place_links_and_dates(html, page):
 
 @pytest.mark.parametrize("page", ["rst/cv", "myst/cv"])
 def test_talk_places_link_to_openstreetmap(html, page):
-    soup = BeautifulSoup((html.outdir / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+    soup = html_page(html, page)
     places = soup.select_one(".sp-talk-places")
     assert places is not None
     assert [read(item) for item in places.select("li")] == [
@@ -108,7 +111,7 @@ def test_talk_places_link_to_openstreetmap(html, page):
 
 @pytest.mark.parametrize("page", ["rst/cv", "myst/cv"])
 def test_talk_filters_by_year_and_type(html, page):
-    soup = BeautifulSoup((html.outdir / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+    soup = html_page(html, page)
     recent = soup.select_one(".recent-talks")
     assert recent is not None
     titles = [title.get_text() for title in recent.select(".sp-entry-title strong")]
@@ -131,7 +134,7 @@ def test_teaching_terms_of_one_course_together(html, page):
 
 @pytest.mark.parametrize("page", ["rst/cv", "myst/cv"])
 def test_service_years_of_one_venue_on_one_line(html, page):
-    soup = BeautifulSoup((html.outdir / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+    soup = html_page(html, page)
     lines = [words(p.get_text()) for p in soup.select(".sp-service .sp-entry-title")]
     assert lines == [
         "Reviewer, NeurIPS 2022, 2023, 2024",
@@ -154,7 +157,7 @@ def test_awards_and_skills(html, page):
 
 @pytest.mark.parametrize("page", ["rst/cv", "myst/cv"])
 def test_cv_section_shows_every_rendercv_entry_shape(html, page):
-    soup = BeautifulSoup((html.outdir / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+    soup = html_page(html, page)
     block = soup.select_one(".sp-cv-section-block")
     assert block is not None
     assert block.find(class_="sp-group-heading").get_text() == "Patents"
@@ -215,7 +218,7 @@ RESUME_HEADINGS = [
 
 def cv_headings(app: SphinxTestApp, page: str) -> list[list[str]]:
     """The headings of each ``cv`` block of the page, in order."""
-    soup = BeautifulSoup((app.outdir / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+    soup = html_page(app, page)
     return [
         [heading.get_text() for heading in block.select(".sp-cv-heading")]
         for block in soup.select(".sp-cv-block")
@@ -409,16 +412,11 @@ def test_json_resume_sections_through_each_directive():
 # -- metadata ----------------------------------------------------------------------------
 
 
-def jsonld_graph(app: SphinxTestApp, page: str) -> list[dict[str, Any]]:
-    soup = BeautifulSoup((app.outdir / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
-    script = soup.find("script", type="application/ld+json")
-    assert script is not None
-    return json.loads(script.string)["@graph"]
-
-
 @pytest.mark.parametrize("page", ["rst/cv", "myst/cv"])
 def test_jsonld_person_has_awards_and_skills_and_performs_the_talks(html, page):
-    graph = jsonld_graph(html, page)
+    graph = only_graph(html_page(html, page))
+    for node in graph:
+        check_node(node)
     person = next(node for node in graph if node["@type"] == "Person")
     assert person["award"] == [
         "Best Paper Award, International Conference on Examples (2024)",

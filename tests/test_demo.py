@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
-from support import copy_demo
+from support import copy_demo, html_page
 
 # Every link of the original About page, in the order of the page.
 SEED_URLS = [
@@ -98,7 +98,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
 
 @pytest.fixture(scope="module")
 def index(demo) -> BeautifulSoup:
-    return BeautifulSoup((demo.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return html_page(demo, "index")
 
 
 @pytest.fixture(scope="module")
@@ -257,9 +257,7 @@ def test_page_content_follows_the_seed_order(body):
 
 
 def test_publications_page_groups_by_year(demo):
-    page = BeautifulSoup(
-        (demo.outdir / "publications.html").read_text(encoding="utf-8"), "html.parser"
-    )
+    page = html_page(demo, "publications")
     headings = [h.get_text(strip=True) for h in page.select(".sp-group-heading")]
     assert headings == ["2024"]
     assert len(page.select("li.sp-pub")) == len(PUBLICATIONS)
@@ -269,22 +267,18 @@ def test_publications_page_groups_by_year(demo):
 # -- a homepage, and the guide a site of its own ------------------------------------------
 
 
-def page(demo, name: str) -> BeautifulSoup:
-    return BeautifulSoup((demo.outdir / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
-
-
 def test_every_other_page_has_the_card_in_its_sidebar(demo):
     for name in ("publications", "news"):
-        card = page(demo, name).select_one("#pst-primary-sidebar .sp-sidebar-card")
+        card = html_page(demo, name).select_one("#pst-primary-sidebar .sp-sidebar-card")
         assert card is not None, name
         assert "Xuanlei Zhao" in card.get_text() and card.select_one("img.sp-avatar")
     # the landing page and the CV show the card in their body, once
     for name in ("index", "cv"):
-        assert page(demo, name).select(".sp-sidebar-card") == []
+        assert html_page(demo, name).select(".sp-sidebar-card") == []
 
 
 def test_the_homepage_reads_as_a_homepage(demo):
-    publications = page(demo, "publications")
+    publications = html_page(demo, "publications")
     navigation = [
         a.get_text(strip=True) for a in publications.select("header .bd-navbar-elements a")
     ]
@@ -300,13 +294,13 @@ def test_the_homepage_reads_as_a_homepage(demo):
 
 
 def test_the_guide_is_a_site_of_its_own(demo):
-    guide = page(demo, "guide/index")
+    guide = html_page(demo, "guide/index")
     assert guide.title.get_text().endswith("sphinx-profile user guide")
     assert "Xuanlei Zhao" not in guide.select_one("div.sphinxsidebar").get_text()
     assert not guide.select(".sp-sidebar-card")
-    directives = page(demo, "guide/directives")
+    directives = html_page(demo, "guide/directives")
     assert "sphinx-profile" in directives.select_one("div.sphinxsidebar").get_text()
     # the lab demo is the fictional lab's site, in the demo's theme
-    lab = page(demo, "lab/people")
+    lab = html_page(demo, "lab/people")
     assert lab.title.get_text().endswith("Example Lab")
     assert lab.select("li.sp-person") and not lab.select(".sp-sidebar-card")

@@ -18,9 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
-from test_cv import compile_pdf, needs_tex, pdf_text
+from support import ROOTS, compile_pdf, html_page, needs_tex, pdf_text
 
 from sphinx_profile.data.dates import PartialDate
 from sphinx_profile.data.formats import kinds_of, load_document
@@ -32,7 +31,7 @@ try:  # Sphinx >= 7.3
 except ImportError:  # pragma: no cover - older Sphinx
     from sphinx.util.console import strip_colors
 
-ROOT = Path(__file__).parent / "roots" / "test-formats"
+ROOT = ROOTS / "test-formats"
 RESUME = ROOT / "data" / "resume.json"
 RENDERCV = ROOT / "data" / "Grace_Hopper_CV.yaml"
 
@@ -547,9 +546,7 @@ SHOWN_FROM_PAPERS_BIB = (
 
 
 def test_build_links_of_the_profile_and_publications(built: dict[str, SphinxTestApp]):
-    soup = BeautifulSoup(
-        (built["html"].outdir / "rst" / "rendercv.html").read_text(), "html.parser"
-    )
+    soup = html_page(built["html"], "rst/rendercv")
     hrefs = {a["href"] for a in soup.select("div.body a[href]")}
     assert {
         "https://grace.example.org/",
@@ -563,11 +560,6 @@ def test_build_links_of_the_profile_and_publications(built: dict[str, SphinxTest
     assert soup.find(id="pub-the-education-of-a-computer") is not None
 
 
-def soup_of(built: dict[str, SphinxTestApp], page: str) -> BeautifulSoup:
-    html = (built["html"].outdir / page).with_suffix(".html").read_text()
-    return BeautifulSoup(html, "html.parser")
-
-
 @pytest.mark.parametrize("page", ["rst/rendercv", "myst/rendercv"])
 def test_build_highlights_the_cv_owner_without_a_profile_file(
     built: dict[str, SphinxTestApp], page: str
@@ -575,13 +567,13 @@ def test_build_highlights_the_cv_owner_without_a_profile_file(
     # The root has no profile.yaml: the CV's own name (cv.name) is the one. (JSON
     # Resume's basics.name is its owner too, but its publications have no authors.)
     assert not (ROOT / "data" / "profile.yaml").exists()
-    soup = soup_of(built, page)
+    soup = html_page(built["html"], page)
     me = soup.select("p.sp-pub-authors strong.sp-me")
     assert me and {tag.get_text() for tag in me} == {"Grace Hopper"}
 
 
 def test_build_nested_highlights_and_project_details(built: dict[str, SphinxTestApp]):
-    soup = soup_of(built, "rst/rendercv")
+    soup = html_page(built["html"], "rst/rendercv")
     rand = soup.select("ul.sp-experience > li.sp-entry")[0]
     outer = rand.select_one("ul.sp-highlights")
     items = outer.find_all("li", recursive=False)
@@ -604,7 +596,7 @@ def test_build_nested_highlights_and_project_details(built: dict[str, SphinxTest
         "wrote the first specification"
     ]
     assert flowmatic.select_one("p.sp-entry-title strong strong").get_text() == "English-like"
-    resume = soup_of(built, "rst/resume")
+    resume = html_page(built["html"], "rst/resume")
     project = resume.select_one("ul.sp-projects > li.sp-entry")
     assert project.select_one("p.sp-organization").get_text() == "CODASYL"
     assert project.select_one("p.sp-tags").get_text() == "languages, business"
@@ -618,13 +610,13 @@ def test_build_nested_highlights_and_project_details(built: dict[str, SphinxTest
 
 
 def test_build_labels_known_networks_and_keeps_other_spellings(built: dict[str, SphinxTestApp]):
-    card = soup_of(built, "rst/resume").select_one("div.sp-profile")
+    card = html_page(built["html"], "rst/resume").select_one("div.sp-profile")
     labels = [a.get_text() for a in card.select("a.sp-link")]
     assert labels[:5] == ["Homepage", "GitHub", "Mastodon", "SoundCloud", "Nanosecond Wire"]
 
 
 def test_build_alfolio_display_fields_in_html(built: dict[str, SphinxTestApp]):
-    entry, talk = soup_of(built, "myst/alfolio").select("li.sp-pub")
+    entry, talk = html_page(built["html"], "myst/alfolio").select("li.sp-pub")
     title = entry.select_one("p.sp-pub-title")
     assert title.sub.get_text() == "2" and title.sup.get_text() == "*"
     assert title.em.get_text() == "revisited"
@@ -694,7 +686,7 @@ def test_google_scholar_id_links_to_the_paper_with_the_profiles_user(tmp_path: P
 
     app = build_copy(tmp_path, add_profile)
     assert "field 'google_scholar_id'" not in strip_colors(app.warning.getvalue())
-    soup = BeautifulSoup((app.outdir / "rst" / "alfolio.html").read_text(), "html.parser")
+    soup = html_page(app, "rst/alfolio")
     links = {a.get_text(): a["href"] for a in soup.select("li.sp-pub a.sp-link")}
     assert links["Scholar"] == (
         "https://scholar.google.com/citations?view_op=view_citation"

@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import socket
 import sys
 from collections.abc import Callable, Iterator
@@ -23,7 +22,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 from support import build_site as build
-from support import data_site
+from support import copy_root, data_site, html_page
 
 from sphinx_profile.data.issues import Subtype
 from sphinx_profile.data.store import load_data_file
@@ -33,7 +32,6 @@ try:  # Sphinx >= 7.3
 except ImportError:  # pragma: no cover - older Sphinx
     from sphinx.util.console import strip_colors
 
-ROOTS = Path(__file__).parent / "roots"
 MALFORMED = Path(__file__).parent / "malformed"
 EXPECT = re.compile(rb"^# expect: (?P<kind>[\w-]+)\.yaml:(?P<rest>.*)$", re.MULTILINE)
 SAFE_SCHEMES = {"", "http", "https", "mailto"}
@@ -168,17 +166,9 @@ def test_yaml_11_traps_stay_what_was_written(tmp_path: Path):
 
 
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], SphinxTestApp]:
-    builds: dict[str, SphinxTestApp] = {}
-
-    def get(buildername: str) -> SphinxTestApp:
-        if buildername not in builds:
-            srcdir = tmp_path_factory.mktemp(buildername) / "src"
-            shutil.copytree(ROOTS / "test-hostile", srcdir)
-            builds[buildername] = build(srcdir, buildername)
-        return builds[buildername]
-
-    return get
+def hostile(built_root: Callable[..., SphinxTestApp]) -> Callable[[str], SphinxTestApp]:
+    """``hostile("latex")``: the hostile root built once per builder."""
+    return lambda buildername: built_root("hostile", buildername)
 
 
 def test_html_shows_markup_from_data_as_text(hostile: Callable[[str], SphinxTestApp]):
@@ -208,7 +198,7 @@ def test_html_links_are_all_safe_and_the_rest_of_each_entry_is_shown(
     hostile: Callable[[str], SphinxTestApp],
 ):
     app = hostile("html")
-    soup = BeautifulSoup((app.outdir / "page.html").read_text(), "html.parser")
+    soup = html_page(app, "page")
     body = soup.find("div", class_="body")
     hrefs = [a["href"] for a in body.find_all("a", href=True)]
     assert hrefs, "the page has links"
@@ -409,7 +399,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
 @pytest.mark.parametrize("root", ["test-hostile", "test-formats"])
 def test_builds_never_use_the_network(tmp_path: Path, no_network: list[object], root: str):
     srcdir = tmp_path / "src"
-    shutil.copytree(ROOTS / root, srcdir)
+    copy_root(root.removeprefix("test-"), srcdir)
     app = build(srcdir)
     assert app.statuscode == 0
     assert no_network == []

@@ -9,14 +9,12 @@ import datetime
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from support import REPO, append_conf, html_page
 
 from sphinx_profile.data.dates import PartialDate, babel_locale, format_range
-
-REPO = Path(__file__).resolve().parent.parent
 
 # What a reader of tests/roots/test-i18n sees, by language: labels and dates. Babel
 # (CLDR) puts thin spaces around the dash of a range in English and French.
@@ -130,7 +128,7 @@ def test_html_toggles_truncation_and_alt_text_are_translated(
     built_root, language, abstract, more, alt
 ):
     app = built_root("i18n", "html", confoverrides={"language": language})
-    page = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    page = html_page(app, "index")
     summaries = [summary.get_text(strip=True) for summary in page.select("summary")]
     assert abstract in summaries
     assert "BibTeX" in summaries
@@ -171,8 +169,7 @@ def test_one_data_folder_per_language(make_app, private_root):
     french.write_text(
         french.read_text(encoding="utf-8").replace("Researcher", "Chercheuse"), encoding="utf-8"
     )
-    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
-        conf.write('\nprofile_data_dir = "data/{language}"\n')
+    append_conf(srcdir, 'profile_data_dir = "data/{language}"')
     for language, headline in (("fr", "Chercheuse"), ("en", "Researcher")):
         app = make_app("text", srcdir=srcdir, confoverrides={"language": language})
         app.build(force_all=True)

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.cmd.build import build_main
+from support import html_file
 
 from sphinx_profile.cli import main
 from sphinx_profile.cli.importer import detect
@@ -45,9 +46,7 @@ def imported(tmp_path_factory, name: str) -> Path:
 
 
 def page(site: Path, name: str) -> BeautifulSoup:
-    return BeautifulSoup(
-        (site / "_build" / "html" / name).read_text(encoding="utf-8"), "html.parser"
-    )
+    return html_file(site / "_build" / "html" / name)
 
 
 def entries_of(soup: BeautifulSoup) -> dict[str, Any]:
@@ -63,7 +62,7 @@ def text_of(site: Path, name: str) -> str:
 
 
 def text_of_html(path: Path) -> str:
-    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    soup = html_file(path)
     body = soup.find("div", class_="body")
     assert body is not None
     return " ".join(body.get_text(" ").split())
@@ -223,9 +222,7 @@ def test_alfolio_projects_listed_each_with_its_own_page(alfolio):
     assert "a femtosecond laser that fits in a shoebox" in listing.get_text(" ")
     link = listing.find("a", string="Shoebox laser")
     assert link is not None
-    project = BeautifulSoup(
-        (alfolio / "_build/html" / link["href"]).read_text(encoding="utf-8"), "html.parser"
-    )
+    project = html_file(alfolio / "_build/html" / link["href"])
     body = project.find("div", class_="body")
     assert "The laser uses off-the-shelf parts." in body.get_text(" ")
     assert "The first prototype." in body.get_text(" ")
@@ -346,14 +343,12 @@ def test_source_reads_collection_folders_with_the_same_warnings(reading_site, ca
     status = build_main(["-q", "-b", "html", str(reading_site), str(out)])
     err = capsys.readouterr().err
     assert status == 0
-    jekyll = entries_of(
-        BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
-    )
+    jekyll = entries_of(html_file(out / "index.html"))
     assert {"pub-river-gauges", "pub-2023-flood-maps", "pub-delta-book"} <= set(jekyll)
     assert "Journal of Example Hydrology" in jekyll["pub-river-gauges"].get_text(" ")
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "FloodBox" in index and "Tutorial on Flood Models in Python" in index
-    hugo = entries_of(BeautifulSoup((out / "hugo.html").read_text(encoding="utf-8"), "html.parser"))
+    hugo = entries_of(html_file(out / "hugo.html"))
     assert "Dr. Sam Ortiz" in hugo["pub-conference-paper"].get_text(" ")  # `admin`, the owner
     # The warning names the Markdown file and the line of the key, as for a YAML file.
     assert "_publications/2023-flood-maps.md:11: WARNING: academicpages key 'header'" in err

@@ -17,8 +17,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 from sphinx.cmd.build import build_main
+from support import REPO, html_file
 
 from sphinx_profile.cli import main
 from sphinx_profile.cli.init import site_files
@@ -83,7 +83,7 @@ def test_personal_about_page_uses_every_directive(tmp_path, capsys):
         "people",
     }
     assert build_main(["-W", "-q", "-b", "html", str(tmp_path), str(tmp_path / "_build")]) == 0
-    soup = BeautifulSoup((tmp_path / "_build" / "index.html").read_text("utf-8"), "html.parser")
+    soup = html_file(tmp_path / "_build" / "index.html")
     assert soup.select_one(".sp-profile-name").get_text() == "Jane Doe"
     assert soup.select_one("img.sp-avatar")
     assert [t.get_text(strip=True) for t in soup.select(".sp-pub-title")] == [
@@ -105,7 +105,7 @@ def test_personal_site_reads_as_a_homepage(tmp_path, capsys):
     )
     assert build_main(["-W", "-q", "-b", "html", str(tmp_path), str(tmp_path / "_build")]) == 0
     build = tmp_path / "_build"
-    publications = BeautifulSoup((build / "publications.html").read_text("utf-8"), "html.parser")
+    publications = html_file(build / "publications.html")
     card = publications.select_one("#pst-primary-sidebar .sp-sidebar-card")
     assert card is not None and "Jane Doe" in card.get_text()
     assert card.select("ul.sp-profile-links svg.sp-icon")
@@ -115,7 +115,7 @@ def test_personal_site_reads_as_a_homepage(tmp_path, capsys):
     assert "Show Source" not in text and "Sphinx" not in text
     # pydata keeps a hidden search dialog; no button or field opens it
     assert not publications.select("button.search-button, button.search-button-field")
-    index = BeautifulSoup((build / "index.html").read_text("utf-8"), "html.parser")
+    index = html_file(build / "index.html")
     # The compact line links its badge rather than repeating it: "arXiv | paper", never
     # "arXiv | arXiv".
     for meta in index.select(".sp-compact .sp-pub-meta"):
@@ -131,7 +131,7 @@ def test_lab_site_has_people_and_member_pages(tmp_path, capsys):
     assert status == 0, err
     assert build_main(["-W", "-q", "-b", "html", str(tmp_path), str(tmp_path / "_build")]) == 0
     build = tmp_path / "_build"
-    people = BeautifulSoup((build / "people.html").read_text("utf-8"), "html.parser")
+    people = html_file(build / "people.html")
     headings = [h.get_text() for h in people.select(".sp-group-heading")]
     assert headings == ["PI", "PhD student", "MS student"]
     names = {p.get_text(strip=True): p.a for p in people.select(".sp-person-name")}
@@ -141,10 +141,10 @@ def test_lab_site_has_people_and_member_pages(tmp_path, capsys):
     # A member without a photo gets a placeholder in the card's place for it.
     cards = people.select("li.sp-person")
     assert all(card.select("img.sp-person-photo, .sp-person-placeholder svg") for card in cards)
-    sam = BeautifulSoup((build / "members" / "sam.html").read_text("utf-8"), "html.parser")
+    sam = html_file(build / "members" / "sam.html")
     assert [t.get_text(strip=True) for t in sam.select(".sp-pub-title")] == ["Making Things Fast"]
     assert [me.get_text() for me in sam.select(".sp-me")] == ["Sam Student"]
-    jane = BeautifulSoup((build / "members" / "jane.html").read_text("utf-8"), "html.parser")
+    jane = html_file(build / "members" / "jane.html")
     assert "head of the Example Lab" in jane.select_one(".sp-headline").get_text()
     assert len(jane.select(".sp-pub-title")) == 2  # "J. Doe" is one of her aliases
 
@@ -223,15 +223,15 @@ def test_new_site_has_feed_sitemap_and_link_previews(tmp_path, capsys, monkeypat
     )
     sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://jane.example.org/site/publications.html</loc>" in sitemap
-    head = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser").head
+    head = html_file(out / "index.html").head
     image = head.find("meta", property="og:image")
     assert image["content"].startswith("https://jane.example.org/site/_images/avatar")
     assert head.find("meta", property="og:description")["content"]
     # The shared files: totals under the card, badges that link, co-authors linked.
-    index = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    index = html_file(out / "index.html")
     metrics = index.select_one(".sp-metrics").get_text(" ", strip=True)
     assert metrics == "Papers: 2 | Citations: 15 | h-index: 2 | i10-index: 1"
-    page = BeautifulSoup((out / "publications.html").read_text(encoding="utf-8"), "html.parser")
+    page = html_file(out / "publications.html")
     assert [badge.get_text() for badge in page.select(".sp-citations")] == [
         "Cited by 12",
         "Cited by 3",
@@ -298,18 +298,16 @@ def test_a_second_init_is_refused_then_forced(tmp_path, capsys):
 
 # -- this repository on Read the Docs ----------------------------------------------------
 
-REPOSITORY = Path(__file__).parent.parent
-
 
 def test_repository_read_the_docs_config():
-    config = yaml.safe_load((REPOSITORY / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    config = yaml.safe_load((REPO / ".readthedocs.yaml").read_text(encoding="utf-8"))
     assert config["version"] == 2
     assert config["build"]["tools"]["python"] == "3.11"
     assert config["sphinx"]["fail_on_warning"] is True
-    assert (REPOSITORY / config["sphinx"]["configuration"]).is_file()
+    assert (REPO / config["sphinx"]["configuration"]).is_file()
     [install] = config["python"]["install"]
     assert install == {"method": "pip", "path": ".", "extra_requirements": ["docs"]}
-    project = tomllib.loads((REPOSITORY / "pyproject.toml").read_text(encoding="utf-8"))
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     assert "docs" in project["project"]["optional-dependencies"]
 
 
@@ -327,6 +325,6 @@ def test_docs_base_url_comes_from_read_the_docs(url, expected, monkeypatch):
     else:
         monkeypatch.setenv("READTHEDOCS_CANONICAL_URL", url)
     monkeypatch.setattr(sys, "path", list(sys.path))  # conf.py adds its _ext folder
-    settings = runpy.run_path(str(REPOSITORY / "docs" / "conf.py"))
+    settings = runpy.run_path(str(REPO / "docs" / "conf.py"))
     assert settings.get("html_baseurl") == (expected or url)
     assert settings.get("ogp_site_url") == settings.get("html_baseurl")

@@ -1,151 +1,32 @@
 """JSON-LD in the head of HTML pages: a ProfilePage, its Person, the publications.
 
 The graph is parsed out of the built HTML and every node is checked against
-the schema.org terms it may use. ``SCHEMA_ORG`` lists, for each type the
-extension emits, the properties it may carry: each is one schema.org defines
-for the type or inherits from its parents (``Thing``, ``CreativeWork``,
-``WebPage``…). ``RANGES`` gives the types schema.org allows as the value of
-the object-valued properties.
+the schema.org terms it may use (``support.check_node``, whose tables list them).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import json
-import os
 import re
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
-from bs4 import BeautifulSoup
+from support import Builds, by_type, check_node, graphs_of, only_graph, root_build
 
 from sphinx_profile import jsonld
 from sphinx_profile.data.models import Education, Experience, Profile, Publication
 
-_CREATIVE_WORK = {
-    "name",
-    "headline",
-    "author",
-    "datePublished",
-    "url",
-    "sameAs",
-    "identifier",
-    "abstract",
-    "keywords",
-    "isPartOf",
-    "publication",
-    "publisher",
-}
-SCHEMA_ORG: dict[str, set[str]] = {
-    "ProfilePage": {"url", "name", "mainEntity"},
-    "Person": {
-        "name",
-        "alternateName",
-        "url",
-        "image",
-        "jobTitle",
-        "affiliation",
-        "homeLocation",
-        "email",
-        "description",
-        "sameAs",
-        "identifier",
-        "worksFor",
-        "alumniOf",
-        "hasCredential",
-    },
-    # The Role pattern: a Role also carries the property it qualifies (worksFor…).
-    "Role": {"roleName", "startDate", "endDate"},
-    "Organization": {"name", "url"},
-    "EducationalOrganization": {"name", "url"},
-    "Place": {"name"},
-    "PropertyValue": {"propertyID", "value", "url"},
-    "EducationalOccupationalCredential": {
-        "name",
-        "credentialCategory",
-        "educationalLevel",
-        "recognizedBy",
-        "dateCreated",
-    },
-    "ScholarlyArticle": _CREATIVE_WORK,
-    "Thesis": _CREATIVE_WORK,
-    "Book": _CREATIVE_WORK,
-    "Chapter": _CREATIVE_WORK,
-    "Report": _CREATIVE_WORK,
-    "SoftwareSourceCode": _CREATIVE_WORK,
-    "Periodical": {"name"},
-    "PublicationEvent": {"name"},
-}
-ORGANIZATIONS = {"Organization", "EducationalOrganization"}
-RANGES: dict[str, set[str]] = {
-    "affiliation": ORGANIZATIONS,
-    "worksFor": {"Role", *ORGANIZATIONS},
-    "alumniOf": {"Role", *ORGANIZATIONS},
-    "homeLocation": {"Place"},
-    "identifier": {"PropertyValue"},
-    "hasCredential": {"EducationalOccupationalCredential"},
-    "recognizedBy": ORGANIZATIONS,
-    "author": {"Person"},
-    "isPartOf": {"Periodical", "Book"},
-    "publication": {"PublicationEvent"},
-    "publisher": ORGANIZATIONS,
-}
-ROLE_PROPERTIES = {"worksFor", "alumniOf"}
-DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 BASE = "https://example.org/site/"
 PERSON_ID = f"{BASE}index.html#person"
-
-
-def check_node(node: dict[str, Any], parent_property: str | None = None) -> None:
-    """Fail unless the node and all nodes inside it use schema.org's terms for their type."""
-    if set(node) == {"@id"}:
-        return  # a reference to a node described elsewhere
-    kind = node.get("@type")
-    assert kind in SCHEMA_ORG, f"unexpected type {kind!r} in {node}"
-    allowed = SCHEMA_ORG[kind] | {"@type", "@id"}
-    if kind == "Role":
-        assert parent_property in ROLE_PROPERTIES
-        allowed = allowed | {parent_property}
-    assert set(node) <= allowed, f"{kind} has {set(node) - allowed}"
-    for key, value in node.items():
-        if key.startswith("@"):
-            continue
-        if key in ("datePublished", "startDate", "endDate", "dateCreated"):
-            assert DATE.match(value), value
-        for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, dict):
-                if set(item) != {"@id"} and key in RANGES:
-                    expected = RANGES[key] if kind != "Role" else ORGANIZATIONS
-                    assert item["@type"] in expected, f"{kind}.{key} is {item['@type']}"
-                check_node(item, key)
-
-
-def graphs_of(html: str) -> list[dict[str, Any]]:
-    soup = BeautifulSoup(html, "html.parser")
-    scripts = soup.head.find_all("script", type="application/ld+json")
-    return [json.loads(script.string) for script in scripts]
-
-
-def only_graph(html: str) -> list[dict[str, Any]]:
-    graphs = graphs_of(html)
-    assert len(graphs) == 1
-    assert graphs[0]["@context"] == "https://schema.org"
-    return graphs[0]["@graph"]
-
-
-def by_type(graph: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
-    return [node for node in graph if node.get("@type") == kind]
 
 
 def read(app, name: str) -> str:
     return (Path(app.outdir) / name).read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def seo_app(built_root):
-    return built_root("seo", "html")
+seo_app = root_build("seo")
 
 
 # -- the pages of a site --------------------------------------------------------------
@@ -279,13 +160,10 @@ def test_without_html_baseurl_the_urls_are_relative(built_root):
 
 def test_ids_are_stable_across_rebuilds(make_app, private_root):
     srcdir = private_root("seo")
+    builds = Builds(make_app, srcdir)
 
     def build() -> dict[str, list[str]]:
-        app = make_app("html", srcdir=srcdir, freshenv=False)
-        try:
-            app.build()
-        finally:
-            app.cleanup()
+        app = builds.build()
         return {
             page: sorted(node["@id"] for node in only_graph(read(app, page)))
             for page in ("index.html", "publications.html")
@@ -293,37 +171,20 @@ def test_ids_are_stable_across_rebuilds(make_app, private_root):
 
     first = build()
     publications = srcdir / "data" / "publications.yaml"
-    publications.write_text(
-        publications.read_text(encoding="utf-8").replace("weaves", "still weaves"),
-        encoding="utf-8",
+    builds.write(
+        publications, publications.read_text(encoding="utf-8").replace("weaves", "still weaves")
     )
-    future = time.time() + 60
-    os.utime(publications, (future, future))
     assert build() == first
 
 
 def test_editing_experience_updates_the_person_without_rereading(make_app, private_root):
     srcdir = private_root("seo")
-
-    def build():
-        app = make_app("html", srcdir=srcdir, freshenv=False)
-        read_docs: list[str] = []
-        app.connect("env-before-read-docs", lambda _app, _env, names: read_docs.extend(names))
-        try:
-            app.build()
-        finally:
-            app.cleanup()
-        return app, set(read_docs)
-
-    build()
+    builds = Builds(make_app, srcdir)
+    builds.build()
     experience = srcdir / "data" / "experience.yaml"
-    experience.write_text(
-        experience.read_text(encoding="utf-8").replace("Intern", "Apprentice"), encoding="utf-8"
-    )
-    future = time.time() + 60
-    os.utime(experience, (future, future))
-    app, read_docs = build()
-    assert read_docs == set()
+    builds.write(experience, experience.read_text(encoding="utf-8").replace("Intern", "Apprentice"))
+    app = builds.build()
+    assert app.read_docs == set()
     (person,) = by_type(only_graph(read(app, "index.html")), "Person")
     assert [role.get("roleName") for role in person["worksFor"]] == [
         "Research Scientist",
@@ -431,25 +292,15 @@ def test_unread_pages_follow_changes_of_other_pages(make_app, private_root):
     orphan = srcdir / "orphan.rst"
     orphan.write_text(":orphan:\n\nAll\n===\n\n.. publication-list::\n   :pages:\n", "utf-8")
 
-    def build():
-        app = make_app("html", srcdir=srcdir, freshenv=False)
-        read_docs: list[str] = []
-        app.connect("env-before-read-docs", lambda _app, _env, names: read_docs.extend(names))
-        try:
-            app.build()
-        finally:
-            app.cleanup()
-        return app, set(read_docs)
+    builds = Builds(make_app, srcdir)
 
     def engine_url(app) -> str:
         works = by_type(only_graph(read(app, "index.html")), "ScholarlyArticle")
         return next(work["url"] for work in works if work["name"].startswith("Sketch"))
 
-    app, _ = build()
+    app = builds.build()
     assert engine_url(app) == f"{BASE}publications/engine.html"
-    orphan.write_text(orphan.read_text(encoding="utf-8").replace("   :pages:\n", ""), "utf-8")
-    future = time.time() + 60
-    os.utime(orphan, (future, future))
-    app, read_docs = build()
-    assert read_docs == {"orphan"}
+    builds.write(orphan, orphan.read_text(encoding="utf-8").replace("   :pages:\n", ""))
+    app = builds.build()
+    assert app.read_docs == {"orphan"}
     assert engine_url(app) == "https://example.org/engine.pdf"

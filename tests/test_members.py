@@ -8,15 +8,8 @@ author list link to these pages.
 
 from __future__ import annotations
 
-import pytest
 from bs4 import BeautifulSoup
-from support import Builds
-
-
-def soup_of(app, docname: str) -> BeautifulSoup:
-    return BeautifulSoup(
-        (app.outdir / f"{docname}.html").read_text(encoding="utf-8"), "html.parser"
-    )
+from support import Builds, html_page, root_build
 
 
 def author_links(soup: BeautifulSoup) -> dict[str, str | None]:
@@ -33,20 +26,18 @@ def titles(soup: BeautifulSoup) -> list[str]:
     return [p.get_text(strip=True) for p in soup.select(".sp-pub-title")]
 
 
-@pytest.fixture(scope="module")
-def lab(built_root):
-    return built_root("lab", "html")
+lab = root_build("lab")
 
 
 def test_card_from_the_members_own_profile_file(lab):
-    card = soup_of(lab, "members/morgan").select_one(".sp-member .sp-profile")
+    card = html_page(lab, "members/morgan").select_one(".sp-member .sp-profile")
     assert card.select_one(".sp-profile-name").get_text() == "Morgan Example"
     assert card.select_one(".sp-headline").get_text() == "Professor of Computing"
     assert card.select_one(".sp-bio").get_text() == "Morgan leads the Test Lab."
 
 
 def test_card_from_the_people_entry(lab):
-    card = soup_of(lab, "members/lena").select_one(".sp-member .sp-profile")
+    card = html_page(lab, "members/lena").select_one(".sp-member .sp-profile")
     assert card.select_one(".sp-profile-name").get_text() == "Lena Placeholder"
     assert card.select_one(".sp-headline").get_text() == "PhD student"
     assert card.select_one(".sp-person-interests").get_text() == "Interests: program synthesis"
@@ -55,13 +46,13 @@ def test_card_from_the_people_entry(lab):
 
 
 def test_member_list_has_the_members_papers_with_the_member_highlighted(lab):
-    soup = soup_of(lab, "members/lena")
+    soup = html_page(lab, "members/lena")
     assert titles(soup) == ["Fast Things for Everyone", "Small Things, Carefully"]
     assert [me.get_text() for me in soup.select(".sp-me")] == ["Lena Placeholder"] * 2
 
 
 def test_aliases_of_the_entry_and_of_the_own_file_select_papers(lab):
-    soup = soup_of(lab, "members/morgan")
+    soup = html_page(lab, "members/morgan")
     # "M. Example" is an alias in people.yaml; the own file adds more spellings.
     assert titles(soup) == [
         "Fast Things for Everyone",
@@ -76,7 +67,7 @@ def test_aliases_of_the_entry_and_of_the_own_file_select_papers(lab):
 
 
 def test_member_names_link_to_member_pages(lab):
-    links = author_links(soup_of(lab, "publications"))
+    links = author_links(html_page(lab, "publications"))
     assert links == {
         "Lena Placeholder": "members/lena.html",
         "Ann Other": None,
@@ -90,7 +81,7 @@ def test_member_names_link_to_member_pages(lab):
 
 
 def test_a_member_page_does_not_link_to_itself(lab):
-    links = author_links(soup_of(lab, "members/lena"))
+    links = author_links(html_page(lab, "members/lena"))
     assert links["Lena Placeholder"] is None
     assert links["M. Example"] == "morgan.html"
 
@@ -103,11 +94,11 @@ def test_no_member_links_unless_enabled(make_app, rootdir, tmp_path):
         confoverrides={"profile_link_members": False},
     )
     app.build()
-    links = author_links(soup_of(app, "publications"))
+    links = author_links(html_page(app, "publications"))
     assert links["Lena Placeholder"] is None
     assert links["Ben External"] == "https://ben.example.org/"
     # the people page still links its cards to the member pages
-    card = soup_of(app, "people").select_one(".sp-person-name a")
+    card = html_page(app, "people").select_one(".sp-person-name a")
     assert card["href"] == "members/morgan.html"
 
 
@@ -153,10 +144,10 @@ def test_unknown_person_warns_and_shows_nothing(make_app, private_root, get_warn
         "morgan.rst:4: WARNING: profile: :source: is ignored with :person:; "
         "name the people file with :people: [profile.option]" in warnings
     )
-    soup = soup_of(app, "members/lena")
+    soup = html_page(app, "members/lena")
     assert not soup.select(".sp-block")
     # Lena's page is gone, so her name is no longer a link
-    assert author_links(soup_of(app, "publications"))["Lena Placeholder"] is None
+    assert author_links(html_page(app, "publications"))["Lena Placeholder"] is None
 
 
 def test_people_file_named_by_option(make_app, private_root, get_warnings):
@@ -185,9 +176,9 @@ def test_people_file_named_by_option(make_app, private_root, get_warnings):
     app.build()
     assert get_warnings(app) == ""
     # the member's own file is found beside the people file: lab/people/morgan.yaml
-    card = soup_of(app, "members/morgan").select_one(".sp-headline")
+    card = html_page(app, "members/morgan").select_one(".sp-headline")
     assert card.get_text() == "Professor of Computing"
-    assert author_links(soup_of(app, "publications"))["Lena Placeholder"] == "members/lena.html"
+    assert author_links(html_page(app, "publications"))["Lena Placeholder"] == "members/lena.html"
 
 
 # -- parallel and incremental builds ----------------------------------------------------
@@ -197,16 +188,16 @@ def test_parallel_build_links_like_a_serial_one(make_app, private_root, lab):
     app = make_app("html", srcdir=private_root("lab"), parallel=2)
     app.build()
     for page in ("publications", "members/lena", "members/morgan"):
-        assert author_links(soup_of(app, page)) == author_links(soup_of(lab, page))
-    people = [str(block) for block in soup_of(app, "people").select(".sp-people-block")]
-    assert people == [str(block) for block in soup_of(lab, "people").select(".sp-people-block")]
+        assert author_links(html_page(app, page)) == author_links(html_page(lab, page))
+    people = [str(block) for block in html_page(app, "people").select(".sp-people-block")]
+    assert people == [str(block) for block in html_page(lab, "people").select(".sp-people-block")]
 
 
 def test_links_follow_member_pages_in_incremental_builds(make_app, private_root, get_warnings):
     srcdir = private_root("lab")
     builds = Builds(make_app, srcdir)
     first = builds.build()
-    assert author_links(soup_of(first, "publications"))["Lena Placeholder"] == "members/lena.html"
+    assert author_links(html_page(first, "publications"))["Lena Placeholder"] == "members/lena.html"
 
     again = builds.build()
     assert again.read_docs == set()  # nothing always out of date
@@ -218,13 +209,13 @@ def test_links_follow_member_pages_in_incremental_builds(make_app, private_root,
     without = builds.build()
     assert without.read_docs == {"members/lena"}  # only the edited page is read...
     # ...and the pages that link to members are written again, without the link
-    assert author_links(soup_of(without, "publications"))["Lena Placeholder"] is None
-    card = soup_of(without, "people").find("strong", string="Lena Placeholder")
+    assert author_links(html_page(without, "publications"))["Lena Placeholder"] is None
+    card = html_page(without, "people").find("strong", string="Lena Placeholder")
     assert card.find_parent("a") is None
 
     builds.write(lena, original)
     back = builds.build()
-    assert author_links(soup_of(back, "publications"))["Lena Placeholder"] == "members/lena.html"
+    assert author_links(html_page(back, "publications"))["Lena Placeholder"] == "members/lena.html"
 
 
 def test_adding_a_members_own_file_rereads_the_member_page(make_app, private_root):
@@ -235,5 +226,5 @@ def test_adding_a_members_own_file_rereads_the_member_page(make_app, private_roo
     builds.write(own, "name: Lena Placeholder\nheadline: Doctoral researcher\n")
     app = builds.build()
     assert "members/lena" in app.read_docs
-    headline = soup_of(app, "members/lena").select_one(".sp-headline")
+    headline = html_page(app, "members/lena").select_one(".sp-headline")
     assert headline.get_text() == "Doctoral researcher"

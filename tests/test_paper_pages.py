@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from support import html_page, root_build
 
 from sphinx_profile.data.dates import PartialDate
 from sphinx_profile.data.models import Publication
@@ -24,10 +25,6 @@ HOSTILE_TITLE = '</script><script>alert("x")</script> & <b>"Quotes"</b>'
 HOSTILE_WORDS = '</script><script>alert("x")</script> & "Quotes"'
 
 
-def soup_of(app, name: str) -> BeautifulSoup:
-    return BeautifulSoup((Path(app.outdir) / name).read_text(encoding="utf-8"), "html.parser")
-
-
 def citation_meta(soup: BeautifulSoup) -> list[tuple[str, str]]:
     return [
         (meta["name"], meta["content"])
@@ -36,9 +33,7 @@ def citation_meta(soup: BeautifulSoup) -> list[tuple[str, str]]:
     ]
 
 
-@pytest.fixture(scope="module")
-def seo_app(built_root):
-    return built_root("seo", "html")
+seo_app = root_build("seo")
 
 
 def test_each_listed_publication_gets_a_page(seo_app, get_warnings):
@@ -48,7 +43,7 @@ def test_each_listed_publication_gets_a_page(seo_app, get_warnings):
 
 
 def test_journal_article_tags(seo_app):
-    assert citation_meta(soup_of(seo_app, "publications/engine.html")) == [
+    assert citation_meta(html_page(seo_app, "publications/engine.html")) == [
         ("citation_title", "Sketch of the Analytical Engine"),
         ("citation_author", "Ada Lovelace"),
         ("citation_author", "Charles Babbage"),
@@ -61,7 +56,7 @@ def test_journal_article_tags(seo_app):
 
 
 def test_conference_paper_tags(seo_app):
-    tags = citation_meta(soup_of(seo_app, "publications/bernoulli.html"))
+    tags = citation_meta(html_page(seo_app, "publications/bernoulli.html"))
     assert (
         "citation_conference_title",
         "International Conference on Learning Representations",
@@ -77,7 +72,7 @@ def test_conference_paper_tags(seo_app):
 
 
 def test_page_body_shows_the_whole_entry(seo_app):
-    body = soup_of(seo_app, "publications/engine.html").find("section", class_="sp-paper")
+    body = html_page(seo_app, "publications/engine.html").find("section", class_="sp-paper")
     assert body.h1.get_text().rstrip("¶") == "Sketch of the Analytical Engine"
     assert body.find("strong", class_="sp-me").get_text() == "Ada Lovelace"
     venue = body.find("p", class_="sp-pub-venue").get_text()
@@ -97,24 +92,24 @@ def test_page_body_shows_the_whole_entry(seo_app):
 
 
 def test_list_titles_link_to_their_pages(seo_app):
-    soup = soup_of(seo_app, "publications.html")
+    soup = html_page(seo_app, "publications.html")
     links = {a.get_text(): a["href"] for a in soup.find_all("a", class_="sp-paper-link")}
     assert links["Sketch of the Analytical Engine"] == "publications/engine.html"
     assert links["Computing Bernoulli Numbers"] == "publications/bernoulli.html"
     assert len(links) == 3
     # the About page's list has no :pages: option: its titles are plain text
-    assert not soup_of(seo_app, "index.html").find_all("a", class_="sp-paper-link")
+    assert not html_page(seo_app, "index.html").find_all("a", class_="sp-paper-link")
 
 
 def test_config_value_gives_every_list_pages(built_root):
     app = built_root("seo", "html", confoverrides={"profile_publication_pages": True})
-    soup = soup_of(app, "index.html")
+    soup = html_page(app, "index.html")
     links = [a["href"] for a in soup.find_all("a", class_="sp-paper-link")]
     assert links == ["publications/engine.html"]
 
 
 def test_attribute_values_are_escaped(seo_app):
-    soup = soup_of(seo_app, "publications/hostile-1.html")
+    soup = html_page(seo_app, "publications/hostile-1.html")
     tags = dict(citation_meta(soup))
     assert tags["citation_title"] == HOSTILE_WORDS
     assert tags["citation_author"] == "O'Brien <b>Bold</b>"  # a name is plain text
@@ -130,20 +125,20 @@ def test_attribute_values_are_escaped(seo_app):
 
 def test_no_abstract_url_without_html_baseurl(built_root):
     app = built_root("seo", "html", confoverrides={"html_baseurl": ""})
-    names = [name for name, _ in citation_meta(soup_of(app, "publications/engine.html"))]
+    names = [name for name, _ in citation_meta(html_page(app, "publications/engine.html"))]
     assert "citation_title" in names
     assert "citation_abstract_html_url" not in names
 
 
 def test_dirhtml_pages_and_links(built_root):
     app = built_root("seo", "dirhtml")
-    assert citation_meta(soup_of(app, "publications/engine/index.html"))[0] == (
+    assert citation_meta(html_page(app, "publications/engine/index.html"))[0] == (
         "citation_title",
         "Sketch of the Analytical Engine",
     )
     links = [
         a["href"]
-        for a in soup_of(app, "publications/index.html").find_all("a", class_="sp-paper-link")
+        for a in html_page(app, "publications/index.html").find_all("a", class_="sp-paper-link")
     ]
     assert "engine/" in links
 
@@ -185,7 +180,7 @@ def test_pages_follow_the_data_on_rebuild(make_app, private_root):
     future = time.time() + 60
     os.utime(data, (future, future))
     app = build()
-    soup = soup_of(app, "publications/engine.html")
+    soup = html_page(app, "publications/engine.html")
     assert soup.find("section", class_="sp-paper-abstract").p.get_text() == (
         "The engine weaves new patterns."
     )

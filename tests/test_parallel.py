@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
+from support import data_site
 
 import sphinx_profile.data.store as store
 from sphinx_profile.directives.base import collector_paused
@@ -244,11 +245,13 @@ _BUILD_AND_LIST_MODULES = textwrap.dedent(
 
 def _modules_after_build(tmp_path: Path, page: str) -> list[str]:
     """Build a one-page site in a fresh interpreter; the heavy modules it imported."""
-    src = tmp_path / "src"
-    (src / "data").mkdir(parents=True)
-    (src / "conf.py").write_text('extensions = ["sphinx_profile"]\nexclude_patterns = ["data"]\n')
-    (src / "index.rst").write_text(f"Page\n====\n\n{page}\n")
-    (src / "data" / "news.yaml").write_text('- date: "2024-05"\n  text: Hello.\n')
+    src = data_site(
+        tmp_path / "src",
+        {
+            "index.rst": f"Page\n====\n\n{page}\n",
+            "data/news.yaml": '- date: "2024-05"\n  text: Hello.\n',
+        },
+    )
     result = subprocess.run(
         [sys.executable, "-c", _BUILD_AND_LIST_MODULES, str(src), str(tmp_path / "out")],
         capture_output=True,

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from support import html_page, root_build
 
 from sphinx_profile.data.dates import PartialDate
 from sphinx_profile.data.models import Member
@@ -161,15 +162,7 @@ def test_member_profile_card():
 # -- the directive ----------------------------------------------------------------------
 
 
-def soup_of(app, docname: str) -> BeautifulSoup:
-    return BeautifulSoup(
-        (app.outdir / f"{docname}.html").read_text(encoding="utf-8"), "html.parser"
-    )
-
-
-@pytest.fixture(scope="module")
-def lab(built_root):
-    return built_root("lab", "html")
+lab = root_build("lab")
 
 
 def blocks(soup: BeautifulSoup) -> list:
@@ -181,7 +174,7 @@ def test_lab_builds_without_warnings(lab, get_warnings):
 
 
 def test_current_members_as_cards_grouped_by_position(lab):
-    current = blocks(soup_of(lab, "people"))[0]
+    current = blocks(html_page(lab, "people"))[0]
     headings = [h.get_text() for h in current.select(".sp-group-heading")]
     assert headings == ["PI", "PhD student", "MS student"]
     names = [p.get_text(strip=True) for p in current.select("li.sp-person .sp-person-name")]
@@ -191,7 +184,7 @@ def test_current_members_as_cards_grouped_by_position(lab):
 
 
 def test_card_contents(lab):
-    current = blocks(soup_of(lab, "people"))[0]
+    current = blocks(html_page(lab, "people"))[0]
     morgan = current.select("li.sp-person")[0]
     photo = morgan.select_one("img.sp-person-photo")
     assert photo["alt"] == "Photo of Morgan Example"
@@ -206,7 +199,7 @@ def test_card_contents(lab):
 
 
 def test_card_names_link_to_member_pages_else_their_url(lab):
-    current = blocks(soup_of(lab, "people"))[0]
+    current = blocks(html_page(lab, "people"))[0]
     by_name = {p.get_text(strip=True): p for p in current.select(".sp-person-name")}
     assert by_name["Morgan Example"].a["href"] == "members/morgan.html"
     assert by_name["Lena Placeholder"].a["href"] == "members/lena.html"
@@ -215,7 +208,7 @@ def test_card_names_link_to_member_pages_else_their_url(lab):
 
 
 def test_alumni_as_a_plain_list(lab):
-    alumni = blocks(soup_of(lab, "people"))[1]
+    alumni = blocks(html_page(lab, "people"))[1]
     assert not alumni.select(".sp-group-heading")
     items = [li.get_text(" ", strip=True) for li in alumni.select("ul.sp-member-list > li")]
     assert items == [
@@ -227,8 +220,8 @@ def test_alumni_as_a_plain_list(lab):
 
 
 def test_rst_and_myst_give_the_same_output(lab):
-    rst = [str(block) for block in blocks(soup_of(lab, "people"))]
-    myst = [str(block) for block in blocks(soup_of(lab, "people-myst"))]
+    rst = [str(block) for block in blocks(html_page(lab, "people"))]
+    myst = [str(block) for block in blocks(html_page(lab, "people-myst"))]
     assert rst == myst
 
 
@@ -272,7 +265,7 @@ def build_page(make_app, private_root, body: str, *, suffix: str = ".rst", **kwa
 
 
 def page_soup(app) -> BeautifulSoup:
-    return soup_of(app, "extra")
+    return html_page(app, "extra")
 
 
 def card_names(soup: BeautifulSoup) -> list[str]:
@@ -421,7 +414,7 @@ def test_bad_entries_warn_at_their_line_and_the_rest_renders(make_app, private_r
         "it is not shown [profile.file]" in warnings
     )
     # an unknown key costs only itself: the member is shown without it
-    assert card_names(soup_of(app, "index")) == [
+    assert card_names(html_page(app, "index")) == [
         "Okay Person",
         "Pic Missing",
         "Far Away",

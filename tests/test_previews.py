@@ -11,12 +11,9 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from bs4 import BeautifulSoup
+from support import html_page
 
 from sphinx_profile.data.store import load_data_file
-
-
-def soup(app, name: str) -> BeautifulSoup:
-    return BeautifulSoup((app.outdir / f"{name}.html").read_text("utf-8"), "html.parser")
 
 
 def entry(page: BeautifulSoup, title_start: str):
@@ -30,7 +27,7 @@ def entry(page: BeautifulSoup, title_start: str):
 def test_full_style_shows_each_thumbnail_beside_its_entry(built_root, get_warnings):
     app = built_root("themes")
     assert "WARNING" not in get_warnings(app)
-    page = soup(app, "publications")
+    page = html_page(app, "publications")
     for title, name in (("The A-0 System", "a0.svg"), ("FLOW-MATIC", "flowmatic.png")):
         image = entry(page, title).select_one("img.sp-pub-preview")
         assert image is not None, title
@@ -44,7 +41,7 @@ def test_full_style_shows_each_thumbnail_beside_its_entry(built_root, get_warnin
 
 
 def test_compact_style_shows_none_unless_asked(built_root, make_app, private_root):
-    page = soup(built_root("themes"), "index")
+    page = html_page(built_root("themes"), "index")
     assert page.select(".sp-compact") and page.select("img.sp-pub-preview") == []
     srcdir = private_root("themes")
     (srcdir / "index.rst").write_text(
@@ -52,7 +49,7 @@ def test_compact_style_shows_none_unless_asked(built_root, make_app, private_roo
     )
     app = make_app("html", srcdir=srcdir)
     app.build()
-    images = soup(app, "index").select(".sp-compact img.sp-pub-preview")
+    images = html_page(app, "index").select(".sp-compact img.sp-pub-preview")
     assert sorted(Path(image["src"]).name for image in images) == ["a0.svg", "flowmatic.png"]
 
 
@@ -77,7 +74,7 @@ def test_a_missing_thumbnail_is_a_warning_at_its_line(make_app, private_root):
     line = next(n for n, row in enumerate(text.splitlines(), 1) if "missing.png" in row)
     assert f"publications.yaml:{line}: WARNING: preview image not found" in app.warning.getvalue()
     # the entry is still there, without the image
-    assert entry(soup(app, "publications"), "The A-0 System").select("img") == []
+    assert entry(html_page(app, "publications"), "The A-0 System").select("img") == []
 
 
 def test_al_folio_bibtex_preview_field(tmp_path):

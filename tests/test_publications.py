@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 from docutils import nodes
-from support import section_content, warnings_of
+from support import html_page, root_build, section_content, warnings_of
 
 SYNTAXES = ("rst", "myst")
 PAGES = ("authors", "filters", "groups", "lists")
@@ -49,54 +49,33 @@ LEGEND_BOTH = "* Equal contribution; † Corresponding author"
 # -- builds, shared by the tests of this module (they only read) -----------------------
 
 
-@pytest.fixture(scope="module")
-def html(built_root):
-    app = built_root("pubs", "html")
-    assert app.statuscode == 0
-    assert warnings_of(app) == ""
-    return app
+html = root_build("pubs", no_warnings=True)
 
 
-@pytest.fixture(scope="module")
-def text(built_root):
-    app = built_root("pubs", "text")
-    assert app.statuscode == 0
-    return app
+text = root_build("pubs", "text")
 
 
-@pytest.fixture(scope="module")
-def latex(built_root):
-    app = built_root("pubs", "latex")
-    assert app.statuscode == 0
-    return (app.outdir / "testpublications.tex").read_text(encoding="utf-8")
+latex = root_build("pubs", "latex", read="testpublications.tex")
 
 
-@pytest.fixture(scope="module")
-def plain(built_root):
-    """Every option of issue 3 at its default, and a venue colour that is not a colour."""
-    overrides = {
+# Every option of issue 3 at its default, and a venue colour that is not a colour.
+plain = root_build(
+    "pubs",
+    confoverrides={
         "profile_max_authors": 0,
         "profile_derive_role": False,
         "profile_link_titles": False,
         "profile_venue_colors": {"ICLR 2024": "red; background: url(evil.png)"},
-    }
-    app = built_root("pubs", "html", confoverrides=overrides)
-    assert app.statuscode == 0
-    return app
+    },
+)
 
 
 # -- reading the output ----------------------------------------------------------------
 
 
-def page(app, docname: str) -> BeautifulSoup:
-    return BeautifulSoup(
-        (app.outdir / f"{docname}.html").read_text(encoding="utf-8"), "html.parser"
-    )
-
-
 def block(app, docname: str, name: str) -> Tag:
     """The output of the directive with ``:class: t-<name>`` on the page."""
-    found = page(app, docname).select(f"div.sp-publications-block.t-{name}")
+    found = html_page(app, docname).select(f"div.sp-publications-block.t-{name}")
     assert len(found) == 1, f"no single t-{name} list on {docname}"
     return found[0]
 
@@ -607,7 +586,7 @@ def test_toggles_are_left_out_of_text_and_latex(text, latex):
 
 
 def test_copy_script_is_loaded_by_html_pages(html):
-    scripts = page(html, "rst/authors").select("script[src]")
+    scripts = html_page(html, "rst/authors").select("script[src]")
     copy = [tag for tag in scripts if "sphinx_profile.js" in tag["src"]]
     assert len(copy) == 1 and copy[0].has_attr("defer")
     script = (html.outdir / "_static" / "sphinx_profile.js").read_text(encoding="utf-8")
@@ -637,7 +616,7 @@ def test_every_entry_has_a_stable_anchor(html, syntax):
 
 def test_an_entry_listed_twice_on_a_page_has_one_anchor(html, latex):
     """rst/authors shows every entry in two lists: each anchor is given once."""
-    ids = [tag["id"] for tag in page(html, "rst/authors").select("[id]")]
+    ids = [tag["id"] for tag in html_page(html, "rst/authors").select("[id]")]
     assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
     assert ids.count("pub-sparse") == 1
     labels = re.findall(r"\\label\{\\detokenize\{(rst/authors:pub-[^}]+)\}\}", latex)

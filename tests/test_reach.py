@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 from defusedxml import ElementTree
+from support import html_file, html_page, root_build
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -25,13 +26,7 @@ BASE = "https://ada.example.org/"
 pytestmark = pytest.mark.myst
 
 
-@pytest.fixture(scope="module")
-def site(built_root):
-    return built_root("reach", "html")
-
-
-def page(app, name: str) -> BeautifulSoup:
-    return BeautifulSoup((Path(app.outdir) / name).read_text(encoding="utf-8"), "html.parser")
+site = root_build("reach")
 
 
 # -- feeds ---------------------------------------------------------------------------
@@ -104,7 +99,7 @@ def test_rss_feed_is_rss_2(site):
 
 @pytest.mark.parametrize("name", ["index.html", "news.html", "work.html"])
 def test_every_page_head_links_both_feeds(site, name):
-    head = page(site, name).head
+    head = html_page(site, name).head
     feeds = {
         link["type"]: link["href"]
         for link in head.find_all("link", rel="alternate")
@@ -128,7 +123,7 @@ def test_without_html_baseurl_links_are_relative_and_a_warning_says_so(
     links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
     assert links == {"self": "feed.xml", "alternate": "news.html"}
     assert feed.findtext(f"{ATOM}id").startswith("urn:uuid:")
-    head_links = page(app, "news.html").head.find_all("link", type="application/atom+xml")
+    head_links = html_page(app, "news.html").head.find_all("link", type="application/atom+xml")
     assert [link["href"] for link in head_links] == ["feed.xml"]
 
 
@@ -190,7 +185,7 @@ def test_no_feed_unless_asked(make_app, private_root):
     app = make_app("html", srcdir=private_root("reach"), confoverrides={"profile_feed": False})
     app.build()
     assert not (Path(app.outdir) / "feed.xml").exists()
-    assert not page(app, "index.html").head.find_all("link", type="application/atom+xml")
+    assert not html_page(app, "index.html").head.find_all("link", type="application/atom+xml")
 
 
 # -- redirects -------------------------------------------------------------------------
@@ -200,7 +195,7 @@ def _redirect_target(outdir: Path, address: str) -> Path:
     """Follow a redirect page as a browser without JavaScript would: its meta refresh."""
     path = address.lstrip("/")
     file = outdir / (path + "index.html" if path.endswith("/") or not path else path)
-    soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+    soup = html_file(file)
     refresh = soup.find("meta", attrs={"http-equiv": "refresh"})
     url = refresh["content"].split("url=", 1)[1]
     assert not urlparse(url).scheme and not url.startswith("/"), "relative, for any base path"
@@ -255,7 +250,7 @@ def og(soup: BeautifulSoup) -> dict[str, str]:
 
 
 def test_profile_page_card_has_headline_and_avatar(site):
-    tags = og(page(site, "index.html"))
+    tags = og(html_page(site, "index.html"))
     assert tags["og:description"] == "Analyst of the Analytical Engine, University of London"
     assert tags["og:image"] == BASE + "_images/avatar.png"
     assert tags["og:image:alt"] == "Photo of Ada Lovelace"
@@ -264,10 +259,10 @@ def test_profile_page_card_has_headline_and_avatar(site):
 
 
 def test_other_pages_keep_their_description_and_get_the_avatar(site):
-    tags = og(page(site, "work.html"))
+    tags = og(html_page(site, "work.html"))
     assert tags["og:description"] == "My own description of my work."
     assert tags["og:image"] == BASE + "_images/avatar.png"
-    news = og(page(site, "news.html"))
+    news = og(html_page(site, "news.html"))
     assert "Analyst" not in news.get("og:description", "")
 
 
@@ -276,7 +271,7 @@ def test_ogp_image_setting_wins(make_app, private_root):
         "html", srcdir=private_root("reach"), confoverrides={"ogp_image": "_static/card.png"}
     )
     app.build()
-    assert og(page(app, "index.html"))["og:image"] == BASE + "_static/card.png"
+    assert og(html_page(app, "index.html"))["og:image"] == BASE + "_static/card.png"
 
 
 def test_sitemap_lists_every_page_and_no_redirect(site):

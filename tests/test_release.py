@@ -11,14 +11,13 @@ import os
 import re
 import subprocess
 import tomllib
-from pathlib import Path
 
 import pytest
 import yaml
+from support import REPO
 
 from sphinx_profile import __version__
 
-REPO = Path(__file__).parents[1]
 WORKFLOW = REPO / ".github" / "workflows" / "release.yml"
 
 

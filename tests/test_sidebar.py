@@ -13,8 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin
 
 import pytest
-from bs4 import BeautifulSoup
-from support import Builds
+from support import Builds, append_conf, html_page
 
 THEMES = {
     # theme -> the element of the theme's sidebar that holds the card
@@ -35,17 +34,13 @@ LINKS = {
 }
 
 
-def page(app, name: str) -> BeautifulSoup:
-    return BeautifulSoup((app.outdir / f"{name}.html").read_text("utf-8"), "html.parser")
-
-
 @pytest.mark.parametrize("theme", THEMES)
 def test_card_in_the_theme_sidebar_of_a_page_without_one(built_root, get_warnings, theme):
     if importlib.util.find_spec(theme) is None:
         pytest.skip(f"{theme} is not installed (pip install -e '.[themes]')")
     app = built_root("themes", confoverrides={"html_theme": theme, "profile_sidebar": True})
     assert "WARNING" not in get_warnings(app)
-    soup = page(app, "publications")
+    soup = html_page(app, "publications")
     sidebar = soup.select_one(THEMES[theme])
     assert sidebar is not None, f"no sidebar {THEMES[theme]} in {theme}"
     [card] = soup.select(".sp-sidebar .sp-sidebar-card")
@@ -65,19 +60,19 @@ def test_card_in_the_theme_sidebar_of_a_page_without_one(built_root, get_warning
         assert icon is not None and icon["aria-hidden"] == "true"
         assert link.get_text(strip=True), "a link without a label"
     # The landing page shows the card in its body: not a second time in the sidebar.
-    index = page(app, "index")
+    index = html_page(app, "index")
     assert index.select(".sp-sidebar-card") == []
     assert len(index.select(".sp-profile")) == 1
 
 
 def test_no_card_unless_asked(built_root):
     app = built_root("themes", confoverrides={"html_theme": "alabaster"})
-    assert page(app, "publications").select(".sp-sidebar-card") == []
+    assert html_page(app, "publications").select(".sp-sidebar-card") == []
 
 
 def test_alabaster_lists_the_card_first_among_its_sidebars(built_root):
     app = built_root("themes", confoverrides={"html_theme": "alabaster", "profile_sidebar": True})
-    sidebar = page(app, "publications").select_one("div.sphinxsidebarwrapper")
+    sidebar = html_page(app, "publications").select_one("div.sphinxsidebarwrapper")
     first = next(child for child in sidebar.children if getattr(child, "name", None))
     assert "sp-sidebar" in first["class"]
 
@@ -90,9 +85,7 @@ def test_other_builders_ignore_the_setting(built_root, get_warnings, builder):
 
 def test_an_edited_profile_rewrites_every_page(make_app, private_root):
     srcdir = private_root("themes")
-    (srcdir / "conf.py").write_text(
-        (srcdir / "conf.py").read_text("utf-8") + "profile_sidebar = True\n", "utf-8"
-    )
+    append_conf(srcdir, "profile_sidebar = True")
     (srcdir / "plain.rst").write_text(":orphan:\n\nPlain\n=====\n\nNo data.\n", "utf-8")
     builds = Builds(make_app, srcdir)
     first = builds.build()
@@ -110,9 +103,7 @@ def test_an_edited_profile_rewrites_every_page(make_app, private_root):
 
 def test_a_broken_profile_file_is_a_warning_with_its_line(make_app, private_root):
     srcdir = private_root("themes")
-    (srcdir / "conf.py").write_text(
-        (srcdir / "conf.py").read_text("utf-8") + "profile_sidebar = True\n", "utf-8"
-    )
+    append_conf(srcdir, "profile_sidebar = True")
     (srcdir / "index.rst").write_text("Home\n====\n\nNo card here.\n", "utf-8")
     profile = srcdir / "data" / "profile.yaml"
     profile.write_text(profile.read_text("utf-8") + "headlin: typo\n", "utf-8")
@@ -132,7 +123,7 @@ def test_a_broken_profile_file_is_a_warning_with_its_line(make_app, private_root
 )
 def test_link_style(built_root, style, icons, hidden_labels):
     app = built_root("themes", confoverrides={"profile_link_style": style})
-    soup = page(app, "index")
+    soup = html_page(app, "index")
     links = soup.select(".sp-profile ul.sp-profile-links a") + soup.select(".sp-pub-links a")
     assert links
     for link in links:

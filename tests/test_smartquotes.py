@@ -12,6 +12,7 @@ import json
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
+from support import build_site, data_site, warnings_of
 
 TITLE = '"Don\'t stop" -- a study... of `quotes`'
 DATA = f"""\
@@ -34,20 +35,10 @@ Page
 
 
 def build(tmp_path, buildername: str, **conf: object) -> SphinxTestApp:
-    srcdir = tmp_path / buildername
-    (srcdir / "data").mkdir(parents=True)
-    (srcdir / "data" / "publications.yaml").write_text(DATA, "utf-8")
-    (srcdir / "conf.py").write_text(
-        'extensions = ["sphinx_profile"]\nexclude_patterns = ["data"]\n', "utf-8"
-    )
-    (srcdir / "index.rst").write_text(PAGE, "utf-8")
-    app = SphinxTestApp(buildername, srcdir=srcdir, confoverrides=conf)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    srcdir = data_site(tmp_path / buildername, {"data/publications.yaml": DATA, "index.rst": PAGE})
+    app = build_site(srcdir, buildername, confoverrides=conf)
     assert app.statuscode == 0
-    assert app.warning.getvalue() == ""
+    assert warnings_of(app) == ""
     return app
 
 

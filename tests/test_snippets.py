@@ -11,17 +11,13 @@ from __future__ import annotations
 
 import pytest
 from docutils import nodes
-from support import expanded_doctree, section_content
+from support import expanded_doctree, root_build, section_content
 
 DIRECTIVES = ["profile", "publication-list", "experience", "education", "projects", "news"]
 SYNTAXES = {"rst": "reStructuredText", "myst": "MyST"}
 
 
-@pytest.fixture(scope="module")
-def basic_app(built_root):
-    app = built_root("basic")
-    assert app.statuscode == 0
-    return app
+basic_app = root_build("basic")
 
 
 @pytest.mark.parametrize("syntax", list(SYNTAXES))

@@ -59,10 +59,7 @@ def corpus() -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, set[Problem]]:
-    srcdir = tmp_path_factory.mktemp("parity")
-    (srcdir / "conf.py").write_text(
-        'extensions = ["sphinx_profile"]\nexclude_patterns = ["_build", "data"]\n'
-    )
+    srcdir = data_site(tmp_path_factory.mktemp("parity"), {})
     pages = []
     for name, kind in corpus().items():
         folder = srcdir / "data" / name
@@ -134,13 +131,14 @@ def build_warnings(srcdir: Path, **kwargs: Any) -> set[Problem]:
 
 def test_a_folder_named_like_a_data_file_is_reported_by_both(tmp_path, capsys):
     """``data/publications.yaml/`` is what the build reads by default: both refuse it."""
-    srcdir = tmp_path / "site"
-    (srcdir / "data" / "publications.yaml").mkdir(parents=True)
-    (srcdir / "data" / "news.yaml").write_text("- date: 2024-05\n  text: Hello\n")
-    (srcdir / "conf.py").write_text(
-        'extensions = ["sphinx_profile"]\nexclude_patterns = ["_build", "data"]\n'
+    srcdir = data_site(
+        tmp_path / "site",
+        {
+            "data/news.yaml": "- date: 2024-05\n  text: Hello\n",
+            "index.rst": "Home\n====\n\n.. publication-list::\n\n.. news::\n",
+        },
     )
-    (srcdir / "index.rst").write_text("Home\n====\n\n.. publication-list::\n\n.. news::\n")
+    (srcdir / "data" / "publications.yaml").mkdir()
     built = build_warnings(srcdir)
     assert built == {
         ("data/publications.yaml", 1, "refused: it is a folder, not a regular file", "file")

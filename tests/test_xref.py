@@ -27,10 +27,9 @@ from pathlib import Path
 
 import pytest
 import sphinx
-from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.inventory import InventoryFile
-from support import copy_root, warnings_of
+from support import copy_root, html_page, root_build, warnings_of
 
 EXPECTED_LINKS = [
     ("Alpha Paper", "all.html#pub-alpha"),  # default text: the title
@@ -41,17 +40,7 @@ EXPECTED_LINKS = [
 REFERENCE_PAGES = {"refs-rst": ("no-such-paper", 12), "refs-myst": ("missing-in-myst", 11)}
 
 
-@pytest.fixture(scope="module")
-def html(built_root):
-    app = built_root("xref", "html")
-    assert app.statuscode == 0
-    return app
-
-
-def soup(app, docname: str) -> BeautifulSoup:
-    return BeautifulSoup(
-        (app.outdir / f"{docname}.html").read_text(encoding="utf-8"), "html.parser"
-    )
+html = root_build("xref")
 
 
 def read_inventory(app, base: str = "") -> dict[str, tuple[str, str]]:
@@ -66,7 +55,7 @@ def read_inventory(app, base: str = "") -> dict[str, tuple[str, str]]:
 
 
 def internal_links(app, docname: str) -> list[tuple[str, str]]:
-    body = soup(app, docname).select_one("section")
+    body = html_page(app, docname).select_one("section")
     return [(a.get_text(), a["href"]) for a in body.select("a.reference.internal")]
 
 
@@ -77,7 +66,7 @@ def test_references_resolve_from_rst_and_myst(html, docname):
 
 @pytest.mark.parametrize("docname", list(REFERENCE_PAGES))
 def test_reference_has_the_title_as_tooltip(html, docname):
-    links = soup(html, docname).select("section a.reference.internal")
+    links = html_page(html, docname).select("section a.reference.internal")
     assert [a.get("title") for a in links] == [
         "Alpha Paper",
         "Beta Paper",
@@ -89,7 +78,7 @@ def test_reference_has_the_title_as_tooltip(html, docname):
 def test_targets_exist(html):
     for _, href in EXPECTED_LINKS:
         page, anchor = href.split("#")
-        target = soup(html, page.removesuffix(".html")).find(id=anchor)
+        target = html_page(html, page.removesuffix(".html")).find(id=anchor)
         assert target is not None, href
         title = target.find_parent("p")
         assert "sp-pub-title" in title["class"]
@@ -105,7 +94,7 @@ def test_unknown_id_warns_once_and_stays_text(html, docname, unknown):
         rf"'{re.escape(target)}' in :pub: reference \[profile\.ref\]"
     )
     assert len(re.findall(pattern, warnings)) == 1, warnings
-    paragraph = soup(html, docname).find(string=re.compile("Unknown:")).parent
+    paragraph = html_page(html, docname).find(string=re.compile("Unknown:")).parent
     assert target in paragraph.get_text()
     assert paragraph.find("a") is None
 
@@ -151,28 +140,26 @@ def test_intersphinx_links_to_publications_of_another_site(html, tmp_path):
     finally:
         app.cleanup()
     assert warnings_of(app) == ""
-    links = [(a.get_text(), a["href"]) for a in soup(app, "index").select("section a.external")]
+    links = [
+        (a.get_text(), a["href"]) for a in html_page(app, "index").select("section a.external")
+    ]
     assert links == [
         ("Alpha Paper", "https://lab.example.org/all.html#pub-alpha"),
         ("Beta Paper", "https://lab.example.org/all.html#pub-beta"),
         ("their paper", "https://lab.example.org/all.html#pub-gamma"),
     ]
-    myst = [(a.get_text(), a["href"]) for a in soup(app, "myst").select("section a.external")]
+    myst = [(a.get_text(), a["href"]) for a in html_page(app, "myst").select("section a.external")]
     assert myst == [("Solo Paper", "https://lab.example.org/solo-a.html#pub-solo")]
 
 
 # -- other builders --------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def singlehtml(built_root):
-    app = built_root("xref", "singlehtml")
-    assert app.statuscode == 0
-    return app
+singlehtml = root_build("xref", "singlehtml")
 
 
 def test_singlehtml_resolves(singlehtml):
-    page = soup(singlehtml, "index")
+    page = html_page(singlehtml, "index")
     links = [
         (a.get_text(), a["href"])
         for a in page.select("a.reference.internal")
@@ -196,17 +183,13 @@ def test_singlehtml_resolves(singlehtml):
 def test_singlehtml_links_are_fragments_of_the_page(singlehtml):
     hrefs = [
         a["href"]
-        for a in soup(singlehtml, "index").select("a.reference.internal")
+        for a in html_page(singlehtml, "index").select("a.reference.internal")
         if "pub-" in a.get("href", "")
     ]
     assert hrefs and all(href.count("#") == 1 for href in hrefs), hrefs
 
 
-@pytest.fixture(scope="module")
-def latex(built_root):
-    app = built_root("xref", "latex")
-    assert app.statuscode == 0
-    return (app.outdir / "testcross-references.tex").read_text(encoding="utf-8")
+latex = root_build("xref", "latex", read="testcross-references.tex")
 
 
 def test_latex_references_are_hyperrefs_to_the_entry_labels(latex):
@@ -264,7 +247,7 @@ def test_rebuild_moves_targets_when_a_list_is_removed(rebuilt):
     assert domain.best_claim("gamma") is None  # listed on all.rst only
     assert inventory_uri(rebuilt, "alpha") == "journals.html#pub-alpha"
     assert inventory_uri(rebuilt, "beta") == "journals.html#pub-beta"
-    assert soup(rebuilt, "all").find(id="pub-alpha") is None
+    assert html_page(rebuilt, "all").find(id="pub-alpha") is None
 
 
 def test_rebuild_updates_references_on_unchanged_pages(rebuilt):
@@ -280,7 +263,7 @@ def test_rebuild_of_a_referencing_page_uses_the_saved_claims(tmp_path):
     page = srcdir / "refs-myst.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
     second = build(srcdir)
-    assert "One more line." in soup(second, "refs-myst").get_text()
+    assert "One more line." in html_page(second, "refs-myst").get_text()
     assert internal_links(second, "refs-myst") == EXPECTED_LINKS
     assert inventory_uri(second, "solo") == "solo-a.html#pub-solo"
 
@@ -331,7 +314,7 @@ def test_a_complete_list_wins_and_no_index_lists_are_never_targets(tmp_path):
     links = dict(internal_links(app, "refs-rst"))
     assert links["Alpha Paper"] == "zz-everything.html#pub-alpha"
     # The :no-index: page still has the anchor for a hand-made link.
-    assert soup(app, "aa-cv").find(id="pub-alpha") is not None
+    assert html_page(app, "aa-cv").find(id="pub-alpha") is not None
 
 
 # -- a reference to an entry that was left out -----------------------------------------
@@ -355,7 +338,7 @@ def test_reference_to_an_entry_left_out_warns_once_at_its_data_line(tmp_path):
         )
         assert len([text for text in lines if text.endswith(expected)]) == 1, lines
     assert not [line for line in lines if "unknown publication id" in line], lines
-    paragraph = soup(app, "refs-rst").find(string=re.compile("Default title:")).parent
+    paragraph = html_page(app, "refs-rst").find(string=re.compile("Default title:")).parent
     assert "alpha" in paragraph.get_text()
     assert paragraph.find("a") is None
 
