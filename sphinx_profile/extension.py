@@ -20,17 +20,17 @@ from .directives.people import setup_people
 from .directives.profile import setup_profile
 from .directives.publications import setup_publications
 from .domain import setup_domain
-from .feeds import setup_feeds
 from .locale import setup_locale
 from .markup_output import setup_markup_output
+from .metadata.page_graph import setup_jsonld
+from .metadata.paper_pages import setup_paper_pages
 from .nodes import setup_nodes
-from .paper_pages import setup_paper_pages
 from .print_layout import setup_print_layout
-from .redirects import setup_redirects
-from .seo import setup_jsonld
+from .reach.feeds import setup_feeds
+from .reach.redirects import setup_redirects
+from .reach.sitemap import setup_sitemap
+from .reach.social import setup_social
 from .sidebar import setup_sidebar
-from .sitemap import setup_sitemap
-from .social import setup_social
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -109,7 +109,7 @@ def link_resolver(translator: Any) -> Callable[[Markup], Link | None]:
     """Where each kind of link goes on the page being written, as the nodes would."""
     from .domain import ProfileDomain
     from .render.markup_html import Link
-    from .seo import writes_web_pages
+    from .site import writes_web_pages
 
     builder = translator.builder
     docname = builder.current_docname

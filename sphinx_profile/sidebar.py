@@ -22,7 +22,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .data.issues import Subtype, display_path
-from .seo import writes_web_pages
+from .site import writes_web_pages
 
 if TYPE_CHECKING:
     from .data.models import Profile

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from support import Builds, by_type, check_node, graphs_of, only_graph, root_build
 
-from sphinx_profile import jsonld
 from sphinx_profile.data.models import Education, Experience, Profile, Publication
+from sphinx_profile.metadata import jsonld
 
 BASE = "https://example.org/site/"
 PERSON_ID = f"{BASE}index.html#person"

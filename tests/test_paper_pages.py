@@ -16,7 +16,7 @@ from support import html_page, root_build
 
 from sphinx_profile.data.dates import PartialDate
 from sphinx_profile.data.models import Publication
-from sphinx_profile.highwire import citation_tags, meta_tags, publication_date
+from sphinx_profile.metadata.highwire import citation_tags, meta_tags, publication_date
 
 BASE = "https://example.org/site/"
 HOSTILE_TITLE = '</script><script>alert("x")</script> & <b>"Quotes"</b>'

@@ -172,7 +172,7 @@ def test_feed_follows_an_edit_of_the_news_file(make_app, private_root):
 def test_without_feedgen_a_warning_names_the_extra(
     make_app, private_root, get_warnings, monkeypatch
 ):
-    from sphinx_profile import feeds
+    from sphinx_profile.reach import feeds
 
     monkeypatch.setattr(feeds, "has_feedgen", lambda: False)
     app = make_app("html", srcdir=private_root("reach"))

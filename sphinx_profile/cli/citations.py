@@ -137,7 +137,7 @@ def update(
 
 def identifiers(publication: Any) -> tuple[str | None, str | None]:
     """The DOI and arXiv id of an entry: its fields, else its doi.org or arxiv.org links."""
-    from ..highwire import bare_arxiv, bare_doi
+    from ..metadata.highwire import bare_arxiv, bare_doi
 
     doi = bare_doi(publication.doi) if publication.doi else None
     arxiv = bare_arxiv(publication.arxiv) if publication.arxiv else None

@@ -135,7 +135,7 @@ class ProfileDirective(DataDirective):
         return metrics(len(ids), (counts[pub_id].count for pub_id in ids if pub_id in counts))
 
     def _note_shown(self, profile: Profile, avatar_uri: str | None) -> None:
-        """Record the card for the page's JSON-LD ``Person`` (see ``sphinx_profile.seo``).
+        """Record the card for the page's JSON-LD ``Person`` (see ``metadata.page_graph``).
 
         The Person also lists the positions, degrees, awards and skills of the
         data folder's ``experience``, ``education``, ``awards`` and ``skills``

@@ -86,7 +86,7 @@ class PublicationListDirective(DataDirective):
               full:    paragraph.sp-pub-authors, paragraph.sp-pub-venue, paragraph.sp-pub-links
 
     With ``:pages:`` the title's text is inside an ``sp_paper_link`` (see
-    ``sphinx_profile.paper_pages``) and each entry gets a page of its own.
+    ``sphinx_profile.metadata.paper_pages``) and each entry gets a page of its own.
     """
 
     file_kind: ClassVar[str] = "publications"

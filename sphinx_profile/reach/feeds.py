@@ -23,16 +23,16 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
-from .data.issues import Subtype, display_path
-from .data.limits import confined, limits_from, real_path
-from .domain import shown_on_pages
-from .seo import PageUrls, site_profile, writes_web_pages
+from ..data.issues import Subtype, display_path
+from ..data.limits import confined, limits_from, real_path
+from ..domain import shown_on_pages
+from ..site import PageUrls, site_profile, writes_web_pages
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
-    from .data.models import NewsItem
+    from ..data.models import NewsItem
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ def news_path(app: Sphinx) -> Path:
 
 
 def feed_title(app: Sphinx) -> str:
-    from .locale import _
+    from ..locale import _
 
     return app.config.profile_feed_title or str(_("%s: news")) % app.config.project
 
@@ -81,8 +81,8 @@ def news_page(app: Sphinx, path: Path) -> str:
 
 def plain_title(text: str) -> str:
     """The words of a Markdown news text, cut at a word boundary for an item's title."""
-    from .render.inline import inline_markdown
-    from .render.markup import text_of
+    from ..render.inline import inline_markdown
+    from ..render.markup import text_of
 
     words = " ".join(text_of(inline_markdown(text)).split())
     if len(words) <= TITLE_LENGTH:
@@ -106,7 +106,7 @@ def make_feed(app: Sphinx, items: list[NewsItem], page: str) -> Any:
     """The ``FeedGenerator`` of ``items`` (newest first), whose links point to ``page``."""
     from feedgen.feed import FeedGenerator
 
-    from .render.inline import inline_html
+    from ..render.inline import inline_html
 
     urls = PageUrls(app.builder, page)
     base = urls.base
@@ -149,8 +149,8 @@ def set_links(generator: Any, page_url: str, self_url: str, media_type: str) -> 
 
 def news_items(app: Sphinx, path: Path) -> list[NewsItem] | None:
     """The dated items of the news file, newest first; None if there is no such file."""
-    from .data.query import news_newest_first
-    from .data.store import load_data_file
+    from ..data.query import news_newest_first
+    from ..data.store import load_data_file
 
     loaded = load_data_file(path, "news", limits=limits_from(app.config))
     if loaded.missing:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
-from .data.issues import Subtype
+from ..data.issues import Subtype
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

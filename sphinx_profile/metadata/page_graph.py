@@ -2,8 +2,8 @@
 
 ``html-page-context`` reads what the page's directives recorded in the domain
 (:class:`~sphinx_profile.domain.ShownOnPage`), loads the models through the
-cached store, builds the graph with :mod:`sphinx_profile.jsonld` and appends
-a ``<script type="application/ld+json">`` to the page's ``metatags``.
+cached store, builds the graph with :mod:`~sphinx_profile.metadata.jsonld` and
+appends a ``<script type="application/ld+json">`` to the page's ``metatags``.
 
 ``@id``\\ s are URLs: absolute from ``html_baseurl`` when it is set, else
 relative to the page (valid JSON-LD, but only an absolute id names the same
@@ -14,115 +14,27 @@ is ``<page of its longest list>#pub-<id>``, the anchor ``:pub:`` links to.
 from __future__ import annotations
 
 import datetime as _dt
-import os
-import posixpath
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
 
-from sphinx.util.osutil import relative_uri
-
+from ..data.names import name_matcher, normalize_name
+from ..domain import ProfileDomain, ShownOnPage, shown_on_pages
+from ..site import (
+    PageUrls,
+    listed_publications,
+    load_records,
+    profile_page,
+    site_profile,
+    writes_web_pages,
+)
 from . import jsonld
-from .data.names import name_matcher, normalize_name
-from .domain import ListShown, ProfileDomain, ShownOnPage, shown_on_pages
+from .paper_pages import PAPER_CONTEXT_KEY
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.builders import Builder
-    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-    from .data.models import Education, Experience, Profile, Publication
-
-PAPER_CONTEXT_KEY = "sp_publication"
-"""Context key of a per-paper page: ``(publication, docname of its list)``."""
-
-UNSUPPORTED_BUILDERS = frozenset({"epub", "singlehtml"})
-"""HTML builders that get no metadata and no per-paper pages (one file, or an e-book)."""
-
-
-def writes_web_pages(builder: Builder) -> bool:
-    return builder.format == "html" and builder.name not in UNSUPPORTED_BUILDERS
-
-
-# -- URLs ------------------------------------------------------------------------------
-
-
-class PageUrls:
-    """URLs of pages and images as seen from ``current``: absolute with ``html_baseurl``."""
-
-    def __init__(self, builder: Builder, current: str) -> None:
-        self.builder = builder
-        self.current = current
-        base = builder.config.html_baseurl or ""
-        self.base = base.rstrip("/") + "/" if base else ""
-
-    def page(self, pagename: str, anchor: str = "") -> str:
-        target = self.builder.get_target_uri(pagename)
-        if self.base:
-            url = self.base + target
-        else:
-            here = self.builder.get_target_uri(self.current)
-            # A page's own URI relative to itself is empty: name the file instead.
-            url = relative_uri(here, target) or posixpath.basename(target) or "./"
-        return f"{url}#{anchor}" if anchor else url
-
-    def image(self, path: str) -> str | None:
-        """The URL of an image Sphinx copied into the output (``_images/…``)."""
-        srcdir = str(self.builder.srcdir)
-        key = posixpath.normpath(Path(os.path.relpath(path, srcdir)).as_posix())
-        name = getattr(self.builder, "images", {}).get(key)
-        if name is None:
-            return None
-        imagedir = getattr(self.builder, "imagedir", "_images")
-        if self.base:
-            return f"{self.base}{imagedir}/{quote(name)}"
-        return posixpath.join(getattr(self.builder, "imgpath", imagedir), quote(name))
-
-
-# -- the models, from the cached store --------------------------------------------------
-
-
-def _records(config: Config, path: str | None, kind: str) -> list[Any]:
-    from .data.limits import limits_from
-    from .data.store import load_data_file
-
-    if not path:
-        return []
-    return list(load_data_file(Path(path), kind, limits=limits_from(config)).records)
-
-
-def listed_publications(config: Config, listed: ListShown) -> list[Publication]:
-    """The entries a list showed, in its order, as the directive saw them."""
-    from .data.overlay import apply_overlay
-
-    publications: list[Publication] = _records(config, listed.source, "publications")
-    if listed.overlay:
-        overlays = _records(config, listed.overlay, "publication-overlay")
-        publications, _unmatched = apply_overlay(publications, overlays)
-    by_id = {publication.id: publication for publication in publications}
-    return [by_id[pub_id] for pub_id in listed.ids if pub_id in by_id]
-
-
-def profile_page(env: BuildEnvironment) -> str | None:
-    """The page whose card is the site's person: the root page if it has one, else the first."""
-    pages = sorted(doc for doc, seen in shown_on_pages(env).items() if seen.profile is not None)
-    if env.config.root_doc in pages:
-        return str(env.config.root_doc)
-    return pages[0] if pages else None
-
-
-def site_profile(env: BuildEnvironment) -> Profile | None:
-    """The profile of the profile page, else ``profile.yaml`` of the data folder."""
-    page = profile_page(env)
-    shown = shown_on_pages(env)[page].profile if page is not None else None
-    path = shown.profile if shown is not None else None
-    if path is None:
-        default = Path(env.config.profile_data_dir) / "profile.yaml"
-        path = str(default) if default.is_file() else None
-    records = _records(env.config, path, "profile")
-    return records[0] if records else None
+    from ..data.models import Education, Experience, Publication
 
 
 def ids_with_pages(env: BuildEnvironment) -> set[str]:
@@ -175,7 +87,7 @@ class GraphBuilder:
         if shown is None:
             yield jsonld.person_reference(self.profile, node_id=self.person_id, url=self.person_url)
             return
-        profile = next(iter(_records(self.config, shown.profile, "profile")), self.profile)
+        profile = next(iter(load_records(self.config, shown.profile, "profile")), self.profile)
         page_url = self.urls.page(self.urls.current)
         title = self.env.titles.get(self.urls.current)
         yield jsonld.profile_page_node(
@@ -183,8 +95,8 @@ class GraphBuilder:
             person_id=self.person_id,
             name=title.astext() if title is not None else None,
         )
-        experience: list[Experience] = _records(self.config, shown.experience, "experience")
-        education: list[Education] = _records(self.config, shown.education, "education")
+        experience: list[Experience] = load_records(self.config, shown.experience, "experience")
+        education: list[Education] = load_records(self.config, shown.education, "education")
         yield jsonld.person_node(
             profile,
             node_id=self.person_id,
@@ -192,15 +104,15 @@ class GraphBuilder:
             image=self.urls.image(shown.avatar) if shown.avatar else None,
             experience=experience,
             education=education,
-            awards=_records(self.config, shown.awards, "awards"),
-            skills=_records(self.config, shown.skills, "skills"),
+            awards=load_records(self.config, shown.awards, "awards"),
+            skills=load_records(self.config, shown.skills, "skills"),
             today=_dt.date.today(),
         )
 
     def work(self, publication: Publication, page: str | None) -> jsonld.JsonObject:
         """A publication; ``page`` is its own page's name, when it has one."""
+        from ..render.publications import title_url
         from .highwire import bare_arxiv, bare_doi
-        from .render.publications import title_url
 
         same_as = []
         if publication.doi:
@@ -221,7 +133,7 @@ class GraphBuilder:
         )
 
     def works(self, seen: ShownOnPage) -> Iterator[jsonld.JsonObject]:
-        from .render.publications import paper_pagename
+        from ..render.publications import paper_pagename
 
         with_pages = ids_with_pages(self.env)
         done: set[str] = set()
@@ -245,7 +157,7 @@ class GraphBuilder:
             if not shown.own and seen.profile is None:
                 continue  # another file's talks, on a page without the card: maybe not yours
             lines = set(shown.lines)
-            for talk in _records(self.config, shown.source, "talks"):
+            for talk in load_records(self.config, shown.source, "talks"):
                 if talk.line in lines and (shown.source, talk.line) not in done:
                     done.add((shown.source, talk.line))
                     yield jsonld.talk_node(talk, person_id=self.person_id)

@@ -27,13 +27,13 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
-from .data.issues import Subtype
-from .domain import shown_on_pages
+from ..data.issues import Subtype
+from ..domain import shown_on_pages
+from ..locale import _
+from ..nodes import sp_paper_link
+from ..render.inline_html import html_text
+from ..site import PageUrls, listed_publications, site_profile, writes_web_pages
 from .highwire import citation_tags, meta_tags
-from .locale import _
-from .nodes import sp_paper_link
-from .render.inline_html import html_text
-from .seo import PAPER_CONTEXT_KEY, PageUrls, listed_publications, site_profile, writes_web_pages
 from .stale_pages import remove_stale_pages
 
 if TYPE_CHECKING:
@@ -41,10 +41,13 @@ if TYPE_CHECKING:
     from sphinx.builders.html import StandaloneHTMLBuilder
     from sphinx.config import Config
 
-    from .data.models import Profile, Publication
-    from .render.common import RenderSettings
+    from ..data.models import Profile, Publication
+    from ..render.common import RenderSettings
 
 logger = logging.getLogger(__name__)
+
+PAPER_CONTEXT_KEY = "sp_publication"
+"""Context key of a per-paper page: ``(publication, docname of its list)``."""
 
 PAGE_TEMPLATE = "page.html"
 """The theme's own page template: the pages look like every other page of the site."""
@@ -67,7 +70,7 @@ def link_paper_titles(app: Sphinx, doctree: nodes.document, docname: str) -> Non
 
 def paper_settings(config: Config, profile: Profile | None) -> RenderSettings:
     """The settings of the lists, with the whole author list shown."""
-    from .directives.base import DataDirective
+    from ..directives.base import DataDirective
 
     # The directives' own settings need only ``config``: share them rather than copy them.
     holder = cast(DataDirective, type("SettingsHolder", (), {"config": config})())
@@ -92,7 +95,7 @@ def paper_entries(app: Sphinx) -> dict[str, tuple[Publication, str]]:
             if not listed.pages:
                 continue
             # Imported only now: a site without paper pages never loads the renderers.
-            from .render.publications import paper_pagename
+            from ..render.publications import paper_pagename
 
             for publication in listed_publications(app.config, listed):
                 pagename = paper_pagename(publication.id)
@@ -118,7 +121,7 @@ def paper_entries(app: Sphinx) -> dict[str, tuple[Publication, str]]:
 
 
 def _warn_clash(pagename: str, first: tuple[str, str], second: tuple[str, str], line: int) -> None:
-    from .directives.base import display_path
+    from ..directives.base import display_path
 
     logger.warning(
         "publications %r (%s) and %r (%s) would share the page %s; it shows the first",
@@ -141,9 +144,9 @@ def paper_doctree(
     The lines under the title are those of the list's ``full`` style; the
     abstract and BibTeX are open sections rather than toggles.
     """
-    from .render.inline_html import inline_html
-    from .render.markup_nodes import to_node_list, to_nodes
-    from .render.publications import publication_anchor, render_publication, shown_bibtex
+    from ..render.inline_html import inline_html
+    from ..render.markup_nodes import to_node_list, to_nodes
+    from ..render.publications import publication_anchor, render_publication, shown_bibtex
 
     section = nodes.section(ids=[publication_anchor(publication)], classes=["sp-paper"])
     section += nodes.title(publication.title, "", *to_node_list(inline_html(publication.title)))
@@ -200,7 +203,7 @@ def collect_paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]
     if not entries:
         return
     # Imported here: a site without paper pages never loads the renderers and models.
-    from .render.publications import publication_anchor
+    from ..render.publications import publication_anchor
 
     settings = paper_settings(app.config, site_profile(app.env))
     for pagename, (publication, docname) in entries.items():

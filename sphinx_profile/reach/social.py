@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .domain import shown_on_pages
-from .seo import PageUrls, profile_page, site_profile, writes_web_pages
+from ..domain import shown_on_pages
+from ..site import PageUrls, profile_page, site_profile, writes_web_pages
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -73,7 +73,7 @@ def add_profile_card_fields(
         if image:
             added["og:image"] = image
             if profile := site_profile(app.env):
-                from .locale import _
+                from ..locale import _
 
                 added.setdefault("og:image:alt", str(_("Photo of %s")) % profile.name)
     if added:

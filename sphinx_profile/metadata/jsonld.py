@@ -32,12 +32,12 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .data.dates import PartialDate
-from .render.inline_html import html_text
+from ..data.dates import PartialDate
+from ..render.inline_html import html_text
 
 if TYPE_CHECKING:
-    from .data.cv_models import Award, Skill, Talk
-    from .data.models import Education, Experience, Link, Profile, Publication
+    from ..data.cv_models import Award, Skill, Talk
+    from ..data.models import Education, Experience, Link, Profile, Publication
 
 JsonObject = dict[str, Any]
 
@@ -70,8 +70,8 @@ def _plain(markdown: str | None) -> str | None:
     """The words of a Markdown field, without its markup."""
     if not markdown:
         return None
-    from .render.inline import inline_markdown
-    from .render.markup import text_of
+    from ..render.inline import inline_markdown
+    from ..render.markup import text_of
 
     return text_of(inline_markdown(markdown)) or None
 

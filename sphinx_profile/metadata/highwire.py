@@ -11,11 +11,11 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .data.dates import PartialDate
-from .render.inline_html import html_text
+from ..data.dates import PartialDate
+from ..render.inline_html import html_text
 
 if TYPE_CHECKING:
-    from .data.models import Publication
+    from ..data.models import Publication
 
 VENUE_TAGS = {
     "journal": "citation_journal_title",
