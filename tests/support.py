@@ -100,6 +100,11 @@ def output_text(outdir: Path, suffix: str) -> str:
     return text
 
 
+def rst_page(*blocks: str) -> str:
+    """A reST page titled "Page" made of ``blocks`` (directives, paragraphs)."""
+    return "Page\n====\n\n" + "\n\n".join(blocks) + "\n"
+
+
 def data_site(folder: Path, files: dict[str, str | bytes], conf: str = "") -> Path:
     """A small Sphinx project: ``conf.py`` (plus ``conf``), and ``files`` by path."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
-from support import Builds, build_site, data_site, warnings_of
+from support import Builds, build_site, data_site, rst_page, warnings_of
 
 from sphinx_profile.cli import main
 from sphinx_profile.data import bibtex_bounds
@@ -36,7 +36,7 @@ project = data_site
 
 
 def page(*directives: str) -> str:
-    return "Page\n====\n\n" + "\n\n".join(directives) + f"\n\n{TAIL}\n"
+    return rst_page(*directives, TAIL)
 
 
 GOOD_NEWS = "- date: 2024-01-02\n  text: The good news item\n"

@@ -12,8 +12,7 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-from sphinx.testing.util import SphinxTestApp
-from support import REPO, ROOTS
+from support import REPO, ROOTS, build_site, warnings_of
 
 from sphinx_profile.cli import COMMANDS, main
 from sphinx_profile.data.loader import load_yaml_file
@@ -327,12 +326,8 @@ def test_guide_tables_list_every_field_and_alias_of_the_models(tmp_path: Path):
     (srcdir / "index.rst").write_text(
         f"Guide\n=====\n\n{directives}\n\n.. profile-aliases::\n\n.. profile-subtypes::\n"
     )
-    app = SphinxTestApp("text", srcdir=srcdir)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    assert app.warning.getvalue() == ""
+    app = build_site(srcdir, "text")
+    assert warnings_of(app) == ""
     text = " ".join((app.outdir / "index.txt").read_text().split())
     for model in RECORD_MODELS.values():
         for row in field_rows(model):

@@ -15,8 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
-from support import REPO, compile_pdf, copy_demo, needs_tex, pdf_text, root_build
+from support import REPO, build_site, compile_pdf, copy_demo, needs_tex, pdf_text, root_build
 
 THIN = "\N{THIN SPACE}"
 
@@ -187,13 +186,7 @@ def test_chinese_cv_compiles_with_xelatex(built_root):
 @needs_tex
 def test_demo_cv_compiles(tmp_path):
     """``docs/cv.rst`` as CI builds it: ``-b latex`` with warnings as errors, then latexmk."""
-    app = SphinxTestApp(
-        "latex", srcdir=copy_demo(tmp_path), builddir=tmp_path / "build", warningiserror=True
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = build_site(copy_demo(tmp_path), "latex", builddir=tmp_path / "build", warningiserror=True)
     assert sorted(path.name for path in app.outdir.glob("*.tex")) == ["cv.tex"]
     pdf = compile_pdf(app.outdir)
     lines = [line.strip() for line in pdf_text(pdf).splitlines() if line.strip()]

@@ -12,24 +12,27 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
-from support import ROOTS, compile_pdf, html_page, needs_tex, pdf_text
+from support import (
+    ROOTS,
+    build_site,
+    compile_pdf,
+    copy_root,
+    html_page,
+    needs_tex,
+    pdf_text,
+    warnings_of,
+)
 
 from sphinx_profile.data.dates import PartialDate
 from sphinx_profile.data.formats import kinds_of, load_document
 from sphinx_profile.data.issues import Subtype
-from sphinx_profile.data.store import clear_cache, load_data_file
-
-try:  # Sphinx >= 7.3
-    from sphinx.util.console import strip_escape_sequences as strip_colors
-except ImportError:  # pragma: no cover - older Sphinx
-    from sphinx.util.console import strip_colors
+from sphinx_profile.data.store import load_data_file
 
 ROOT = ROOTS / "test-formats"
 RESUME = ROOT / "data" / "resume.json"
@@ -443,19 +446,10 @@ def test_kinds_of_other_tools_files():
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, SphinxTestApp]:
-    apps = {}
-    for buildername in ("html", "text", "latex"):
-        srcdir = tmp_path_factory.mktemp(buildername) / "src"
-        shutil.copytree(ROOT, srcdir)
-        clear_cache()
-        app = SphinxTestApp(buildername, srcdir=srcdir)
-        try:
-            app.build()
-        finally:
-            app.cleanup()
-        apps[buildername] = app
-    return apps
+def built(built_root: Callable[..., SphinxTestApp]) -> dict[str, SphinxTestApp]:
+    return {
+        buildername: built_root("formats", buildername) for buildername in ("html", "text", "latex")
+    }
 
 
 BIB_NOT_SHOWN = [
@@ -491,7 +485,7 @@ def test_build_warns_once_about_each_field_no_page_shows(built: dict[str, Sphinx
     assert len(expected) == 1 + 0 + 5 + 1 + 1
     for app in built.values():
         assert app.statuscode == 0
-        warnings = strip_colors(app.warning.getvalue()).splitlines()
+        warnings = warnings_of(app).splitlines()
         assert all(line.endswith(" [profile.not-shown]") for line in warnings), warnings
         found = [
             line.rsplit("/data/", 1)[1].removesuffix(" [profile.not-shown]") for line in warnings
@@ -665,16 +659,9 @@ def test_build_alfolio_display_fields_compile_into_a_pdf(built: dict[str, Sphinx
 
 def build_copy(tmp_path: Path, edit: Callable[[Path], None]) -> SphinxTestApp:
     """The root, copied and edited (``edit`` gets its data folder), built as HTML."""
-    srcdir = tmp_path / "src"
-    shutil.copytree(ROOT, srcdir)
+    srcdir = copy_root("formats", tmp_path / "src")
     edit(srcdir / "data")
-    clear_cache()
-    app = SphinxTestApp("html", srcdir=srcdir)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return build_site(srcdir)
 
 
 def test_google_scholar_id_links_to_the_paper_with_the_profiles_user(tmp_path: Path):
@@ -685,7 +672,7 @@ def test_google_scholar_id_links_to_the_paper_with_the_profiles_user(tmp_path: P
         )
 
     app = build_copy(tmp_path, add_profile)
-    assert "field 'google_scholar_id'" not in strip_colors(app.warning.getvalue())
+    assert "field 'google_scholar_id'" not in warnings_of(app)
     soup = html_page(app, "rst/alfolio")
     links = {a.get_text(): a["href"] for a in soup.select("li.sp-pub a.sp-link")}
     assert links["Scholar"] == (
@@ -701,7 +688,7 @@ def test_build_warning_of_a_translated_file_names_its_line(tmp_path: Path):
 
     app = build_copy(tmp_path, misdate)
     line = line_containing((tmp_path / "src" / "data" / "resume.json").read_text(), "June 1949")
-    warnings = strip_colors(app.warning.getvalue())
+    warnings = warnings_of(app)
     assert re.findall(r"data/resume\.json:(\d+): WARNING: (.*) \[profile\.data\]", warnings) == [
         (
             str(line),

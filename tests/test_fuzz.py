@@ -24,6 +24,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
+from support import build_site, warnings_of
 
 from sphinx_profile.data.bibtex import parse_bibtex
 from sphinx_profile.data.fields import normalize_url
@@ -33,16 +34,10 @@ from sphinx_profile.data.limits import Limits, markdown_depth
 from sphinx_profile.data.loader import DataFileError, YamlDocument, parse_yaml
 from sphinx_profile.data.models import RECORD_MODELS, Model
 from sphinx_profile.data.schema import type_label
-from sphinx_profile.data.store import clear_cache
 from sphinx_profile.data.validate import validate_document
 from sphinx_profile.directives import cv, cv_sections, entries, people, profile, publications
 from sphinx_profile.render.inline import inline_markdown
 from sphinx_profile.render.markup import text_of
-
-try:  # Sphinx >= 7.3
-    from sphinx.util.console import strip_escape_sequences as strip_colors
-except ImportError:  # pragma: no cover - older Sphinx
-    from sphinx.util.console import strip_colors
 
 
 def fuzz(examples: int) -> settings:
@@ -442,13 +437,8 @@ WARNING_LINE = re.compile(r"^(?P<where>.*?)\b(WARNING|ERROR|CRITICAL|SEVERE): ",
 
 def build_and_check(srcdir: Path, buildername: str = "html") -> SphinxTestApp:
     shutil.rmtree(srcdir / "_build", ignore_errors=True)
-    clear_cache()
-    app = SphinxTestApp(buildername, srcdir=srcdir, freshenv=True)
-    try:
-        app.build()  # never raises
-    finally:
-        app.cleanup()
-    warnings = strip_colors(app.warning.getvalue())
+    app = build_site(srcdir, buildername, freshenv=True)  # never raises
+    warnings = warnings_of(app)
     for match in WARNING_LINE.finditer(warnings):
         assert re.fullmatch(r"\S.*:\d+: ", match["where"]), f"warning without a line: {match[0]}"
     return app

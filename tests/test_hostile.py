@@ -22,15 +22,10 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 from support import build_site as build
-from support import copy_root, data_site, html_page
+from support import copy_root, data_site, html_page, rst_page, warnings_of
 
 from sphinx_profile.data.issues import Subtype
 from sphinx_profile.data.store import load_data_file
-
-try:  # Sphinx >= 7.3
-    from sphinx.util.console import strip_escape_sequences as strip_colors
-except ImportError:  # pragma: no cover - older Sphinx
-    from sphinx.util.console import strip_colors
 
 MALFORMED = Path(__file__).parent / "malformed"
 EXPECT = re.compile(rb"^# expect: (?P<kind>[\w-]+)\.yaml:(?P<rest>.*)$", re.MULTILINE)
@@ -40,12 +35,7 @@ SAFE_SCHEMES = {"", "http", "https", "mailto"}
 project = data_site
 
 
-def warnings_of(app: SphinxTestApp) -> str:
-    return strip_colors(app.warning.getvalue())
-
-
-def page(*directives: str) -> str:
-    return "Page\n====\n\n" + "\n\n".join(directives) + "\n"
+page = rst_page
 
 
 # -- the corpus of malformed files -------------------------------------------------------

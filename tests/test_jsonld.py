@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import Builds, by_type, check_node, graphs_of, only_graph, root_build
+from support import Builds, build_site, by_type, check_node, graphs_of, only_graph, root_build
 
 from sphinx_profile.data.models import Education, Experience, Profile, Publication
 from sphinx_profile.metadata import jsonld
@@ -265,13 +265,7 @@ def test_parallel_build_gives_the_same_metadata(make_app, private_root):
         index.write_text(index.read_text(encoding="utf-8") + f"   extra{number}\n", "utf-8")
 
     def metadata(parallel: int) -> dict[str, Any]:
-        app = make_app(
-            "html", srcdir=srcdir, builddir=srcdir / f"_build{parallel}", parallel=parallel
-        )
-        try:
-            app.build()
-        finally:
-            app.cleanup()
+        app = build_site(srcdir, builddir=srcdir / f"_build{parallel}", parallel=parallel)
         outdir = Path(app.outdir)
         return {
             str(path.relative_to(outdir)): graphs_of(path.read_text(encoding="utf-8"))

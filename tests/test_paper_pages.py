@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from support import html_page, root_build
+from support import Builds, html_page, root_build
 
 from sphinx_profile.data.dates import PartialDate
 from sphinx_profile.data.models import Publication
@@ -160,15 +160,7 @@ def test_other_builders_are_unaffected(built_root, get_warnings, buildername, su
 
 def test_pages_follow_the_data_on_rebuild(make_app, private_root):
     srcdir = private_root("seo")
-
-    def build():
-        app = make_app("html", srcdir=srcdir, freshenv=False)
-        try:
-            app.build()
-        finally:
-            app.cleanup()
-        return app
-
+    build = Builds(make_app, srcdir).build
     build()
     data = srcdir / "data" / "publications.yaml"
     data.write_text(
@@ -194,11 +186,7 @@ def test_a_document_at_the_page_path_wins(make_app, private_root, get_warnings):
     (srcdir / "publications" / "engine.rst").write_text(
         ":orphan:\n\nMy own page\n===========\n", encoding="utf-8"
     )
-    app = make_app("html", srcdir=srcdir, freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = Builds(make_app, srcdir).build(freshenv=True)
     assert "no page of its own for publication 'engine'" in get_warnings(app)
     assert "My own page" in (Path(app.outdir) / "publications/engine.html").read_text("utf-8")
 

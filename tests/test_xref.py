@@ -27,9 +27,8 @@ from pathlib import Path
 
 import pytest
 import sphinx
-from sphinx.testing.util import SphinxTestApp
 from sphinx.util.inventory import InventoryFile
-from support import copy_root, html_page, root_build, warnings_of
+from support import build_site, copy_root, html_page, root_build, warnings_of
 
 EXPECTED_LINKS = [
     ("Alpha Paper", "all.html#pub-alpha"),  # default text: the title
@@ -134,11 +133,7 @@ def test_intersphinx_links_to_publications_of_another_site(html, tmp_path):
     (srcdir / "myst.md").write_text(
         "# MyST\n\n{external+lab:profile:pub}`solo`\n", encoding="utf-8"
     )
-    app = SphinxTestApp("html", srcdir=srcdir)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = build_site(srcdir)
     assert warnings_of(app) == ""
     links = [
         (a.get_text(), a["href"]) for a in html_page(app, "index").select("section a.external")
@@ -213,13 +208,7 @@ def test_text_references_show_the_title(built_root):
 # -- rebuilds and parallel builds ------------------------------------------------------
 
 
-def build(srcdir: Path, **kwargs) -> SphinxTestApp:
-    app = SphinxTestApp("html", srcdir=srcdir, **kwargs)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+build = build_site
 
 
 def inventory_uri(app, publication_id: str) -> str:
