@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
@@ -62,6 +62,22 @@ def html_page(app: SphinxTestApp, name: str) -> BeautifulSoup:
     """The written page ``name`` of an HTML build: a docname (``members/morgan``) or the
     file's path in the output folder (``publications/engine.html``)."""
     return html_file(Path(app.outdir) / (name if name.endswith(".html") else f"{name}.html"))
+
+
+def publication_block(app: SphinxTestApp, docname: str, name: str) -> Tag:
+    """The one publication list with ``:class: t-<name>`` on the page."""
+    found = html_page(app, docname).select(f"div.sp-publications-block.t-{name}")
+    assert len(found) == 1, f"no single t-{name} list on {docname}"
+    return found[0]
+
+
+def publication_entry(app: SphinxTestApp, docname: str, anchor: str) -> Tag:
+    """The list entry of the page that carries the anchor ``pub-<anchor>``."""
+    target = html_page(app, docname).select_one(f"#pub-{anchor}")
+    assert target is not None, f"no #pub-{anchor} on {docname}"
+    entry = target.find_parent(class_="sp-pub")
+    assert entry is not None, f"#pub-{anchor} on {docname} is not in a list entry"
+    return entry
 
 
 def append_conf(srcdir: Path, text: str) -> None:

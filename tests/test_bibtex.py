@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 from bs4 import Tag
 from support import ROOTS, html_page, root_build, warnings_of
+from support import publication_block as block
+from support import publication_entry as entry
 
 from sphinx_profile.data.bibtex import MISSING_PYBTEX, parse_bibtex
 from sphinx_profile.data.issues import Subtype
@@ -389,18 +391,6 @@ text = root_build("bibtex", "text")
 
 
 latex = root_build("bibtex", "latex", read="testbibtex.tex")
-
-
-def entry(app, docname: str, anchor: str) -> Tag:
-    target = html_page(app, docname).select_one(f"#pub-{anchor}")
-    assert target is not None, f"no #pub-{anchor} on {docname}"
-    return target.find_parent(class_="sp-pub")
-
-
-def block(app, docname: str, name: str) -> Tag:
-    found = html_page(app, docname).select(f"div.sp-publications-block.t-{name}")
-    assert len(found) == 1
-    return found[0]
 
 
 def titles(tag: Tag) -> list[str]:

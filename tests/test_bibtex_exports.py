@@ -17,6 +17,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup, Tag
 from support import ROOTS, compile_pdf, html_page, needs_tex, pdf_text, root_build, warnings_of
+from support import publication_entry as entry
 
 from sphinx_profile.data.bibtex import parse_bibtex
 from sphinx_profile.data.bibtex_source import HIDDEN_FIELDS, visible_bibtex
@@ -98,12 +99,6 @@ latex = root_build("exports", "latex", read="testexports.tex")
 
 def items(app, name: str) -> list[Tag]:
     return html_page(app, name).select("div.sp-publications-block .sp-pub")
-
-
-def entry(app, name: str, anchor: str) -> Tag:
-    target = html_page(app, name).select_one(f"#pub-{anchor}")
-    assert target is not None, f"no #pub-{anchor} on {name}"
-    return target.find_parent(class_="sp-pub")
 
 
 def links(item: Tag) -> list[tuple[str, str]]:

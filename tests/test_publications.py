@@ -17,6 +17,7 @@ import pytest
 from bs4 import Tag
 from docutils import nodes
 from support import html_page, root_build, section_content, warnings_of
+from support import publication_block as block
 
 SYNTAXES = ("rst", "myst")
 PAGES = ("authors", "filters", "groups", "lists")
@@ -71,13 +72,6 @@ plain = root_build(
 
 
 # -- reading the output ----------------------------------------------------------------
-
-
-def block(app, docname: str, name: str) -> Tag:
-    """The output of the directive with ``:class: t-<name>`` on the page."""
-    found = html_page(app, docname).select(f"div.sp-publications-block.t-{name}")
-    assert len(found) == 1, f"no single t-{name} list on {docname}"
-    return found[0]
 
 
 def entry_ids(tag: Tag) -> list[str]:
