@@ -695,3 +695,43 @@ def test_build_warning_of_a_translated_file_names_its_line(tmp_path: Path):
             "startDate: invalid date 'June 1949': use YYYY, YYYY-MM, YYYY-MM-DD or 'present'",
         )
     ]
+
+
+# -- Markdown front matter in TOML (Hugo's +++) --------------------------------------------
+
+HUGO_TOML_EVENT = '''\
++++
+title = "Tides and Robots"
+event = "Example Ocean Week"
+date = 2022-05-04T10:00:00Z
+abstract = """
+A talk about
+tides = water that moves.
+"""
+mood = "hopeful"
+
+[[links]]
+type = "slides"
+url = "https://slides.example.org/tides"
+
+[[links]]
+type = "video"
+url = "javascript:alert(1)"
++++
+'''
+
+
+def test_toml_front_matter_gives_each_key_its_own_line(tmp_path: Path):
+    bundle = tmp_path / "event" / "tides"
+    bundle.mkdir(parents=True)
+    (bundle / "index.md").write_text(HUGO_TOML_EVENT, encoding="utf-8")
+    loaded = load_data_file(tmp_path / "event", "talks")
+    (talk,) = loaded.records
+    assert talk.title == "Tides and Robots" and str(talk.date) == "2022-05-04"
+    found = {issue.message: issue.line for issue in loaded.issues}
+    mood = next(line for message, line in found.items() if "'mood'" in message)
+    assert mood == line_containing(HUGO_TOML_EVENT, "mood =")
+    # The second [[links]] table's url, not the first's, nor the line of `tides =`
+    # inside the multi-line string.
+    unsafe = next(line for message, line in found.items() if "javascript" in message)
+    assert unsafe == line_containing(HUGO_TOML_EVENT, "javascript:")

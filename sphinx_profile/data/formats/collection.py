@@ -92,13 +92,15 @@ class EntryBuilder:
         self.record[target] = convert(value) if convert else value
         return self.record[target]
 
-    def put(self, target: DataPath, value: Any, key: str | None) -> None:
-        """A value made here, reported at ``key`` (or at the top of the file)."""
+    def put(self, target: DataPath, value: Any, key: str | DataPath | None) -> None:
+        """A value made here, reported at ``key`` (a key, or the path of a value within one;
+        ``None``: at the top of the file)."""
         container: Any = self.record
         for part in target[:-1]:
             container = container.setdefault(part, {})
         container[target[-1]] = value
-        self.translation.place((0, *target), (key,) if key else ())
+        source = (key,) if isinstance(key, str) else tuple(key or ())
+        self.translation.place((0, *target), source)
 
     def link(self, label: str, key: str) -> None:
         """``key``'s URL becomes the link ``label``."""

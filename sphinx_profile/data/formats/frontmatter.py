@@ -3,7 +3,7 @@
 The front matter is parsed by this project's YAML loader, so every key keeps
 the line it has *in the Markdown file*, and a problem is reported there. Hugo's
 TOML front matter (``+++``) is read with :mod:`tomllib`, which gives no
-positions: its values are all placed at the first line.
+positions: a scan of its ``key =`` and ``[table]`` lines gives each key its line.
 """
 
 from __future__ import annotations
@@ -74,7 +74,72 @@ def _toml(text: str) -> YamlDocument:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise DataFileError(f"TOML syntax error: {err}") from None
-    return YamlDocument(data=_plain(data), value_positions={(): (1, 1)})
+    values, keys = _toml_positions(text)
+    return YamlDocument(
+        data=_plain(data), value_positions={(): (1, 1), **values}, key_positions=keys
+    )
+
+
+_TOML_TABLE = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_TOML_KEY = re.compile(
+    r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*="""
+)
+_TOML_PART = re.compile(r"""[A-Za-z0-9_-]+|"([^"]*)"|'([^']*)'""")
+
+
+def _toml_path(dotted: str) -> tuple[str, ...]:
+    return tuple(
+        match.group(1) if match.group(1) is not None else match.group(2) or match.group(0)
+        for match in _TOML_PART.finditer(dotted)
+    )
+
+
+def _toml_positions(
+    text: str,
+) -> tuple[
+    dict[tuple[str | int, ...], tuple[int, int]], dict[tuple[str | int, ...], tuple[int, int]]
+]:
+    """The line of each key of a TOML text, from its ``key =`` and ``[table]`` lines.
+
+    A light scan, not a parser: a line inside a multi-line string that looks like
+    ``key =`` may be taken for one, which only moves where a message points.
+    ``[[array]]`` tables count their entries, so ``links[1].url`` has its own line.
+    """
+    values: dict[tuple[str | int, ...], tuple[int, int]] = {}
+    keys: dict[tuple[str | int, ...], tuple[int, int]] = {}
+    table: tuple[str | int, ...] = ()
+    arrays: dict[tuple[str, ...], int] = {}
+    in_string = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.count('"""') % 2 or line.count("'''") % 2:
+            in_string = not in_string
+            if not in_string:
+                continue
+        elif in_string:
+            continue
+        header = _TOML_TABLE.match(line)
+        if header and "=" not in line.split("]")[0]:
+            path = _toml_path(header.group(2))
+            if header.group(1) == "[[":
+                index = arrays[path] = arrays.get(path, -1) + 1
+                table = (*path, index)
+                keys.setdefault(path, (number, 1))
+                values.setdefault(path, (number, 1))
+            else:
+                table = path
+            for end in range(1, len(path)):
+                keys.setdefault(path[:end], (number, 1))
+                values.setdefault(path[:end], (number, 1))
+            keys.setdefault(table, (number, 1))
+            values.setdefault(table, (number, 1))
+            continue
+        found = _TOML_KEY.match(line)
+        if found:
+            path = (*table, *_toml_path(found.group(1)))
+            column = len(line) - len(line.lstrip()) + 1
+            keys.setdefault(path, (number, column))
+            values.setdefault(path, (number, found.end() + 1))
+    return values, keys
 
 
 def _plain(value: Any) -> Any:

@@ -125,13 +125,13 @@ def _links(entry: EntryBuilder) -> None:
     for label in URL_KEYS:
         entry.link(label, f"url_{label}")
     links = entry.value("links")
-    for link in links if isinstance(links, list) else []:
+    for index, link in enumerate(links if isinstance(links, list) else []):
         if not isinstance(link, dict) or not link.get("url"):
             continue
         label = str(link.get("type") or link.get("name") or "link").strip().lower()
         entry.record.setdefault("links", {})
         if label not in entry.record["links"]:
-            entry.put(("links", label), str(link["url"]), "links")
+            entry.put(("links", label), str(link["url"]), ("links", index, "url"))
     if isinstance(links, list) and not entry.record.get("links"):
         entry.record.pop("links", None)
 
