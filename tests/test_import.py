@@ -365,6 +365,36 @@ def test_source_reads_collection_folders_with_the_same_warnings(reading_site, ca
     assert "Field Atlas" in (out / "index.html").read_text(encoding="utf-8")
 
 
+def test_source_folder_entries_left_out_are_named_by_pub_references(reading_site, capsys):
+    """As for a YAML file: a :pub: reference to an entry the folder left out points at the
+    Markdown file and line that left it out, and says why."""
+    folder = reading_site / "data/site/_publications"
+    gauges = folder / "2021-03-15-river-gauges.md"
+    text = gauges.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    gauges.write_text(text.replace(title + "\n", ""), encoding="utf-8")
+    book = folder / "2024-06-01-delta-book.md"
+    book.write_text(
+        book.read_text(encoding="utf-8").replace("---\n", "---\npublished: false\n", 1),
+        encoding="utf-8",
+    )
+    (reading_site / "hugo.md").write_text(
+        READ_PAGE_MD + "\nSee {pub}`river-gauges` and {pub}`delta-book`.\n", encoding="utf-8"
+    )
+    status = build_main(["-q", "-b", "html", str(reading_site), str(reading_site / "_build")])
+    err = capsys.readouterr().err
+    assert status == 0
+    assert (
+        "_publications/2021-03-15-river-gauges.md:2: WARNING: the :pub: reference "
+        "at hugo.md:7 names 'river-gauges', an entry left out: missing required key 'title'" in err
+    )
+    assert (
+        "_publications/2024-06-01-delta-book.md:2: WARNING: the :pub: reference at hugo.md:7 "
+        "names 'delta-book', an entry left out: published: false" in err
+    )
+    assert "unknown publication id" not in err
+
+
 @pytest.fixture(scope="module")
 def hugoblox_2024(tmp_path_factory) -> Path:
     """A HugoBlox site of 2024: content/authors/admin/, content/publication/ (singular)."""

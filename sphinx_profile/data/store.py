@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .formats import read_json, translate
 from .issues import DataIssue, Subtype
@@ -19,6 +19,9 @@ from .limits import DEFAULT_LIMITS, Limits, cannot_read, read_file
 from .loader import DataFileError, YamlDocument, decode, parse_yaml
 from .models import Model
 from .validate import validate_document
+
+if TYPE_CHECKING:
+    from .formats.collection import CollectionEntry
 
 T = TypeVar("T")
 
@@ -124,7 +127,9 @@ def _load_folder(path: Path, kind: str, limits: Limits) -> LoadedFile:
 def _load_folder_now(
     path: Path, kind: str, limits: Limits, parts: tuple[tuple[Path, str], ...]
 ) -> LoadedFile:
+    from .formats.collection import entry_id
     from .formats.folders import read_entries
+    from .validate import LEFT_OUT
 
     try:
         entries = read_entries(path, kind, limits)
@@ -133,13 +138,34 @@ def _load_folder_now(
         return LoadedFile(path, kind, issues=(issue,), parts=parts)
     records: list[Model] = []
     issues: list[DataIssue] = []
+    left_out: list[tuple[str, DataIssue]] = []
     for entry in entries:
         validated = validate_document(entry.document, kind, limits)
         records.extend(validated.records)
         issues.extend(replace(issue, path=entry.path) for issue in validated.issues)
+        left_out.extend(
+            (entry_id_, replace(issue, path=entry.path))
+            for entry_id_, issue in validated.left_out.items()
+        )
+        if entry.left_out is not None:
+            # A file the old site did not publish, or that cannot be read, gives no record;
+            # its id is still known, so a reference to it says why it is missing.
+            line = _left_out_line(entry)
+            reason = DataIssue(LEFT_OUT + entry.left_out, line, path=entry.path)
+            left_out.append((entry_id(entry.path, set()), reason))
     if not entries:
         issues.append(DataIssue("the folder holds no Markdown files", subtype=Subtype.FILE))
-    return LoadedFile(path, kind, tuple(records), tuple(issues), parts=parts)
+    return LoadedFile(
+        path, kind, tuple(records), tuple(issues), left_out=tuple(left_out), parts=parts
+    )
+
+
+def _left_out_line(entry: CollectionEntry) -> int:
+    """Where the reason a file gave no record is: its error, or its ``published: false``."""
+    if entry.document.warnings:
+        return entry.document.warnings[0][1][0]
+    key = "published" if "published" in entry.front else "draft"
+    return entry.source.front.position((key,), key=True)[0] if entry.source else 1
 
 
 def _read_yaml(text: str, path: Path, kind: str, limits: Limits) -> YamlDocument:

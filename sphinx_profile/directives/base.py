@@ -205,7 +205,8 @@ class DataDirective(SphinxDirective):
             from ..domain import note_left_out
 
             for entry_id, issue in loaded.left_out:
-                note_left_out(self.env, entry_id, f"{display_path(path)}:{issue.line or 1}", issue)
+                where = display_path(issue.path or path)  # a file of a folder of Markdown
+                note_left_out(self.env, entry_id, f"{where}:{issue.line or 1}", issue)
         return loaded
 
     def warn_missing(self, path: Path) -> None:
