@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..limits import DEFAULT_LIMITS, Limits
-from ..loader import DataFileError, YamlDocument, parse_yaml, read_text
+from ..loader import DataFileError, DataPath, Position, YamlDocument, parse_yaml, read_text
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -96,18 +96,16 @@ def _toml_path(dotted: str) -> tuple[str, ...]:
 
 def _toml_positions(
     text: str,
-) -> tuple[
-    dict[tuple[str | int, ...], tuple[int, int]], dict[tuple[str | int, ...], tuple[int, int]]
-]:
+) -> tuple[dict[DataPath, Position], dict[DataPath, Position]]:
     """The line of each key of a TOML text, from its ``key =`` and ``[table]`` lines.
 
     A light scan, not a parser: a line inside a multi-line string that looks like
     ``key =`` may be taken for one, which only moves where a message points.
     ``[[array]]`` tables count their entries, so ``links[1].url`` has its own line.
     """
-    values: dict[tuple[str | int, ...], tuple[int, int]] = {}
-    keys: dict[tuple[str | int, ...], tuple[int, int]] = {}
-    table: tuple[str | int, ...] = ()
+    values: dict[DataPath, Position] = {}
+    keys: dict[DataPath, Position] = {}
+    table: DataPath = ()
     arrays: dict[tuple[str, ...], int] = {}
     in_string = False
     for number, line in enumerate(text.split("\n"), start=1):
@@ -135,10 +133,10 @@ def _toml_positions(
             continue
         found = _TOML_KEY.match(line)
         if found:
-            path = (*table, *_toml_path(found.group(1)))
+            key_path = (*table, *_toml_path(found.group(1)))
             column = len(line) - len(line.lstrip()) + 1
-            keys.setdefault(path, (number, column))
-            values.setdefault(path, (number, found.end() + 1))
+            keys.setdefault(key_path, (number, column))
+            values.setdefault(key_path, (number, found.end() + 1))
     return values, keys
 
 
