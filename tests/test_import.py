@@ -173,6 +173,43 @@ def test_imported_sites_build_in_other_builders(request, site, builder, tmp_path
     assert status == 0, capsys.readouterr().err
 
 
+def test_academicpages_site_keeps_its_address_sitemap_feed_and_previews(academicpages):
+    """The old site's url is html_baseurl; its posts are news, so it has a feed again."""
+    html = academicpages / "_build" / "html"
+    sitemap = (html / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://mokafor.github.io/publications.html</loc>" in sitemap
+    feed = (html / "feed.xml").read_text(encoding="utf-8")
+    assert "Field season" in feed and "https://mokafor.github.io/" in feed
+    assert (html / "rss.xml").is_file()
+    head = page(academicpages, "index.html").head
+    assert head.find("meta", property="og:url")["content"] == "https://mokafor.github.io/index.html"
+
+
+def test_imported_conf_adds_reach_extensions_only_when_installed(academicpages, hugoblox_2024):
+    """Without sphinx-profile[reach] installed the conf.py adds none of its extensions (the
+    site still builds with -W); a site that had no address gets none of them either."""
+    from unittest import mock
+
+    def settings(site: Path, found: bool, environ: dict[str, str]) -> dict[str, Any]:
+        namespace: dict[str, Any] = {"__file__": str(site / "conf.py")}
+        spec = mock.patch("importlib.util.find_spec", return_value=object() if found else None)
+        with spec, mock.patch.dict("os.environ", environ, clear=True):
+            exec((site / "conf.py").read_text(encoding="utf-8"), namespace)
+        return namespace
+
+    full = settings(academicpages, True, {})
+    assert {"sphinxext.opengraph", "sphinx_sitemap"} <= set(full["extensions"])
+    assert full["profile_feed"] is True
+    bare = settings(academicpages, False, {})
+    assert bare["html_baseurl"] == "https://mokafor.github.io/"
+    assert not {"sphinxext.opengraph", "sphinx_sitemap"} & set(bare["extensions"])
+    assert bare["profile_feed"] is False
+    nowhere = settings(hugoblox_2024, True, {})
+    assert nowhere["html_baseurl"] == "" and "sphinx_sitemap" not in nowhere["extensions"]
+    on_rtd = settings(hugoblox_2024, True, {"READTHEDOCS_CANONICAL_URL": "https://x.org/"})
+    assert on_rtd["html_baseurl"] == "https://x.org/" and "sphinx_sitemap" in on_rtd["extensions"]
+
+
 def test_academicpages_talks_use_the_directive(academicpages):
     assert "```{talks}" in (academicpages / "talks.md").read_text(encoding="utf-8")
 
@@ -282,6 +319,13 @@ def test_hugoblox_publications_in_both_formats(hugoblox):
         "- `/publications/conference-paper/` → `../../publications.html#pub-conference-paper`"
         in report
     )
+
+
+def test_hugoblox_base_url_is_the_new_sites_address(hugoblox):
+    sitemap = (hugoblox / "_build/html/sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://sortiz.example.net/publications.html</loc>" in sitemap
+    report = (hugoblox / "IMPORT.md").read_text(encoding="utf-8")
+    assert "`config/_default/hugo.yaml` → `conf.py`" in report
 
 
 def test_hugoblox_events_become_talks_and_report(hugoblox):

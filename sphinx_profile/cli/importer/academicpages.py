@@ -27,6 +27,7 @@ from .common import (
     project_pages,
     read_yaml,
     rel,
+    site_url,
 )
 from .prose import ProseContext, convert
 from .report import CONVERTED, NOT_CONVERTED, PROSE
@@ -70,6 +71,7 @@ def import_site(source: Path) -> ImportedSite:
     site.project = str(
         author.get("name") or config.get("name") or config.get("title") or site.project
     )
+    site.url = site_url(config.get("url"), config.get("baseurl"))
     site.report.add("_config.yml", CONVERTED, "data/profile.yaml, conf.py", _profile(site, author))
     context = _context(site, config)
 

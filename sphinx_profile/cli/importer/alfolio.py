@@ -26,6 +26,7 @@ from .common import (
     project_pages,
     read_yaml,
     rel,
+    site_url,
 )
 from .prose import ProseContext, convert
 from .report import CONVERTED, NOT_CONVERTED, PROSE
@@ -60,6 +61,7 @@ def import_site(source: Path) -> ImportedSite:
     site.project = " ".join(names) or str(config.get("title") or site.project)
     profile: dict[str, Any] = {"name": site.project}
     site.data["profile.yaml"] = profile
+    site.url = site_url(config.get("url"), config.get("baseurl"))
     site.report.add("_config.yml", CONVERTED, "data/profile.yaml, conf.py", _socials(site, config))
     context = ProseContext(
         variables={

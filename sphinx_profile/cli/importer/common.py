@@ -62,6 +62,19 @@ def read_yaml(path: Path) -> Any:
         return None
 
 
+def site_url(url: Any, path: Any = None) -> str | None:
+    """The address a site was published at, as ``html_baseurl`` takes it (ending in ``/``):
+    Jekyll's ``url`` and ``baseurl``, Hugo's ``baseURL``; ``None`` for none, or for the
+    placeholder the templates ship (``https://example.com/``)."""
+    if not isinstance(url, str) or not url.strip().startswith(("http://", "https://")):
+        return None
+    base = url.strip().rstrip("/")
+    if base.split("://", 1)[1].split("/")[0] in ("example.com", "example.org", "localhost"):
+        return None
+    below = str(path).strip().strip("/") if isinstance(path, str) else ""
+    return f"{base}/{below}/" if below else f"{base}/"
+
+
 def rel(site: ImportedSite, path: Path) -> str:
     try:
         return path.relative_to(site.source).as_posix()

@@ -7,13 +7,14 @@ are page bundles (:mod:`sphinx_profile.data.formats.hugoblox`).
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 from typing import Any
 
 from ...data.formats import hugoblox
 from ...data.formats.frontmatter import iso_date, read_front_matter
 from ...data.loader import DataFileError
-from .common import add_collection, keep_redirects, listing_page, read_yaml, rel
+from .common import add_collection, keep_redirects, listing_page, read_yaml, rel, site_url
 from .report import CONVERTED, NOT_CONVERTED
 from .site import ImportedSite
 
@@ -29,8 +30,18 @@ def looks_like(source: Path) -> bool:
     )
 
 
+CONFIG_FILES = tuple(
+    f"{folder}{name}.{suffix}"
+    for folder in ("config/_default/", "")
+    for name in ("hugo", "config")
+    for suffix in ("yaml", "yml", "toml")
+)
+"""Where a Hugo site keeps its configuration, current names first."""
+
+
 def import_site(source: Path) -> ImportedSite:
     site = ImportedSite("hugoblox", source)
+    _config(site)
     _owner(site)
     owner = site.data.get("profile.yaml", {}).get("name")
     for folder, kind in SECTIONS:
@@ -72,6 +83,28 @@ def import_site(source: Path) -> ImportedSite:
         if path.name not in ("content", "data") and not path.name.startswith("."):
             site.report.add(path.name, NOT_CONVERTED, notes=["the Hugo theme and build set-up"])
     return site
+
+
+def _config(site: ImportedSite) -> None:
+    """The site's address (``baseURL``) from its configuration."""
+    path = next(
+        (site.source / name for name in CONFIG_FILES if (site.source / name).is_file()), None
+    )
+    if path is None:
+        return
+    if path.suffix == ".toml":
+        try:
+            config = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+            config = None
+    else:
+        config = read_yaml(path)
+    base = config.get("baseURL") or config.get("baseurl") if isinstance(config, dict) else None
+    site.url = site_url(base)
+    if site.url:
+        site.report.add(
+            rel(site, path), CONVERTED, "conf.py", [f"baseURL {site.url} is html_baseurl"]
+        )
 
 
 def _widgets(site: ImportedSite) -> set[Path]:

@@ -45,6 +45,9 @@ class ImportedSite:
     redirects: dict[str, str] = field(default_factory=dict)
     """An old address as a docname (``about/index``) -> the new page (``../index.html``)."""
     report: Report = field(default_factory=Report)
+    url: str | None = None
+    """The address the old site was published at (Jekyll's ``url`` and ``baseurl``, Hugo's
+    ``baseURL``), which becomes ``html_baseurl``."""
 
     def copy_file(self, old: str, new: str | None = None) -> str:
         """Copy the old site's ``old`` (relative to its root) to ``new`` in the new site."""
@@ -98,6 +101,7 @@ def conf_py(site: ImportedSite) -> str:
         "Build with:  sphinx-build -W -b html . _build/html",
         '"""',
         "",
+        "import importlib.util",
         "import os",
         "",
         f"project = {site.project!r}",
@@ -135,13 +139,56 @@ def conf_py(site: ImportedSite) -> str:
             *(f"    {old!r}: {new!r}," for old, new in sorted(site.redirects.items())),
             "}",
         ]
-    lines += [
-        "",
-        "if os.environ.get('READTHEDOCS_CANONICAL_URL'):",
-        "    html_baseurl = os.environ['READTHEDOCS_CANONICAL_URL']",
-        "",
-    ]
+    lines += ["", *_reach(site), ""]
     return "\n".join(lines)
+
+
+REACH_EXTENSIONS = ("sphinxext.opengraph", "sphinx_sitemap")
+"""What a Jekyll or Hugo site gave without effort: link previews and a sitemap."""
+
+
+def _reach(site: ImportedSite) -> list[str]:
+    """The address, link previews, sitemap and feed, as the old site had them.
+
+    Each extension is added only when it is installed (``sphinx-profile[reach]``), so
+    the site builds with ``-W`` without them; all need the address, so nothing is added
+    when neither the old site nor the build (Read the Docs, ``SITE_URL``) gives one.
+    """
+    fallback = f'    or "{site.url}"' if site.url and '"' not in site.url else '    or ""'
+    lines = [
+        "# -- Being found: address, link previews, sitemap, feed ----------------------",
+        "# https://sphinx-profile.readthedocs.io/en/latest/guide/publishing.html",
+        "# The address the site is published at"
+        + (" (the old site's, from its configuration)." if site.url else ".")
+        + " Read the Docs",
+        "# and a GitHub Pages workflow (SITE_URL) give their own.",
+        "html_baseurl = (",
+        '    os.environ.get("READTHEDOCS_CANONICAL_URL")',
+        '    or os.environ.get("SITE_URL")',
+        fallback,
+        ")",
+        "",
+        "",
+        "def _installed(module):",
+        '    """Whether an optional extension is installed (pip install sphinx-profile[reach])."""',
+        "    try:",
+        "        return importlib.util.find_spec(module) is not None",
+        "    except ImportError:",
+        "        return False",
+        "",
+        "",
+        "if html_baseurl:",
+        f"    extensions += [name for name in {list(REACH_EXTENSIONS)!r} if _installed(name)]",
+        '    sitemap_url_scheme = "{link}"  # sphinx-sitemap: html_baseurl + the page',
+        "    ogp_site_url = html_baseurl  # sphinxext-opengraph: link previews",
+        '    ogp_social_cards = {"enable": False}  # your photo, not a generated card',
+    ]
+    if "news.yaml" in site.data:
+        lines += [
+            "    # feed.xml (Atom, where Jekyll's feed was) and rss.xml of data/news.yaml.",
+            '    profile_feed = _installed("feedgen")',
+        ]
+    return lines
 
 
 def requirements(site: ImportedSite) -> str:
