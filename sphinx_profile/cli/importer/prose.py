@@ -34,6 +34,7 @@ _INLINE_IAL = re.compile(r"\{:\s*([^}]*)\}")
 _TOC = re.compile(r"^\s*[*-]\s+TOC\s*\n\s*\{:\s*\.?toc\s*\}\s*$", re.MULTILINE | re.IGNORECASE)
 _MD_LINK = re.compile(r"(!?\[[^\]]*\]\()\s*<?([^)\s>]+)>?(\s+\"[^\"]*\")?\)")
 _HTML_URL = re.compile(r"""((?:src|href)\s*=\s*)(["'])([^"']+)\2""", re.IGNORECASE)
+_IMAGE_DIRECTIVE = re.compile(r"^(```\{image\}\s+)(\S+)\s*$", re.MULTILINE)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 _KNOWN_SPACING = re.compile(r"\n{3,}")
@@ -65,6 +66,8 @@ class ProseContext:
     """Whether the old site has a file at this path (``files/paper1.pdf``)."""
     file_prefix: str = "/_extra/"
     """Where copied files sit in the new site, from its root."""
+    labels: set[str] = field(default_factory=set)
+    """The MyST targets the converted pages define so far (each may be defined once)."""
 
 
 def convert(body: str, context: ProseContext, title: str | None = None) -> Prose:
@@ -78,7 +81,7 @@ def convert(body: str, context: ProseContext, title: str | None = None) -> Prose
     text = _liquid_outputs(text, context, prose)
     text = _liquid_tags(text, prose)
     text = _shortcodes(text, prose)
-    text = _attribute_lists(text, prose)
+    text = _attribute_lists(text, context, prose)
     text = _links(text, context, prose)
     text = _headings(text.strip("\n"), title)
     prose.text = _KNOWN_SPACING.sub("\n\n", text).strip() + "\n"
@@ -203,22 +206,190 @@ def _shortcodes(text: str, prose: Prose) -> str:
     return _SHORTCODE.sub(replace, text)
 
 
-def _attribute_lists(text: str, prose: Prose) -> str:
+NOTICES = {
+    "notice": "note",
+    "notice--primary": "important",
+    "notice--info": "note",
+    "notice--warning": "warning",
+    "notice--success": "tip",
+    "notice--danger": "danger",
+}
+"""Minimal Mistakes' notice classes (academicpages) -> the MyST admonition."""
+_IAL_PART = re.compile(r"""\.([\w-]+)|#([\w-]+)|([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
+_HEADING_ID = re.compile(r"^(\S.*?)\s*\{:?\s*#([\w-]+)\s*\}\s*$")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_IMAGE_IAL = re.compile(r"^(\s*!\[[^\]]*\]\([^)]*\))\s*\{:\s*([^}]*)\}\s*$")
+_IMAGE_ONLY = re.compile(r"^\s*!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\)\s*$")
+_ALIGN = re.compile(r"^align-(left|center|right)$")
+
+
+@dataclass
+class _Attributes:
+    """A Kramdown attribute list (``{: .notice--info #intro target="_blank"}``), parsed."""
+
+    classes: list[str]
+    ids: list[str]
+    pairs: dict[str, str]
+
+    @classmethod
+    def parse(cls, text: str) -> _Attributes:
+        classes, ids, pairs = [], [], {}
+        for match in _IAL_PART.finditer(text):
+            if match.group(1):
+                classes.append(match.group(1))
+            elif match.group(2):
+                ids.append(match.group(2))
+            else:
+                value = next((v for v in match.group(4, 5, 6) if v is not None), "")
+                pairs[match.group(3)] = value
+
+        return cls(classes, ids, pairs)
+
+
+def _attribute_lists(text: str, context: ProseContext, prose: Prose) -> str:
+    """Kramdown attribute lists: a MyST equivalent where there is one, a note for the rest.
+
+    ``{:toc}`` becomes a ``contents`` directive; a notice class (``{: .notice--info}``)
+    an admonition around its block; ``.align-center`` or ``width=`` on an image alone
+    on its line an ``image`` directive; an id (``{: #intro}``, ``## Heading {#intro}``)
+    a MyST target (once per site: a second ``#intro`` is dropped, as Sphinx would refuse
+    it). Classes and attributes without an equivalent (``.btn``,
+    ``target="_blank"``, ``.text-justify``) are dropped, each named in the notes.
+    """
+
     def toc(match: re.Match[str]) -> str:
         prose.notes.append("Kramdown table of contents ({:toc}) became a contents directive")
         return "\n\n```{contents}\n:local:\n```\n\n"
 
     text = _TOC.sub(toc, text)
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    fenced = False
+    while index < len(lines):
+        line = lines[index]
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        heading = None if fenced else _HEADING_ID.match(line)
+        if heading and not (
+            line.startswith("#") or (index + 1 < len(lines) and _SETEXT.match(lines[index + 1]))
+        ):
+            heading = None  # only a heading's id: ``{#id}`` in a paragraph is text
+        block = None if fenced else _BLOCK_IAL.match(line)
+        image = None if fenced else _IMAGE_IAL.match(line)
+        if image:
+            # An image alone on its line, with its own attribute list.
+            written = line[image.end(1) :].strip()
+            out += _apply(
+                [image.group(1)], _Attributes.parse(image.group(2)), written, context, prose
+            )
+        elif heading:
+            out += [*_target(heading.group(2), heading.group(0).strip(), context, prose)]
+            out.append(heading.group(1))
+        elif block:
+            attributes = _Attributes.parse(block.group(1))
+            if out and out[-1].strip():
+                start = len(out)
+                while start > 0 and out[start - 1].strip():
+                    start -= 1
+                out[start:] = _apply(
+                    out[start:], attributes, block.group(0).strip(), context, prose
+                )
+            else:
+                # Before its block: it applies to the lines that follow.
+                end = index + 1
+                while end < len(lines) and not lines[end].strip():
+                    end += 1
+                following = end
+                while following < len(lines) and lines[following].strip():
+                    following += 1
+                out += _apply(
+                    lines[end:following], attributes, block.group(0).strip(), context, prose
+                )
+                index = following
+                continue
+        else:
+            out.append(line if fenced else _INLINE_IAL.sub(lambda m: _span(m, prose), line))
+        index += 1
+    return "\n".join(out)
 
-    def block(match: re.Match[str]) -> str:
+
+def _target(name: str, written: str, context: ProseContext, prose: Prose) -> list[str]:
+    """The MyST target line of an id, unless another page of the site has it."""
+    if name in context.labels:
+        prose.notes.append(f"Kramdown id #{name} of {written} removed: another page has it")
+        return []
+    context.labels.add(name)
+    return [f"({name})=", ""]
+
+
+def _apply(
+    block: list[str],
+    attributes: _Attributes,
+    written: str,
+    context: ProseContext,
+    prose: Prose,
+) -> list[str]:
+    """``block`` (its lines) with the attribute list ``written`` applied."""
+    if not block:
+        prose.notes.append(f"Kramdown attribute list {written} removed: it ends the page")
+        return []
+    dropped = []
+    result = list(block)
+    notice = next((NOTICES[name] for name in attributes.classes if name in NOTICES), None)
+    image = _IMAGE_ONLY.match(block[0]) if len(block) == 1 else None
+    align = next(
+        (found.group(1) for name in attributes.classes if (found := _ALIGN.match(name))), None
+    )
+    if image and (align or "width" in attributes.pairs):
+        options = [f":alt: {image.group(1)}"] if image.group(1) else []
+        options += [f":align: {align}"] if align else []
+        options += [f":width: {attributes.pairs['width']}"] if "width" in attributes.pairs else []
+        result = ["```{image} " + image.group(2), *options, "```"]
+        prose.notes.append(f"Kramdown attribute list {written} became an image directive")
+    for name in attributes.classes:
+        if name not in NOTICES and not (image and _ALIGN.match(name)):
+            dropped.append(f".{name}")
+    dropped += [
+        f'{key}="{value}"'
+        for key, value in attributes.pairs.items()
+        if not (image and key == "width")
+    ]
+    if notice:
+        fence = "````" if any(line.lstrip().startswith("```") for line in result) else "```"
+        result = [f"{fence}{{{notice}}}", *result, fence]
+        prose.notes.append(f"Kramdown attribute list {written} became a {notice} admonition")
+    if attributes.ids:
+        target = _target(attributes.ids[0], written, context, prose)
+        result = [*target, *result]
+        if target and not notice and not (image and (align or "width" in attributes.pairs)):
+            prose.notes.append(f"Kramdown attribute list {written} became a target")
+    if dropped:
         prose.notes.append(
-            f"Kramdown attribute list {{: {match.group(1).strip()}}} removed "
-            "(the element is kept, without its class or attributes)"
+            f"Kramdown attribute list {written}: {', '.join(dropped)} removed "
+            "(no equivalent here; the element is kept)"
         )
-        return ""
+    return result
 
-    text = _BLOCK_IAL.sub(block, text)
-    return _INLINE_IAL.sub(block, text)
+
+def _span(match: re.Match[str], prose: Prose) -> str:
+    """An attribute list inside a line (after a link, an image, a word): nothing in MyST
+    carries it, so it goes; what it said is named."""
+    attributes = _Attributes.parse(match.group(1))
+    written = match.group(0).strip()
+    if attributes.pairs.get("target") == "_blank":
+        prose.notes.append(
+            f"Kramdown attribute list {written} removed: links open in the same tab here"
+        )
+    elif any(name.startswith("btn") for name in attributes.classes):
+        prose.notes.append(
+            f"Kramdown attribute list {written} removed: the button is a plain link here"
+        )
+    else:
+        prose.notes.append(
+            f"Kramdown attribute list {written} removed (no equivalent here; the element is kept)"
+        )
+    return ""
 
 
 def local_path(url: str, context: ProseContext) -> str | None:
@@ -251,6 +422,14 @@ def _links(text: str, context: ProseContext, prose: Prose) -> str:
         # Raw HTML reaches the output as it is: the file is served where it was.
         return f"{match.group(1)}{match.group(2)}{path}{match.group(2)}"
 
+    def directive(match: re.Match[str]) -> str:
+        path = local_path(match.group(2), context)
+        if path is None:
+            return match.group(0)
+        prose.files.add(path)
+        return f"{match.group(1)}{context.file_prefix}{path}"
+
+    text = _IMAGE_DIRECTIVE.sub(directive, text)
     text = _MD_LINK.sub(markdown, text)
     return _HTML_URL.sub(html, text)
 
