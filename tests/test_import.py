@@ -96,7 +96,8 @@ def test_academicpages_every_publication_with_venue_date_and_links(academicpages
     gauges = entries["pub-river-gauges"].get_text(" ")
     assert "Low-cost River Gauges" in gauges and "Journal of Example Hydrology" in gauges
     assert "Mar 2021" in gauges
-    assert "The gauges cost less than a tenth of a radar station." in gauges  # the body
+    assert "We show that cheap ultrasonic gauges" in gauges  # the excerpt, as the abstract
+    assert "cost less than a tenth" not in gauges  # the body: the paper's own page
     assert {"paper", "slides", "bibtex"} <= {
         a.get_text() for a in entries["pub-river-gauges"].find_all("a")
     }
@@ -108,6 +109,21 @@ def test_academicpages_every_publication_with_venue_date_and_links(academicpages
         a["href"] for a in entries["pub-river-gauges"].find_all("a") if a.get_text() == "paper"
     )
     assert (academicpages / "_build/html" / href).read_bytes().startswith(b"%PDF")
+
+
+def test_academicpages_publication_body_is_the_papers_own_page(academicpages):
+    """The list (with :pages:) links each title to the paper's page, which shows the body."""
+    titles = page(academicpages, "publications.html").find_all("a", class_="sp-paper-link")
+    assert "publications/river-gauges.html" in {a["href"] for a in titles}
+    paper = page(academicpages, "publications/river-gauges.html")
+    body = paper.find("div", class_="sp-paper-body")
+    assert "The gauges cost less than a tenth of a radar station." in body.get_text()
+    assert body.find("em").get_text() == "Journal of Example Hydrology"
+    download = body.find("a", string="Download paper here")["href"]
+    pdf = (academicpages / "_build/html/publications" / download).resolve()
+    assert pdf.read_bytes().startswith(b"%PDF")
+    abstract = paper.find("section", class_="sp-paper-abstract").get_text()
+    assert "cheap ultrasonic gauges" in abstract
 
 
 def test_academicpages_talks_teaching_and_portfolio_present(academicpages):
@@ -128,6 +144,28 @@ def test_academicpages_cv_pages(academicpages):
     assert "Example Institute of Technology" in cv_json
 
 
+def test_academicpages_kramdown_attribute_lists_become_myst(academicpages):
+    """A notice is an admonition, an aligned image an image directive, a heading id a
+    target; what has no equivalent (a button, target="_blank") is named in the report."""
+    about = page(academicpages, "index.html")
+    note = about.find(class_="admonition")
+    assert "note" in note["class"] and "I build flood models" in note.get_text()
+    post = page(academicpages, "posts/field-season.html")
+    warning = post.find(class_="admonition")
+    assert "warning" in warning["class"] and "washed away" in warning.get_text()
+    image = post.find("img", alt="The gauge at Oloibiri")
+    assert "align-center" in image["class"]
+    assert (academicpages / "_build/html" / "posts" / image["src"]).resolve().is_file()
+    assert post.find(id="cool-headings") is not None
+    links = {a.get_text(): a["href"] for a in post.find_all("a")}
+    assert links["download the data"] == "https://example.org/data.zip"
+    assert "{:" not in post.get_text()
+    report = (academicpages / "IMPORT.md").read_text(encoding="utf-8")
+    assert '{:target="_blank"} removed: links open in the same tab here' in report
+    assert "{: .btn .btn--primary} removed: the button is a plain link here" in report
+    assert "{: .notice--info} became a note admonition" in report
+
+
 def test_academicpages_redirects_lead_to_the_new_pages(academicpages):
     html = academicpages / "_build" / "html"
     for old, target in [
@@ -135,7 +173,7 @@ def test_academicpages_redirects_lead_to_the_new_pages(academicpages):
         ("about.html", "index.html"),
         ("resume.html", "cv.html"),
         ("resume-json.html", "cv-json.html"),
-        ("publication/2021-03-15-river-gauges.html", "../publications.html#pub-river-gauges"),
+        ("publication/2021-03-15-river-gauges.html", "../publications/river-gauges.html"),
     ]:
         assert f'url={target}"' in (html / old).read_text(encoding="utf-8"), old
         assert (html / old).parent.joinpath(target.split("#")[0]).resolve().is_file()
@@ -153,7 +191,6 @@ def test_academicpages_report_lists_what_was_not_converted(academicpages):
     assert "## Not converted" in report
     assert "`_pages/404.md`" in report and "`_includes/`" in report
     assert "author.pronouns" in report  # a key the profile has no field for
-    assert "{: .notice--info}" in report  # a Kramdown attribute list that was removed
     assert "markdown_generator/publications.tsv" in report
 
 
@@ -313,11 +350,10 @@ def test_hugoblox_publications_in_both_formats(hugoblox):
     )
     assert {"pdf", "dataset"} <= {a.get_text() for a in dunes.find_all("a")}
     old = hugoblox / "_build/html/publications/conference-paper/index.html"
-    assert 'url=../../publications.html#pub-conference-paper"' in old.read_text(encoding="utf-8")
+    assert 'url=../../publications/conference-paper.html"' in old.read_text(encoding="utf-8")
     report = (hugoblox / "IMPORT.md").read_text(encoding="utf-8")
     assert (
-        "- `/publications/conference-paper/` → `../../publications.html#pub-conference-paper`"
-        in report
+        "- `/publications/conference-paper/` → `../../publications/conference-paper.html`" in report
     )
 
 
@@ -326,6 +362,13 @@ def test_hugoblox_base_url_is_the_new_sites_address(hugoblox):
     assert "<loc>https://sortiz.example.net/publications.html</loc>" in sitemap
     report = (hugoblox / "IMPORT.md").read_text(encoding="utf-8")
     assert "`config/_default/hugo.yaml` → `conf.py`" in report
+
+
+def test_hugoblox_bundle_body_is_on_the_papers_own_page(hugoblox):
+    paper = page(hugoblox, "publications/2015-journal-article.html")
+    body = paper.find("div", class_="sp-paper-body")
+    assert "Supplementary notes can be added here" in body.get_text()
+    assert body.find("a", string="code and math")["href"] == "https://example.org"
 
 
 def test_hugoblox_events_become_talks_and_report(hugoblox):

@@ -83,6 +83,15 @@ def test_page_body_shows_the_whole_entry(seo_app):
     abstract = body.find("section", class_="sp-paper-abstract")
     assert abstract.h2.get_text().rstrip("¶") == "Abstract"
     assert abstract.p.get_text() == "The engine weaves algebraic patterns."
+    # The body: Markdown blocks below the abstract; raw HTML is text, never markup.
+    text = body.find("div", class_="sp-paper-body")
+    assert text.find_previous_sibling("section") is abstract
+    assert text.p.strong.get_text() == "memoir"
+    assert text.find(class_="rubric").get_text() == "Note G"
+    items = [li.get_text(" ", strip=True) for li in text.find_all("li")]
+    assert items == ["a table of the engine's steps", "a program for Bernoulli numbers"]
+    assert text.find("a")["href"] == "https://example.org/note-g"
+    assert not body.find("script") and "<script>alert(1)</script>" in text.get_text()
     bibtex = body.find("section", class_="sp-paper-bibtex")
     assert "@article{engine," in bibtex.pre.get_text()
     assert not body.find("details")  # open sections, not toggles
@@ -93,6 +102,7 @@ def test_page_body_shows_the_whole_entry(seo_app):
 
 def test_list_titles_link_to_their_pages(seo_app):
     soup = html_page(seo_app, "publications.html")
+    assert "Note G" not in soup.get_text()  # the body is the paper page's only
     links = {a.get_text(): a["href"] for a in soup.find_all("a", class_="sp-paper-link")}
     assert links["Sketch of the Analytical Engine"] == "publications/engine.html"
     assert links["Computing Bernoulli Numbers"] == "publications/bernoulli.html"

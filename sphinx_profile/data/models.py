@@ -306,6 +306,12 @@ class Publication(Record):
     doi: Text | None = Field(None, description="The DOI (``10.1145/3627535.3638465``).")
     arxiv: Text | None = Field(None, description="The arXiv identifier (``2408.12588``).")
     abstract: Text | None = Field(None, description="The abstract.")
+    body: Text | None = Field(
+        None,
+        description="Text for the paper's own page (``:pages:``), below the abstract: "
+        "Markdown paragraphs, headings, lists, quotes and code blocks (academicpages' "
+        "publication body). Not shown in lists.",
+    )
     bibtex: Text | None = Field(None, description="A BibTeX record of the publication.")
     award: Markdown | None = Field(None, description="An award, such as ``Best Paper``.")
     award_name: Text | None = Field(

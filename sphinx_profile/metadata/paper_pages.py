@@ -139,7 +139,7 @@ def _warn_clash(pagename: str, first: tuple[str, str], second: tuple[str, str], 
 def paper_doctree(
     publication: Publication, settings: RenderSettings, back: tuple[str, str]
 ) -> nodes.section:
-    """Title, authors, venue and date, links, abstract, BibTeX and a link back to the list.
+    """Title, authors, venue and date, links, abstract, body, BibTeX and a link back.
 
     The lines under the title are those of the list's ``full`` style; the
     abstract and BibTeX are open sections rather than toggles.
@@ -157,6 +157,12 @@ def paper_doctree(
             "abstract",
             str(_("Abstract")),
             nodes.paragraph(publication.abstract, publication.abstract),
+        )
+    if publication.body:
+        from .render.markdown_blocks import markdown_blocks
+
+        section += nodes.container(
+            "", *markdown_blocks(publication.body), classes=["sp-paper-body"]
         )
     if publication.bibtex:
         bibtex = shown_bibtex(publication, settings)

@@ -23,6 +23,8 @@ from .common import (
     listing_page,
     localize_links,
     pages_of,
+    paper_bodies,
+    paper_page,
     problems,
     project_pages,
     read_yaml,
@@ -92,6 +94,7 @@ def import_site(source: Path) -> ImportedSite:
             continue
         entries = jekyll.read_collection(path, kind, categories=categories)
         project_pages(site, entries, context)
+        paper_bodies(site, entries, context)
         collections[kind] = entries
         add_collection(site, entries, kind, f"{kind}.yaml")
     _generator_inputs(site)
@@ -105,9 +108,12 @@ def import_site(source: Path) -> ImportedSite:
         for entry in entries:
             # Each entry had a page of its own; its address now leads to the list.
             permalink, record = entry.front.get("permalink"), entry.record
-            if isinstance(permalink, str) and record is not None and kind in site.listed:
-                anchor = f"#pub-{record['id']}" if kind == "publications" else ""
-                site.add_redirect(permalink, site.listed[kind], anchor)
+            if not isinstance(permalink, str) or record is None or kind not in site.listed:
+                continue
+            if kind == "publications":
+                site.add_redirect(permalink, paper_page(record).removesuffix(".html"))
+            else:
+                site.add_redirect(permalink, site.listed[kind])
     _navigation(site)
     _rest(site)
     return site

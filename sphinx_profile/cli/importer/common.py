@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from .report import CONVERTED, NOT_CONVERTED
 from .site import EXTRA_DIR, ImportedSite
 
 LISTINGS = {
-    "publications": ("publication-list", ":group-by: year"),
+    "publications": ("publication-list", ":group-by: year\n:pages:"),
     "talks": ("talks", ""),
     "teaching": ("teaching", ""),
     "projects": ("projects", ""),
@@ -227,6 +228,39 @@ def project_pages(
             warning for warning in entry.document.warnings if warning[0] != PROJECT_BODY_NOT_SHOWN
         ]
         entry.notes.append(Note(f"the body became the page {docname}.md, linked from the list"))
+
+
+_EMPHASIS_TAGS = re.compile(r"</?(i|em|b|strong)>", re.IGNORECASE)
+
+
+def paper_bodies(site: ImportedSite, entries: list[CollectionEntry], context: ProseContext) -> None:
+    """A publication's body (its page on the old site) as the ``body`` of its own page here:
+    Liquid and Kramdown converted, the files it links to copied and linked from
+    ``publications/<id>.html``, one folder below the root where they are served."""
+    from dataclasses import replace
+
+    below = replace(context, file_prefix="../")
+    for entry in entries:
+        record = entry.record
+        if record is None or not record.get("body"):
+            continue
+        prose = convert(entry.body, below)
+        for path in sorted(prose.files):
+            site.copy_file(path)
+        # The page shows raw HTML as text: the inline tags the template writes become Markdown.
+        record["body"] = _EMPHASIS_TAGS.sub(
+            lambda match: "**" if match.group(1).lower() in ("b", "strong") else "*",
+            prose.text.strip(),
+        )
+        entry.notes.extend(Note(note) for note in prose.notes)
+        entry.notes.append(Note(f"the body is shown on the paper's own page, {paper_page(record)}"))
+
+
+def paper_page(record: dict[str, Any]) -> str:
+    """The address of a publication's own page in the new site."""
+    from ...render.publications import paper_pagename
+
+    return f"{paper_pagename(str(record['id']))}.html"
 
 
 def list_unlisted(site: ImportedSite, kinds: tuple[str, ...]) -> None:

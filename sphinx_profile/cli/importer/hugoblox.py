@@ -14,7 +14,15 @@ from typing import Any
 from ...data.formats import hugoblox
 from ...data.formats.frontmatter import iso_date, read_front_matter
 from ...data.loader import DataFileError
-from .common import add_collection, keep_redirects, listing_page, read_yaml, rel, site_url
+from .common import (
+    add_collection,
+    keep_redirects,
+    listing_page,
+    paper_page,
+    read_yaml,
+    rel,
+    site_url,
+)
 from .report import CONVERTED, NOT_CONVERTED
 from .site import ImportedSite
 
@@ -53,10 +61,13 @@ def import_site(source: Path) -> ImportedSite:
         for entry in entries:
             # Hugo served each bundle at /<section>/<name>/; it is now an entry of a list.
             record = entry.record
-            anchor = f"#pub-{record['id']}" if record and kind == "publications" else ""
             if record is not None and entry.source is not None:
-                site.add_redirect(f"/{folder}/{entry.path.parent.name}/", kind, anchor)
-                keep_redirects(site, entry.source, kind)
+                # A publication keeps a page of its own (the list has :pages:).
+                target = (
+                    paper_page(record).removesuffix(".html") if kind == "publications" else kind
+                )
+                site.add_redirect(f"/{folder}/{entry.path.parent.name}/", target)
+                keep_redirects(site, entry.source, target)
         for bib in sorted(path.glob("*/cite.bib")):
             site.report.add(rel(site, bib), CONVERTED, "data/publications.yaml (bibtex)")
         if f"{kind}.yaml" in site.data:

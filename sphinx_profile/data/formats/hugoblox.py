@@ -176,7 +176,7 @@ def _publication(
                 entry.put((key,), str(ids["ids"][key]), "hugoblox")
     _links(entry)
     _cite_bib(entry, limits)
-    entry.body("note")
+    entry.body("body")  # the bundle's page: the paper's own page here too
     return entry.finish(HUGOBLOX)
 
 

@@ -144,15 +144,9 @@ def _publication(file: FrontMatterFile, taken: set[str], categories: dict[str, s
         entry.link(label, key)
     for key in ("doi", "arxiv", "tags", "topics", "selected", "award", "note"):
         entry.take(key, key)
-    excerpt = entry.value("excerpt")
-    body = file.body.strip()
-    if excerpt is not None and body and not body.startswith(plain_text(str(excerpt))):
-        # The excerpt is the short form; the body, the paper's own page, follows it.
-        entry.put(("abstract",), f"{plain_text(str(excerpt))}\n\n{body}", "excerpt")
-    elif excerpt is not None:
-        entry.put(("abstract",), plain_text(str(excerpt)), "excerpt")
-    elif body:
-        entry.put(("abstract",), body, None)
+    # The excerpt is the short form shown in lists; the body was the paper's own page.
+    entry.take("excerpt", "abstract", lambda value: plain_text(str(value)))
+    entry.body("body")
     category = entry.value("category")
     if category is not None:
         kind = publication_type(str(category), categories.get(str(category)))
