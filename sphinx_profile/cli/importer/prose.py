@@ -407,31 +407,31 @@ def local_path(url: str, context: ProseContext) -> str | None:
 
 
 def _links(text: str, context: ProseContext, prose: Prose) -> str:
-    def markdown(match: re.Match[str]) -> str:
-        path = local_path(match.group(2), context)
+    def relink(match: re.Match[str], group: int, new: Callable[[str], str]) -> str:
+        """The match with its URL (``group``) made ``new(path)`` if it is a file of the site."""
+        path = local_path(match.group(group), context)
         if path is None:
             return match.group(0)
         prose.files.add(path)
-        return f"{match.group(1)}{context.file_prefix}{path}{match.group(3) or ''})"
+        return new(path)
 
-    def html(match: re.Match[str]) -> str:
-        path = local_path(match.group(3), context)
-        if path is None:
-            return match.group(0)
-        prose.files.add(path)
-        # Raw HTML reaches the output as it is: the file is served where it was.
-        return f"{match.group(1)}{match.group(2)}{path}{match.group(2)}"
-
-    def directive(match: re.Match[str]) -> str:
-        path = local_path(match.group(2), context)
-        if path is None:
-            return match.group(0)
-        prose.files.add(path)
-        return f"{match.group(1)}{context.file_prefix}{path}"
-
-    text = _IMAGE_DIRECTIVE.sub(directive, text)
-    text = _MD_LINK.sub(markdown, text)
-    return _HTML_URL.sub(html, text)
+    prefix = context.file_prefix
+    text = _IMAGE_DIRECTIVE.sub(
+        lambda match: relink(match, 2, lambda path: f"{match.group(1)}{prefix}{path}"), text
+    )
+    text = _MD_LINK.sub(
+        lambda match: relink(
+            match, 2, lambda path: f"{match.group(1)}{prefix}{path}{match.group(3) or ''})"
+        ),
+        text,
+    )
+    # Raw HTML reaches the output as it is: the file is served where it was.
+    return _HTML_URL.sub(
+        lambda match: relink(
+            match, 3, lambda path: f"{match.group(1)}{match.group(2)}{path}{match.group(2)}"
+        ),
+        text,
+    )
 
 
 def _headings(text: str, title: str | None) -> str:
