@@ -371,11 +371,60 @@ def test_hugoblox_bundle_body_is_on_the_papers_own_page(hugoblox):
     assert body.find("a", string="code and math")["href"] == "https://example.org"
 
 
+def test_hugoblox_landing_blocks_and_blog(hugoblox):
+    """The blocks of content/_index.md, in their order; the blog as posts and news."""
+    index = page(hugoblox, "index.html")
+    headings = [h2.get_text().rstrip("¶") for h2 in index.find_all("h2")]
+    assert headings[:5] == [
+        "📚 My Research",
+        "Featured Publications",
+        "Recent News",
+        "Skills & Hobbies",
+        "Awards",
+    ]
+    about = text_of(hugoblox, "index.html")
+    assert "I study how legged robots walk on sand" in about
+    assert "Please reach out to collaborate" in index.find(class_="admonition").get_text()
+    assert "Python" in about and "ROS" in about and "Surfing" in about  # skills
+    assert "English" in about and "Spanish" in about  # languages
+    assert "Best Field Robot Award" in about and "Example Robotics Summit" in about
+    assert "Our robot walked a whole beach" in about  # the news list, from the blog
+    featured = entries_of(index)
+    assert set(featured) == {"pub-2015-journal-article"}  # featured: true only
+    post = page(hugoblox, "posts/sand-robots.html")
+    assert "three kilometres" in post.get_text()
+    assert "gait parameters" in post.find(class_="admonition").get_text()
+    report = (hugoblox / "IMPORT.md").read_text(encoding="utf-8")
+    assert "block 7 (contact-info) is not converted" in report
+    assert "skills is not shown" not in report and "awards is not shown" not in report
+
+
+def test_hugoblox_2024_home_widgets_and_posts(hugoblox_2024):
+    index = page(hugoblox_2024, "index.html")
+    headings = [h2.get_text().rstrip("¶") for h2 in index.find_all("h2")]
+    assert headings[:4] == ["Skills", "Experience", "Accomplishments", "Recent Posts"]
+    about = text_of(hugoblox_2024, "index.html")
+    assert "Scuba diving" in about and "70%" in about
+    assert "Scientific Diver Certificate" in about and "Example Diving Federation" in about
+    assert "First dive of the season" in about and "Not yet" not in about
+    post = page(hugoblox_2024, "posts/first-dive.html")
+    assert (
+        "Never dive alone." in post.find(class_="admonition", attrs={"class": "warning"}).get_text()
+    )
+    report = (hugoblox_2024 / "IMPORT.md").read_text(encoding="utf-8")
+    for line in (
+        "- `content/home/hero.md`\n  - the widget has no equivalent here (hero)",
+        "- `content/post/old-draft/index.md`\n  - draft: true",
+        "- `content/home/contact.md`\n  - the widget (contact) is not converted",
+    ):
+        assert line in report.split("## Not converted")[1], line
+
+
 def test_hugoblox_events_become_talks_and_report(hugoblox):
     talks = text_of(hugoblox, "talks.html")
     assert "Robots on the Beach" in talks and "Example Robotics Summit" in talks
     report = (hugoblox / "IMPORT.md").read_text(encoding="utf-8")
-    assert "`content/blog`" in report
+    assert "`content/blog/_index.md`" in report  # the blog's own page
     assert "summary is not shown" in report  # the publication's summary beside its abstract
 
 

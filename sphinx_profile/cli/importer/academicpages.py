@@ -14,6 +14,7 @@ from ...data.formats.translate import slug
 from ...data.loader import DataFileError
 from .common import (
     add_collection,
+    add_post,
     copy_avatar,
     cv_page,
     data_source,
@@ -25,6 +26,7 @@ from .common import (
     pages_of,
     paper_bodies,
     paper_page,
+    posts_index,
     problems,
     project_pages,
     read_yaml,
@@ -257,7 +259,6 @@ def _posts(site: ImportedSite, context: ProseContext) -> None:
     if not folder.is_dir():
         return
     news: list[dict[str, Any]] = []
-    taken: set[str] = set()
     for path in sorted(folder.glob("*.md")):
         try:
             file = read_front_matter(path)
@@ -267,24 +268,9 @@ def _posts(site: ImportedSite, context: ProseContext) -> None:
         if file.data.get("published") is False:
             site.report.add(rel(site, path), NOT_CONVERTED, notes=["published: false"])
             continue
-        title = str(file.data.get("title") or path.stem)
-        docname = f"posts/{slug(path.stem[11:] or title, taken)}"
-        prose = convert(file.body, context, title)
-        _copy(site, prose.files)
-        site.pages[docname] = prose.text
         date = str(file.data.get("date") or path.stem[:10])[:10]
-        news.append({"date": date, "text": title})
-        keep_redirects(site, file, docname)
-        site.report.add(rel(site, path), PROSE, f"{docname}.md, data/news.yaml", prose.notes)
-    if news:
-        site.data["news.yaml"] = news
-        posts = sorted(name for name in site.pages if name.startswith("posts/"))
-        site.pages["posts/index"] = (
-            "# Posts\n\n```{toctree}\n:maxdepth: 1\n\n"
-            + "\n".join(name.removeprefix("posts/") for name in posts)
-            + "\n```\n"
-        )
-        site.toctree.append("posts/index")
+        add_post(site, file, path.stem[11:], date, context, news)
+    posts_index(site, news)
 
 
 def _pages(site: ImportedSite, context: ProseContext) -> None:

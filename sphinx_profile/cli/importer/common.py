@@ -14,7 +14,7 @@ from ...data.loader import DataFileError, load_yaml_file
 from ...data.models import RECORD_MODELS
 from ...data.validate import validate_document
 from .prose import ProseContext, convert, local_path
-from .report import CONVERTED, NOT_CONVERTED
+from .report import CONVERTED, NOT_CONVERTED, PROSE
 from .site import EXTRA_DIR, ImportedSite
 
 LISTINGS = {
@@ -277,3 +277,40 @@ def list_unlisted(site: ImportedSite, kinds: tuple[str, ...]) -> None:
                 f"{docname}.md",
                 ["a page that lists them"],
             )
+
+
+def add_post(
+    site: ImportedSite,
+    file: FrontMatterFile,
+    name: str,
+    date: str,
+    context: ProseContext,
+    news: list[dict[str, Any]],
+) -> str:
+    """A blog post (Jekyll's ``_posts/``, Hugo's ``content/post/``) as the page
+    ``posts/<name>.md`` and an item of ``news``; the page's name."""
+    title = str(file.data.get("title") or name or file.path.stem)
+    taken = {page.removeprefix("posts/") for page in site.pages if page.startswith("posts/")}
+    docname = f"posts/{slug(name or title, taken)}"
+    prose = convert(file.body, context, title)
+    for path in sorted(prose.files):
+        site.copy_file(path)
+    site.pages[docname] = prose.text
+    news.append({"date": date, "text": title})
+    keep_redirects(site, file, docname)
+    site.report.add(rel(site, file.path), PROSE, f"{docname}.md, data/news.yaml", prose.notes)
+    return docname
+
+
+def posts_index(site: ImportedSite, news: list[dict[str, Any]]) -> None:
+    """The posts' news items into ``news.yaml``, and a page that lists the posts."""
+    if not news:
+        return
+    site.data["news.yaml"] = [*site.data.get("news.yaml", []), *news]
+    posts = sorted(name for name in site.pages if name.startswith("posts/"))
+    site.pages["posts/index"] = (
+        "# Posts\n\n```{toctree}\n:maxdepth: 1\n\n"
+        + "\n".join(name.removeprefix("posts/") for name in posts)
+        + "\n```\n"
+    )
+    site.toctree.append("posts/index")

@@ -14,6 +14,7 @@ from typing import Any
 from ...data.formats import hugoblox
 from ...data.formats.frontmatter import iso_date, read_front_matter
 from ...data.loader import DataFileError
+from . import hugoblox_home
 from .common import (
     add_collection,
     keep_redirects,
@@ -23,6 +24,7 @@ from .common import (
     rel,
     site_url,
 )
+from .prose import ProseContext
 from .report import CONVERTED, NOT_CONVERTED
 from .site import ImportedSite
 
@@ -74,11 +76,17 @@ def import_site(source: Path) -> ImportedSite:
             site.pages[kind] = listing_page(site, kind)
             site.toctree.append(kind)
     converted = _widgets(site)
-    about = ["# " + str(owner or site.project), "", "```{profile}\n```"]
-    for kind, title in (("experience", "Experience"), ("education", "Education")):
-        if f"{kind}.yaml" in site.data:
-            about.append(f"## {title}\n\n```{{{kind}}}\n```")
-    site.pages["index"] = "\n\n".join(about) + "\n"
+    # Links to the old site's own files are kept as they are (Hugo serves them from static/).
+    context = ProseContext(site_urls=(site.url,) if site.url else ())
+    converted |= hugoblox_home.blog(site, context)  # news first: the landing page may list it
+    landing = hugoblox_home.landing(site, context, converted)
+    converted |= landing.files
+    about = ["# " + str(owner or site.project), "```{profile}\n```", *landing.sections]
+    for kind in ("experience", "education", "skills", "awards"):
+        # Lists of the author's file that no block of the old landing page showed.
+        if f"{kind}.yaml" in site.data and kind not in landing.shown:
+            about.append(f"## {kind.capitalize()}\n\n```{{{kind}}}\n```")
+    site.pages["index"] = "\n\n".join(part.strip() for part in about) + "\n"
     for child in sorted((source / "content").iterdir()):
         if child.name in {name for name, _ in SECTIONS} | {"authors"}:
             continue
@@ -216,6 +224,7 @@ def _current_author(site: ImportedSite, path: Path, data: dict[str, Any]) -> Non
         del profile["links"]
     notes = _cv(site, data)
     shown = {
+        *hugoblox_home.author_lists(site, data),
         "schema",
         "slug",
         "is_owner",

@@ -27,7 +27,7 @@ _BLOCK_TAG = re.compile(
     r"include_relative|raw|endraw|comment|endcomment|case|when|endcase|bibliography)\b[^%]*-?%\}"
 )
 _COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", re.DOTALL)
-_OUTPUT = re.compile(r"\{\{-?\s*([^{}]*?)\s*-?\}\}")
+_OUTPUT = re.compile(r"\{\{(?![<%])-?\s*([^{}]*?)\s*-?\}\}")  # {{< … >}} is Hugo's
 _SHORTCODE = re.compile(r"\{\{[<%]\s*/?\s*(\w[\w-]*)[^}]*[>%]\}\}")
 _BLOCK_IAL = re.compile(r"^\s*\{:\s*([^}]*)\}\s*$", re.MULTILINE)
 _INLINE_IAL = re.compile(r"\{:\s*([^}]*)\}")
@@ -74,13 +74,13 @@ def convert(body: str, context: ProseContext, title: str | None = None) -> Prose
     """``body`` as MyST; with ``title``, the page starts with it as its ``#`` heading."""
     prose = Prose(body)
     text = _COMMENT.sub("", body)
+    text = _shortcodes(text, prose)  # before Liquid: {{% callout %}} is not a Liquid tag
     text = _known_tags(text, context, prose)
     text = _figures(text, context, prose)
     text = _layout_divs(text, prose)
     text = _liquid_loops(text, context, prose)
     text = _liquid_outputs(text, context, prose)
     text = _liquid_tags(text, prose)
-    text = _shortcodes(text, prose)
     text = _attribute_lists(text, context, prose)
     text = _links(text, context, prose)
     text = _headings(text.strip("\n"), title)
@@ -198,7 +198,22 @@ def _liquid_tags(text: str, prose: Prose) -> str:
     return re.sub(r"\{%.*?%\}", "", text, flags=re.DOTALL)
 
 
+_CALLOUT = re.compile(
+    r"\{\{[<%]\s*(?:callout|alert)\s+(\w+)\s*[>%]\}\}(.*?)\{\{[<%]\s*/(?:callout|alert)\s*[>%]\}\}",
+    re.DOTALL,
+)
+CALLOUTS = {"note": "note", "tip": "tip", "warning": "warning", "danger": "danger"}
+"""HugoBlox's callout (Wowchemy's alert) kinds -> the MyST admonition; others are notes."""
+
+
 def _shortcodes(text: str, prose: Prose) -> str:
+    def callout(match: re.Match[str]) -> str:
+        kind = CALLOUTS.get(match.group(1).lower(), "note")
+        prose.notes.append(f"Hugo shortcode callout {match.group(1)} became a {kind} admonition")
+        return f"\n\n```{{{kind}}}\n{match.group(2).strip()}\n```\n\n"
+
+    text = _CALLOUT.sub(callout, text)
+
     def replace(match: re.Match[str]) -> str:
         prose.notes.append(f"Hugo shortcode {_short(match.group(0))} removed")
         return ""
