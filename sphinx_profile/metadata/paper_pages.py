@@ -159,7 +159,7 @@ def paper_doctree(
             nodes.paragraph(publication.abstract, publication.abstract),
         )
     if publication.body:
-        from .render.markdown_blocks import markdown_blocks
+        from ..render.markdown_blocks import markdown_blocks
 
         section += nodes.container(
             "", *markdown_blocks(publication.body), classes=["sp-paper-body"]

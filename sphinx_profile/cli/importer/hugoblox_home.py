@@ -180,18 +180,17 @@ def _block(
         if not shown:
             return [f"{name} ({kind}) is not converted: the author has no {CV_BLOCKS[base][0]}"]
         return [f"{name} ({kind}): " + " and ".join(shown)]
-    if base in SKILL_BLOCKS:
-        if "skills.yaml" not in site.data:
-            skills = [_skill(item) for item in _dicts(block.get("feature")) if item.get("name")]
-            if skills:
-                site.data["skills.yaml"] = skills
-        return _list_block(site, page, "skills", title or "Skills", name, kind)
-    if base in AWARD_BLOCKS:
-        if "awards.yaml" not in site.data:
-            awards = [_award(item) for item in _dicts(block.get("item")) if item.get("title")]
-            if awards:
-                site.data["awards.yaml"] = awards
-        return _list_block(site, page, "awards", title or "Awards", name, kind)
+    for blocks, (listed, key, make) in WIDGET_LISTS.items():
+        if base not in blocks:
+            continue
+        if f"{listed}.yaml" not in site.data:
+            # A 2024 widget holds its own entries; the current blocks read the author's.
+            records = [
+                record for item in _dicts(block.get(key)) if (record := make(item)).get("name")
+            ]
+            if records:
+                site.data[f"{listed}.yaml"] = records
+        return _list_block(site, page, listed, title or listed.capitalize(), name, kind)
     if base in TEXT_BLOCKS:
         text = str(content.get("text") or block.get("body") or "")
         prose = convert(text, context)
@@ -204,6 +203,32 @@ def _block(
     if base in CONTACT_BLOCKS:
         return [f"{name} ({kind}) is not converted: the profile card shows your e-mail and links"]
     return [f"{name} has no equivalent here ({kind or 'no block name'})"]
+
+
+def _skill(item: dict[str, Any]) -> dict[str, Any]:
+    """A 2024 skills widget's feature (``name``, ``description: 90%``)."""
+    return _clean({"name": _text(item.get("name")), "level": _text(item.get("description"))})
+
+
+def _award(item: dict[str, Any]) -> dict[str, Any]:
+    """A current ``awards`` item or a 2024 accomplishment, in ``awards.yaml``'s keys."""
+    date = item.get("date") or item.get("date_start")
+    return _clean(
+        {
+            "name": _text(item.get("title")),
+            "awarder": _text(item.get("awarder") or item.get("organization")),
+            "date": str(iso_date(date))[:10] if date else None,
+            "url": item.get("url") or item.get("certificate_url"),
+            "summary": _text(item.get("summary") or item.get("description")),
+        }
+    )
+
+
+WIDGET_LISTS = {
+    SKILL_BLOCKS: ("skills", "feature", _skill),
+    AWARD_BLOCKS: ("awards", "item", _award),
+}
+"""Blocks -> (the kind they list, the key of a 2024 widget's own entries, their reader)."""
 
 
 def _list_block(
@@ -258,25 +283,6 @@ def _read(site: ImportedSite, path: Path) -> FrontMatterFile | None:
     except DataFileError as err:
         site.report.add(rel(site, path), NOT_CONVERTED, notes=[err.message])
         return None
-
-
-def _award(item: dict[str, Any]) -> dict[str, Any]:
-    """A current ``awards`` item or a 2024 accomplishment, in ``awards.yaml``'s keys."""
-    date = item.get("date") or item.get("date_start")
-    return _clean(
-        {
-            "name": _text(item.get("title")),
-            "awarder": _text(item.get("awarder") or item.get("organization")),
-            "date": str(iso_date(date))[:10] if date else None,
-            "url": item.get("url") or item.get("certificate_url"),
-            "summary": _text(item.get("summary") or item.get("description")),
-        }
-    )
-
-
-def _skill(item: dict[str, Any]) -> dict[str, Any]:
-    """A 2024 skills widget's feature (``name``, ``description: 90%``)."""
-    return _clean({"name": _text(item.get("name")), "level": _text(item.get("description"))})
 
 
 def _percent(value: Any) -> str | None:
