@@ -309,7 +309,8 @@ def test_alfolio_cv_from_its_own_cv_yml_and_report(alfolio):
     cv = text_of(alfolio, "cv.html")
     assert "Example Photonics Lab" in cv and "Example University" in cv
     report = (alfolio / "IMPORT.md").read_text(encoding="utf-8")
-    assert "`_posts/`" in report
+    assert "`_posts/2024-02-01-hello.md` → `posts/hello.md, data/news.yaml`" in report
+    assert "Hello." in text_of(alfolio, "posts/hello.html")
     assert "section 'General Information' (map) is not converted" in report
     assert "section 'Open Source Projects' is not converted" in report
     assert "Postdoctoral Researcher" in cv and "Thesis on light in crystals." in cv

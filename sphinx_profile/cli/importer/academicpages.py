@@ -9,15 +9,14 @@ from typing import Any
 
 from ...data.formats import jekyll
 from ...data.formats.collection import CollectionEntry
-from ...data.formats.frontmatter import FrontMatterFile, read_front_matter
+from ...data.formats.frontmatter import FrontMatterFile
 from ...data.formats.translate import slug
-from ...data.loader import DataFileError
 from .common import (
     add_collection,
-    add_post,
     copy_avatar,
     cv_page,
     data_source,
+    jekyll_posts,
     keep_redirects,
     list_unlisted,
     listing,
@@ -26,7 +25,6 @@ from .common import (
     pages_of,
     paper_bodies,
     paper_page,
-    posts_index,
     problems,
     project_pages,
     read_yaml,
@@ -103,7 +101,7 @@ def import_site(source: Path) -> ImportedSite:
     if data_source(site, "publications") == "publications.bib":
         context.listings["publications"] = listing("publications", "publications.bib")
     localize_links(site, context)
-    _posts(site, context)
+    jekyll_posts(site, context)
     _pages(site, context)
     list_unlisted(site, ("publications", "talks", "teaching", "projects"))
     for kind, entries in collections.items():
@@ -252,25 +250,6 @@ def _tsv_publications(path: Path) -> list[dict[str, Any]]:
             record["links"] = links
         records.append(record)
     return records
-
-
-def _posts(site: ImportedSite, context: ProseContext) -> None:
-    folder = site.source / "_posts"
-    if not folder.is_dir():
-        return
-    news: list[dict[str, Any]] = []
-    for path in sorted(folder.glob("*.md")):
-        try:
-            file = read_front_matter(path)
-        except DataFileError as err:
-            site.report.add(rel(site, path), NOT_CONVERTED, notes=[err.message])
-            continue
-        if file.data.get("published") is False:
-            site.report.add(rel(site, path), NOT_CONVERTED, notes=["published: false"])
-            continue
-        date = str(file.data.get("date") or path.stem[:10])[:10]
-        add_post(site, file, path.stem[11:], date, context, news)
-    posts_index(site, news)
 
 
 def _pages(site: ImportedSite, context: ProseContext) -> None:

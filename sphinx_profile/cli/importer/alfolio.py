@@ -18,6 +18,7 @@ from .common import (
     add_collection,
     copy_avatar,
     cv_page,
+    jekyll_posts,
     keep_redirects,
     list_unlisted,
     listing,
@@ -43,6 +44,7 @@ HANDLED = {
     "_bibliography",
     "_news",
     "_projects",
+    "_posts",
     "_data",
     "assets",
 }
@@ -80,6 +82,7 @@ def import_site(source: Path) -> ImportedSite:
             add_collection(site, entries, kind, f"{kind}.yaml")
     _shared_files(site)
     _cv(site)
+    jekyll_posts(site, context)
     _pages(site, context)
     if "news" in site.pages.get("index", "") and "```{news}" in site.pages["index"]:
         site.listed["news"] = "index"
@@ -333,9 +336,7 @@ def _rest(site: ImportedSite) -> None:
         if path.name.startswith(".") or path.name in HANDLED:
             continue
         why = (
-            "blog posts are not imported"
-            if path.name == "_posts"
-            else "the Jekyll theme and build set-up"
+            "the Jekyll theme and build set-up"
             if path.name.startswith("_") or path.is_file()
             else "not part of the site's content"
         )

@@ -302,6 +302,26 @@ def add_post(
     return docname
 
 
+def jekyll_posts(site: ImportedSite, context: ProseContext) -> None:
+    """``_posts/`` (academicpages, al-folio): ``2023-08-14-name.md`` as ``posts/name.md``."""
+    folder = site.source / "_posts"
+    if not folder.is_dir():
+        return
+    news: list[dict[str, Any]] = []
+    for path in sorted([*folder.glob("*.md"), *folder.glob("*.markdown")]):
+        try:
+            file = read_front_matter(path)
+        except DataFileError as err:
+            site.report.add(rel(site, path), NOT_CONVERTED, notes=[err.message])
+            continue
+        if file.data.get("published") is False:
+            site.report.add(rel(site, path), NOT_CONVERTED, notes=["published: false"])
+            continue
+        date = str(file.data.get("date") or path.stem[:10])[:10]
+        add_post(site, file, path.stem[11:], date, context, news)
+    posts_index(site, news)
+
+
 def posts_index(site: ImportedSite, news: list[dict[str, Any]]) -> None:
     """The posts' news items into ``news.yaml``, and a page that lists the posts."""
     if not news:
