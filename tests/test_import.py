@@ -126,6 +126,25 @@ def test_academicpages_publication_body_is_the_papers_own_page(academicpages):
     assert "cheap ultrasonic gauges" in abstract
 
 
+@pytest.mark.parametrize(
+    ("site", "entry", "old"),
+    [
+        ("academicpages", "2023-flood-maps", "images/500x300.png"),  # header: teaser:
+        ("hugoblox", "conference-paper", "content/publications/conference-paper/featured.png"),
+    ],
+)
+def test_publication_thumbnails_copied_and_shown(request, site, entry, old):
+    built = request.getfixturevalue(site)
+    item = entries_of(page(built, "publications.html"))[f"pub-{entry}"]
+    image = item.find("img")
+    assert image is not None and (built / "_build/html" / image["src"]).is_file()
+    copied = (built / "data/previews" / f"{entry}.png").read_bytes()
+    assert copied == (SOURCES / site / old).read_bytes()
+    report = (built / "IMPORT.md").read_text(encoding="utf-8")
+    assert f"thumbnail {old} copied to data/previews/{entry}.png" in report
+    assert "key 'header' is not shown" not in report
+
+
 def test_academicpages_talks_teaching_and_portfolio_present(academicpages):
     talks = text_of(academicpages, "talks.html")
     assert "Cheap Sensors, Good Forecasts" in talks and "Example Water Agency" in talks
@@ -429,9 +448,10 @@ def test_hugoblox_events_become_talks_and_report(hugoblox):
     assert "summary is not shown" in report  # the publication's summary beside its abstract
 
 
-def test_import_report_names_unshown_keys_with_their_line(academicpages):
+def test_import_report_names_unshown_keys(academicpages):
     report = (academicpages / "IMPORT.md").read_text(encoding="utf-8")
-    assert "academicpages key 'header' is not shown on this site" in report
+    # (header: teaser: is the thumbnail now; read as :source:, it is still reported.)
+    assert "author.pronouns ('she/her') is not shown: the profile has no such field" in report
 
 
 READ_PAGE_RST = """\

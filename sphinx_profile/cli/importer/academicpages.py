@@ -29,7 +29,9 @@ from .common import (
     project_pages,
     read_yaml,
     rel,
+    show_previews,
     site_url,
+    thumbnail,
 )
 from .prose import ProseContext, convert
 from .report import CONVERTED, NOT_CONVERTED, PROSE
@@ -95,6 +97,13 @@ def import_site(source: Path) -> ImportedSite:
         entries = jekyll.read_collection(path, kind, categories=categories)
         project_pages(site, entries, context)
         paper_bodies(site, entries, context)
+        for entry in entries if kind == "publications" else []:
+            # Minimal Mistakes' `header: teaser:` names an image of images/.
+            header = entry.front.get("header")
+            teaser = header.get("teaser") if isinstance(header, dict) else None
+            if isinstance(teaser, str) and teaser.strip():
+                image = teaser.strip().lstrip("/")
+                thumbnail(site, entry, image if "/" in image else f"images/{image}", "header")
         collections[kind] = entries
         add_collection(site, entries, kind, f"{kind}.yaml")
     _generator_inputs(site)
@@ -115,6 +124,7 @@ def import_site(source: Path) -> ImportedSite:
             else:
                 site.add_redirect(permalink, site.listed[kind])
     _navigation(site)
+    show_previews(site)
     _rest(site)
     return site
 

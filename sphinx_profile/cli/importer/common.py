@@ -233,6 +233,39 @@ def project_pages(
 _EMPHASIS_TAGS = re.compile(r"</?(i|em|b|strong)>", re.IGNORECASE)
 
 
+def thumbnail(site: ImportedSite, entry: CollectionEntry, old: str, key: str) -> None:
+    """The publication's thumbnail, the old site's file ``old``, copied into
+    ``data/previews/`` as its ``preview``; the note on ``key`` that it was not shown goes."""
+    record = entry.record
+    if record is None or not (site.source / old).is_file():
+        if record is not None:
+            entry.notes.append(Note(f"thumbnail {old!r} is not a file of the site"))
+        return
+    name = f"previews/{record['id']}{Path(old).suffix.lower()}"
+    site.copy_file(old, f"data/{name}")
+    record["preview"] = name
+    dropped = [note for note in entry.notes if f"key '{key}'" in note.message]
+    entry.notes = [note for note in entry.notes if note not in dropped]
+    entry.document.warnings = [
+        warning
+        for warning in entry.document.warnings
+        if warning[0] not in {note.message for note in dropped}
+    ]
+    entry.notes.append(Note(f"thumbnail {old} copied to data/{name}"))
+
+
+def show_previews(site: ImportedSite) -> None:
+    """The list of the publications page shows thumbnails when a publication has one."""
+    records = site.data.get("publications.yaml") or []
+    docname = site.listed.get("publications", "publications")
+    if docname not in site.pages or not any(
+        isinstance(record, dict) and record.get("preview") for record in records
+    ):
+        return
+    opening = "```{publication-list}\n"
+    site.pages[docname] = site.pages[docname].replace(opening, opening + ":previews:\n")
+
+
 def paper_bodies(site: ImportedSite, entries: list[CollectionEntry], context: ProseContext) -> None:
     """A publication's body (its page on the old site) as the ``body`` of its own page here:
     Liquid and Kramdown converted, the files it links to copied and linked from

@@ -22,7 +22,9 @@ from .common import (
     paper_page,
     read_yaml,
     rel,
+    show_previews,
     site_url,
+    thumbnail,
 )
 from .prose import ProseContext
 from .report import CONVERTED, NOT_CONVERTED
@@ -59,6 +61,11 @@ def import_site(source: Path) -> ImportedSite:
         if not path.is_dir() or f"{kind}.yaml" in site.data:
             continue
         entries = hugoblox.read_section(path, kind, owner)
+        for entry in entries if kind == "publications" else []:
+            # A bundle's featured.png (or .jpg) is its thumbnail.
+            featured = sorted(entry.path.parent.glob("featured.*"))
+            if featured and entry.path.name.startswith("index."):
+                thumbnail(site, entry, rel(site, featured[0]), "image")
         add_collection(site, entries, kind, f"{kind}.yaml")
         for entry in entries:
             # Hugo served each bundle at /<section>/<name>/; it is now an entry of a list.
@@ -98,6 +105,7 @@ def import_site(source: Path) -> ImportedSite:
         for path in files:
             if path not in converted:
                 site.report.add(rel(site, path), NOT_CONVERTED, notes=["a page of the Hugo theme"])
+    show_previews(site)
     for path in sorted(source.iterdir()):
         if path.name not in ("content", "data") and not path.name.startswith("."):
             site.report.add(path.name, NOT_CONVERTED, notes=["the Hugo theme and build set-up"])
