@@ -414,6 +414,11 @@ def test_hugoblox_landing_blocks_and_blog(hugoblox):
     post = page(hugoblox, "posts/sand-robots.html")
     assert "three kilometres" in post.get_text()
     assert "gait parameters" in post.find(class_="admonition").get_text()
+    # Files of static/ (Hugo serves it at the root) that the site links to are copied.
+    cv = index.find(class_="sp-profile").find("a", href=lambda href: "resume" in href)
+    assert (hugoblox / "_build/html" / cv["href"]).read_bytes().startswith(b"%PDF")
+    gait = post.find("a", string="gait parameters")["href"]
+    assert (hugoblox / "_build/html/posts" / gait).resolve().read_bytes().startswith(b"%PDF")
     report = (hugoblox / "IMPORT.md").read_text(encoding="utf-8")
     assert "block 7 (contact-info) is not converted" in report
     assert "skills is not shown" not in report and "awards is not shown" not in report

@@ -19,6 +19,7 @@ from .common import (
     add_collection,
     keep_redirects,
     listing_page,
+    localize_links,
     paper_page,
     read_yaml,
     rel,
@@ -83,8 +84,12 @@ def import_site(source: Path) -> ImportedSite:
             site.pages[kind] = listing_page(site, kind)
             site.toctree.append(kind)
     converted = _widgets(site)
-    # Links to the old site's own files are kept as they are (Hugo serves them from static/).
-    context = ProseContext(site_urls=(site.url,) if site.url else ())
+    # Hugo serves static/ at the site's root: files linked from there are copied.
+    site.served = "static"
+    context = ProseContext(
+        site_urls=(site.url,) if site.url else (),
+        local_file=lambda path: (source / "static" / path).is_file(),
+    )
     converted |= hugoblox_home.blog(site, context)  # news first: the landing page may list it
     landing = hugoblox_home.landing(site, context, converted)
     converted |= landing.files
@@ -105,9 +110,15 @@ def import_site(source: Path) -> ImportedSite:
         for path in files:
             if path not in converted:
                 site.report.add(rel(site, path), NOT_CONVERTED, notes=["a page of the Hugo theme"])
+    localize_links(site, context)
     show_previews(site)
     for path in sorted(source.iterdir()):
-        if path.name not in ("content", "data") and not path.name.startswith("."):
+        if path.name in ("content", "data") or path.name.startswith("."):
+            continue
+        if path.name == "static" and any(old.startswith("_extra/") for old in site.copies):
+            note = "the files the pages and data link to were copied; the others were not"
+            site.report.add("static/", CONVERTED, "_extra/", [note])
+        else:
             site.report.add(path.name, NOT_CONVERTED, notes=["the Hugo theme and build set-up"])
     return site
 

@@ -171,6 +171,12 @@ def _block(
     title = _text(content.get("title") or block.get("title"))
     base = kind.split(".")[0]
     if base.startswith("resume-biography") or base in PROFILE_BLOCKS:
+        button = _mapping(content.get("button"))
+        profile = site.data.get("profile.yaml")
+        if button.get("url") and isinstance(profile, dict):
+            # "Download CV": a link of the card (the file is copied with the data's links).
+            profile.setdefault("links", {}).setdefault("cv", str(button["url"]))
+            return [f"{name} ({kind}): the profile card; its button is the card's cv link"]
         return [f"{name} ({kind}): the profile card"]
     if base in CV_BLOCKS:
         shown = [cv for cv in CV_BLOCKS[base] if f"{cv}.yaml" in site.data]

@@ -45,14 +45,20 @@ class ImportedSite:
     redirects: dict[str, str] = field(default_factory=dict)
     """An old address as a docname (``about/index``) -> the new page (``../index.html``)."""
     report: Report = field(default_factory=Report)
+    served: str = ""
+    """The folder of the old site whose files are served at its root (Hugo's ``static``)."""
     url: str | None = None
     """The address the old site was published at (Jekyll's ``url`` and ``baseurl``, Hugo's
     ``baseURL``), which becomes ``html_baseurl``."""
 
     def copy_file(self, old: str, new: str | None = None) -> str:
-        """Copy the old site's ``old`` (relative to its root) to ``new`` in the new site."""
-        target = new or f"{EXTRA_DIR}/{old}"
-        self.copies[target] = self.source / old
+        """Copy the old site's ``old`` to ``new`` in the new site; without ``new``, ``old``
+        is an address of the old site (a file of its ``served`` folder), kept as it was."""
+        if new is not None:
+            self.copies[new] = self.source / old
+            return new
+        target = f"{EXTRA_DIR}/{old}"
+        self.copies[target] = self.source / self.served / old
         return target
 
     def add_redirect(self, old_url: str, target_doc: str, anchor: str = "") -> None:
