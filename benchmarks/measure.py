@@ -62,8 +62,10 @@ def run_process(args: Sequence[str], cwd: Path | None = None) -> Run:
     return Run(seconds, cpu, peak, process.returncode, stdout, stderr)
 
 
-def sphinx_build(source: Path, output: Path, *, fresh: bool = True, quiet: bool = True) -> Run:
-    """``sphinx-build [-E] [-q] -b html source output`` in a new process.
+def sphinx_build(
+    source: Path, output: Path, *, fresh: bool = True, quiet: bool = True, jobs: int = 1
+) -> Run:
+    """``sphinx-build [-E] [-q] [-j N] -b html source output`` in a new process.
 
     A fresh build also deletes ``output`` first (untimed), so nothing from an
     earlier run is reused: no doctree, no HTML file.
@@ -73,6 +75,7 @@ def sphinx_build(source: Path, output: Path, *, fresh: bool = True, quiet: bool 
     args = [sys.executable, "-m", "sphinx", "-b", "html"]
     args += ["-E"] if fresh else []
     args += ["-q"] if quiet else []
+    args += ["-j", str(jobs)] if jobs != 1 else []
     # Run inside the project, as a user would (and so that ``python -m`` does not
     # put the folder this script was started from first on the child's path).
     run = run_process([*args, str(source), str(output)], cwd=source)

@@ -5,6 +5,7 @@ Run from the repository root, after ``pip install -e ".[bench]"``::
     python benchmarks/run.py            # N = 100, 1,000, 10,000; writes benchmarks/results.rst
     python benchmarks/run.py --quick    # N = 100, 1,000; fewer runs; prints only
     python benchmarks/run.py --sizes 100,1000 --runs 5 --pairs 20 --output results.rst
+    python benchmarks/run.py --lab      # the lab site instead (see lab.py); takes its options
 
 It writes the same N generated publications as four Sphinx projects (see
 ``sites.py``) in a temporary folder and times whole ``sphinx-build`` processes:
@@ -159,7 +160,12 @@ def load_average() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if "--lab" in argv:
+        from lab import main as lab_main
+
+        return lab_main([arg for arg in argv if arg != "--lab"])
+    args = parse_args(argv)
     results = Results(args.sizes, args.runs, args.pairs, args.noop_size)
     if importlib.util.find_spec("sphinxcontrib.bibtex") is None:
         results.skipped["scbib"] = "sphinxcontrib-bibtex is not installed (pip install -e .[bench])"
@@ -177,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{version} Load average (1 minute) {load_before} before the first build, "
         f"{load_average()} after the last."
     )
-    command = "python benchmarks/run.py " + shlex.join(sys.argv[1:] if argv is None else argv)
+    command = "python benchmarks/run.py " + shlex.join(argv)
     text = render(results, command.strip())
     print(text)
     if args.output is not None:
