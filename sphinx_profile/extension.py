@@ -19,7 +19,6 @@ from .directives.entries import setup_entries
 from .directives.people import setup_people
 from .directives.profile import setup_profile
 from .directives.publications import setup_publications
-from .domain import setup_domain
 from .locale import setup_locale
 from .markup_output import setup_markup_output
 from .metadata.page_graph import setup_jsonld
@@ -31,6 +30,7 @@ from .reach.redirects import setup_redirects
 from .reach.sitemap import setup_sitemap
 from .reach.social import setup_social
 from .sidebar import setup_sidebar
+from .xref import setup_xref
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -51,7 +51,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_cv_sections(app)
     setup_cv(app)
     # Cross-page data: the domain, :pub:, incremental builds, issue reports.
-    setup_domain(app)
+    setup_xref(app)
     # Output: per-paper pages, the markup placeholder, print layout.
     setup_paper_pages(app)
     setup_markup_output(app)

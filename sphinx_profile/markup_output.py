@@ -107,13 +107,13 @@ def depart_markup_html(translator: Any, node: sp_markup) -> None:
 
 def link_resolver(translator: Any) -> Callable[[Markup], Link | None]:
     """Where each kind of link goes on the page being written, as the nodes would."""
-    from .domain import ProfileDomain
     from .render.markup_html import Link
     from .site import writes_web_pages
+    from .xref.domain import profile_domain
 
     builder = translator.builder
     docname = builder.current_docname
-    domain = builder.env.get_domain(ProfileDomain.name)
+    domain = profile_domain(builder.env)
     web_pages = writes_web_pages(builder)
 
     def resolve(content: Markup) -> Link | None:

@@ -167,7 +167,8 @@ def outdated_sidebar_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     The profile file's problems are warned about here too, unless a page that
     was just read reported them already.
     """
-    from .domain import ProfileDomain
+    from .xref.domain import profile_domain
+    from .xref.issues import issues_of_pages_read
 
     if not app.config.profile_sidebar or not writes_web_pages(app.builder):
         return []
@@ -179,14 +180,8 @@ def outdated_sidebar_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
             type="profile",
             subtype=Subtype.FILE.value,
         )
-    domain = env.get_domain(ProfileDomain.name)
-    assert isinstance(domain, ProfileDomain)
-    docs_read: set[str] = getattr(domain, "docs_read_now", set())
-    reported = {
-        (issue.location, issue.message)
-        for docname in docs_read
-        for issue in domain.issues.get(docname, ())
-    }
+    domain = profile_domain(env)
+    reported = {(issue.location, issue.message) for issue in issues_of_pages_read(env)}
     for issue in card.issues:
         location = f"{display_path(card.path)}:{issue.line or 1}"
         if (location, issue.message) not in reported:
@@ -194,7 +189,7 @@ def outdated_sidebar_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
                 issue.message, location=location, type="profile", subtype=issue.subtype.value
             )
     signature = card.signature()
-    changed = domain.data.get("sidebar_signature") != signature
+    changed = domain.data["sidebar_signature"] != signature
     domain.data["sidebar_signature"] = signature
     return sorted(env.found_docs) if changed else []
 
@@ -227,7 +222,7 @@ def _position(sidebars: list[str]) -> int:
 
 def _shows_card(env: BuildEnvironment, pagename: str, path: Path) -> bool:
     """Whether the page shows the same card in its body (the ``profile`` directive)."""
-    from .domain import shown_on_pages
+    from .xref.shown import shown_on_pages
 
     seen = shown_on_pages(env).get(pagename)
     if seen is None or seen.profile is None:

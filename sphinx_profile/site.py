@@ -5,7 +5,7 @@ ask the same questions: does this builder write web pages; what is a page's or
 an image's URL, absolute when ``html_baseurl`` is set; which page is the
 site's person's, and what is that profile; which entries did a list show. The
 answers live here, once; the directives' record of what each page shows is in
-the domain (:func:`~sphinx_profile.domain.shown_on_pages`).
+the domain (:func:`~sphinx_profile.xref.shown.shown_on_pages`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from sphinx.util.osutil import relative_uri
 
-from .domain import ListShown, shown_on_pages
+from .xref.shown import ListShown, shown_on_pages
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder

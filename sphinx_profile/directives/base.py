@@ -30,7 +30,7 @@ logger = logging.getLogger(__name__)
 
 def note_issue(env: BuildEnvironment, issue: DataIssue, path: Path) -> None:
     """Record a data-file problem; it is warned about once per build, after reading."""
-    from ..domain import ReportedIssue, note_data_issue
+    from ..xref.issues import ReportedIssue, note_data_issue
 
     # A problem of the whole file (no line) is shown at line 1, as compilers do.
     location = f"{display_path(issue.path or path)}:{issue.line or 1}"
@@ -180,7 +180,7 @@ class DataDirective(SphinxDirective):
         """
         from ..data.limits import limits_from
         from ..data.store import load_data_file
-        from ..domain import note_data_file
+        from ..xref.incremental import note_data_file
 
         path = self.resolve_source(kind, source)
         if path is None:
@@ -202,7 +202,7 @@ class DataDirective(SphinxDirective):
         for issue in loaded.issues:
             note_issue(self.env, issue, path)
         if kind == "publications" and loaded.left_out:
-            from ..domain import note_left_out
+            from ..xref.issues import note_left_out
 
             for entry_id, issue in loaded.left_out:
                 where = display_path(issue.path or path)  # a file of a folder of Markdown

@@ -94,7 +94,7 @@ class CvDirective(DataDirective):
     def _file_parts(self, source: str) -> list[CvPart] | None:
         from ..data.cv_file import load_cv_file
         from ..data.limits import limits_from
-        from ..domain import note_data_file
+        from ..xref.incremental import note_data_file
 
         path = self.resolve_source("cv", source)
         if path is None:
@@ -182,7 +182,7 @@ class CvDirective(DataDirective):
 
     def _note_talks(self, talks: Sequence[Any]) -> None:
         """The data folder's talks, for the page's JSON-LD (as the ``talks`` directive)."""
-        from ..domain import TalksShown, note_shown
+        from ..xref.shown import TalksShown, note_shown
 
         source = self.resolve_source("talks", None)
         if source is not None:

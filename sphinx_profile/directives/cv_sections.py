@@ -137,7 +137,7 @@ class TalksDirective(_CvListDirective):
 
     def _note_shown(self, records: list[Any], rendered: list[nodes.Node]) -> None:
         """Record the talks shown, for the page's JSON-LD ``Event``\\ s."""
-        from ..domain import TalksShown, note_shown
+        from ..xref.shown import TalksShown, note_shown
 
         source = self.resolve_source(self.file_kind, self.options.get("source"))
         if source is None or not rendered:

@@ -75,8 +75,8 @@ class NewsDirective(DataDirective):
 
     def render(self, records: list[Any]) -> list[nodes.Node]:
         from ..data.query import news_newest_first
-        from ..domain import note_shown
         from ..render.entries import render_news
+        from ..xref.shown import note_shown
 
         source = self.resolve_source(self.file_kind, self.options.get("source"))
         if source is not None:

@@ -76,7 +76,7 @@ def find_member(directive: DataDirective) -> MemberEntry | None:
             subtype=Subtype.OPTION.value,
         )
         return None
-    from ..domain import note_member_file
+    from ..xref.incremental import note_member_file
 
     own_file = loaded.path.parent / MEMBER_FILES / f"{person}.yaml"
     # Read again when the file comes or goes (a missing file cannot be a dependency).

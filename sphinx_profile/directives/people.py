@@ -61,9 +61,9 @@ class PeopleDirective(DataDirective):
     def render(self, records: list[Any]) -> list[nodes.Node]:
         from ..data.people import ALUMNI, PeopleFilter, filter_people, group_people
         from ..data.query import unknown_names
-        from ..domain import note_member_links
         from ..locale import _
         from ..render.people import render_people_groups
+        from ..xref.incremental import note_member_links
 
         people: list[Member] = records
         options = self.options

@@ -56,8 +56,8 @@ class ProfileDirective(DataDirective):
         return self._member_card()
 
     def _member_card(self) -> list[nodes.Node]:
-        from ..domain import note_member_page
         from ..render.people import render_member_card
+        from ..xref.incremental import note_member_page
         from .members import build_date, find_member, warn_ignored_source
 
         warn_ignored_source(self)
@@ -141,7 +141,7 @@ class ProfileDirective(DataDirective):
         data folder's ``experience``, ``education``, ``awards`` and ``skills``
         files, which need not exist yet.
         """
-        from ..domain import ProfileShown, note_shown
+        from ..xref.shown import ProfileShown, note_shown
 
         source = self.resolve_source(self.file_kind, self.options.get("source"))
         if source is None:
@@ -182,7 +182,7 @@ def data_image_uri(
     if not image:
         return None
     from ..data.images import check_image
-    from ..domain import note_data_file
+    from ..xref.incremental import note_data_file
 
     checked = check_image(image, directive.data_dir, what, directive.config.profile_max_file_size)
     for message, subtype in checked.problems:

@@ -123,7 +123,6 @@ class PublicationListDirective(DataDirective):
             group_publications,
             sort_publications,
         )
-        from ..domain import note_publications
         from ..render.inline_html import html_text
         from ..render.publications import (
             ListLayout,
@@ -131,6 +130,7 @@ class PublicationListDirective(DataDirective):
             render_publication_groups,
             type_heading,
         )
+        from ..xref.incremental import note_publications
 
         entry = None
         if "person" in self.options:
@@ -231,7 +231,7 @@ class PublicationListDirective(DataDirective):
         """The site's person highlighted, or with ``:person:`` that member instead."""
         from dataclasses import replace
 
-        from ..domain import note_member_links
+        from ..xref.incremental import note_member_links
         from .members import member_names_index
 
         if entry is None:
@@ -246,7 +246,7 @@ class PublicationListDirective(DataDirective):
 
     def _note_shown(self, chosen: list[Publication]) -> bool:
         """Record the entries shown, for the page's metadata; whether they get pages."""
-        from ..domain import ListShown, note_shown
+        from ..xref.shown import ListShown, note_shown
 
         pages = "pages" in self.options or bool(self.config.profile_publication_pages)
         source = self.resolve_source(self.file_kind, self.options.get("source"))

@@ -1,7 +1,7 @@
 """JSON-LD in the head of the HTML pages that show the directives.
 
 ``html-page-context`` reads what the page's directives recorded in the domain
-(:class:`~sphinx_profile.domain.ShownOnPage`), loads the models through the
+(:class:`~sphinx_profile.xref.shown.ShownOnPage`), loads the models through the
 cached store, builds the graph with :mod:`~sphinx_profile.metadata.jsonld` and
 appends a ``<script type="application/ld+json">`` to the page's ``metatags``.
 
@@ -18,7 +18,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..data.names import name_matcher, normalize_name
-from ..domain import ProfileDomain, ShownOnPage, shown_on_pages
 from ..site import (
     PageUrls,
     listed_publications,
@@ -27,6 +26,8 @@ from ..site import (
     site_profile,
     writes_web_pages,
 )
+from ..xref.domain import profile_domain
+from ..xref.shown import ShownOnPage, shown_on_pages
 from . import jsonld
 from .paper_pages import PAPER_CONTEXT_KEY
 
@@ -47,8 +48,7 @@ def ids_with_pages(env: BuildEnvironment) -> set[str]:
 
 def publication_id_url(env: BuildEnvironment, urls: PageUrls, publication_id: str) -> str:
     """The ``@id`` of a publication: its anchor on the page with its longest list."""
-    domain = env.get_domain(ProfileDomain.name)
-    assert isinstance(domain, ProfileDomain)
+    domain = profile_domain(env)
     found = domain.best_claim(publication_id)
     if found is None:
         return urls.page(urls.current, f"pub-{publication_id}")
@@ -181,8 +181,7 @@ def page_graph(app: Sphinx, pagename: str, context: dict[str, Any]) -> jsonld.Js
 
 def site_signature(env: BuildEnvironment) -> tuple[Any, ...]:
     """What every page's graph takes from the other pages: the ``@id``\\ s and page URLs."""
-    domain = env.get_domain(ProfileDomain.name)
-    assert isinstance(domain, ProfileDomain)
+    domain = profile_domain(env)
     claims = []
     for publication_id in sorted(domain.publications):
         found = domain.best_claim(publication_id)
@@ -208,9 +207,9 @@ def outdated_metadata_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
         if profile is not None and profile.stamp != profile.current_stamp():
             seen.profile = profile.stamped()
             outdated.add(docname)
-    domain = env.get_domain(ProfileDomain.name)
+    domain = profile_domain(env)
     signature = site_signature(env)
-    if domain.data.get("jsonld_signature", signature) != signature:
+    if domain.data["jsonld_signature"] not in (None, signature):
         outdated.update(shown)
     domain.data["jsonld_signature"] = signature
     return sorted(outdated)

@@ -28,11 +28,11 @@ from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from ..data.issues import Subtype
-from ..domain import shown_on_pages
 from ..locale import _
 from ..nodes import sp_paper_link
 from ..render.inline_html import html_text
 from ..site import PageUrls, listed_publications, site_profile, writes_web_pages
+from ..xref.shown import shown_on_pages
 from .highwire import citation_tags, meta_tags
 from .stale_pages import remove_stale_pages
 

@@ -25,8 +25,8 @@ from sphinx.util import logging
 
 from ..data.issues import Subtype, display_path
 from ..data.limits import confined, limits_from, real_path
-from ..domain import shown_on_pages
 from ..site import PageUrls, site_profile, writes_web_pages
+from ..xref.shown import shown_on_pages
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..domain import shown_on_pages
 from ..site import PageUrls, profile_page, site_profile, writes_web_pages
+from ..xref.shown import shown_on_pages
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
