@@ -368,7 +368,7 @@ def render_lab(results: LabResults, command: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from run import load_average, measured_version
+    from run import load_average, load_note, measured_version, publish
 
     args = parse_args(sys.argv[1:] if argv is None else argv)
     results = LabResults(args.members, args.papers, args.runs)
@@ -385,16 +385,9 @@ def main(argv: list[str] | None = None) -> int:
             parallel_builds(results, sites, root)
         except BuildFailed as err:
             raise SystemExit(str(err)) from None
-    results.context = (
-        f"{version} Load average (1 minute) {load_before} before the first build, "
-        f"{load_average()} after the last."
-    )
+    results.context = load_note(version, load_before)
     command = "python benchmarks/lab.py " + shlex.join(sys.argv[1:] if argv is None else argv)
-    text = render_lab(results, command.strip())
-    print(text)
-    if args.output is not None:
-        args.output.write_text(text, "utf-8")
-        say(f"wrote {args.output}")
+    publish(render_lab(results, command.strip()), args.output)
     return 0
 
 

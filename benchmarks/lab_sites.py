@@ -27,7 +27,7 @@ import random
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from sites import Entry, _yaml_text, make_entries
+from sites import Entry, _yaml_text, make_entries, publications_yaml
 
 LAB_VARIANTS = ("lab", "twin")
 LAB_LABELS = {"lab": "lab site (YAML)", "twin": "hand-written twin"}
@@ -103,26 +103,6 @@ def _people_yaml(lab: Lab) -> str:
     return "\n".join(lines)
 
 
-def _publications_yaml(lab: Lab) -> str:
-    lines = []
-    for entry in lab.papers:
-        lines += [
-            f"- id: {entry.key}",
-            f"  title: {_yaml_text(entry.title)}",
-            "  authors:",
-            *(f"    - {_yaml_text(name)}" for name in entry.authors),
-            f"  venue: {_yaml_text(entry.venue)}",
-            f"  year: {entry.year}",
-            "  type: conference",
-            f"  topics: [{_yaml_text(entry.topic)}]",
-            "  links:",
-            f"    paper: {entry.url}",
-            f"  doi: {_yaml_text(entry.doi)}",
-            "",
-        ]
-    return "\n".join(lines)
-
-
 def _conf(extensions: list[str], extra: str = "") -> str:
     return (
         'project = "Lab"\n'
@@ -141,7 +121,7 @@ def write_lab_data(root: Path, lab: Lab) -> None:
     """(Re)write the data files of the ``lab`` project (the only files an edit changes)."""
     (root / "data").mkdir(parents=True, exist_ok=True)
     _write(root / "data" / "people.yaml", _people_yaml(lab))
-    _write(root / "data" / "publications.yaml", _publications_yaml(lab))
+    _write(root / "data" / "publications.yaml", publications_yaml(list(lab.papers)))
 
 
 def write_lab_site(root: Path, lab: Lab) -> Path:

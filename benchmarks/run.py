@@ -179,17 +179,26 @@ def main(argv: list[str] | None = None) -> int:
             extension_overhead(results, root)
         except BuildFailed as err:
             raise SystemExit(str(err)) from None
-    results.context = (
+    results.context = load_note(version, load_before)
+    command = "python benchmarks/run.py " + shlex.join(argv)
+    publish(render(results, command.strip()), args.output)
+    return 0
+
+
+def load_note(version: str, load_before: str) -> str:
+    """What was measured, and the machine's load around the measurement."""
+    return (
         f"{version} Load average (1 minute) {load_before} before the first build, "
         f"{load_average()} after the last."
     )
-    command = "python benchmarks/run.py " + shlex.join(argv)
-    text = render(results, command.strip())
+
+
+def publish(text: str, output: Path | None) -> None:
+    """Print the report; write it to ``output`` if given."""
     print(text)
-    if args.output is not None:
-        args.output.write_text(text, "utf-8")
-        say(f"wrote {args.output}")
-    return 0
+    if output is not None:
+        output.write_text(text, "utf-8")
+        say(f"wrote {output}")
 
 
 if __name__ == "__main__":
