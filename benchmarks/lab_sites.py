@@ -27,7 +27,7 @@ import random
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from sites import Entry, _yaml_text, make_entries, publications_yaml
+from sites import Entry, _yaml_text, conf_py, make_entries, publications_yaml
 
 LAB_VARIANTS = ("lab", "twin")
 LAB_LABELS = {"lab": "lab site (YAML)", "twin": "hand-written twin"}
@@ -103,15 +103,6 @@ def _people_yaml(lab: Lab) -> str:
     return "\n".join(lines)
 
 
-def _conf(extensions: list[str], extra: str = "") -> str:
-    return (
-        'project = "Lab"\n'
-        f"extensions = {extensions!r}\n"
-        'exclude_patterns = ["_build", "data"]\n'
-        f"{extra}"
-    )
-
-
 def _index(lab: Lab) -> str:
     members = "".join(f"   members/{member.id}\n" for member in lab.members)
     return f"Lab\n===\n\n.. toctree::\n\n   people\n   publications\n{members}"
@@ -126,11 +117,12 @@ def write_lab_data(root: Path, lab: Lab) -> None:
 
 def write_lab_site(root: Path, lab: Lab) -> Path:
     root.mkdir(parents=True, exist_ok=True)
-    conf = _conf(
+    conf = conf_py(
         ["sphinx_profile"],
         'profile_data_dir = "data"\n'
         "profile_max_file_size = 256 * 1024 * 1024\n"
         "profile_link_members = True\n",
+        project="Lab",
     )
     _write(root / "conf.py", conf)
     _write(root / "index.rst", _index(lab))
@@ -240,7 +232,7 @@ def write_twin_pages(root: Path, lab: Lab, papers: set[str] | None = None) -> No
 
 def write_twin_site(root: Path, lab: Lab) -> Path:
     root.mkdir(parents=True, exist_ok=True)
-    _write(root / "conf.py", _conf([]))
+    _write(root / "conf.py", conf_py([], project="Lab"))
     _write(root / "index.rst", _index(lab))
     write_twin_pages(root, lab)
     return root

@@ -188,9 +188,9 @@ def hand_written_rst(entries: list[Entry]) -> str:
 _TITLE = "Publications\n============\n\n"
 
 
-def _conf(extensions: list[str], extra: str = "") -> str:
+def conf_py(extensions: list[str], extra: str = "", project: str = "Benchmark") -> str:
     return (
-        'project = "Benchmark"\n'
+        f'project = "{project}"\n'
         f"extensions = {extensions!r}\n"
         'exclude_patterns = ["_build", "data"]\n'
         f"{extra}"
@@ -203,20 +203,20 @@ def write_site(root: Path, variant: str, entries: list[Entry]) -> Path:
     # Data files of 10,000 entries pass the default 4 MiB size limit.
     profile_conf = 'profile_data_dir = "data"\nprofile_max_file_size = 256 * 1024 * 1024\n'
     if variant == "yaml":
-        conf = _conf(["sphinx_profile"], profile_conf)
+        conf = conf_py(["sphinx_profile"], profile_conf)
         page = _TITLE + ".. publication-list::\n   :style: full\n"
         (root / "data").mkdir(exist_ok=True)
         (root / "data" / "publications.yaml").write_text(publications_yaml(entries), "utf-8")
     elif variant == "bib":
-        conf = _conf(["sphinx_profile"], profile_conf)
+        conf = conf_py(["sphinx_profile"], profile_conf)
         page = _TITLE + ".. publication-list::\n   :source: refs.bib\n   :style: full\n"
         (root / "data").mkdir(exist_ok=True)
         (root / "data" / "refs.bib").write_text(refs_bib(entries), "utf-8")
     elif variant == "rst":
-        conf = _conf([])
+        conf = conf_py([])
         page = _TITLE + hand_written_rst(entries)
     elif variant == "scbib":
-        conf = _conf(["sphinxcontrib.bibtex"], 'bibtex_bibfiles = ["refs.bib"]\n')
+        conf = conf_py(["sphinxcontrib.bibtex"], 'bibtex_bibfiles = ["refs.bib"]\n')
         page = _TITLE + ".. bibliography::\n   :all:\n"
         (root / "refs.bib").write_text(refs_bib(entries), "utf-8")
     else:
@@ -229,7 +229,7 @@ def write_site(root: Path, variant: str, entries: list[Entry]) -> Path:
 def write_tiny_site(root: Path, with_extension: bool) -> Path:
     """A one-paragraph project, listing the extension in ``extensions`` or not."""
     root.mkdir(parents=True, exist_ok=True)
-    (root / "conf.py").write_text(_conf(["sphinx_profile"] if with_extension else []), "utf-8")
+    (root / "conf.py").write_text(conf_py(["sphinx_profile"] if with_extension else []), "utf-8")
     (root / "index.rst").write_text("Tiny\n====\n\nA page that uses no directive.\n", "utf-8")
     return root
 
