@@ -33,7 +33,9 @@ def expand_markup(doctree: nodes.Node) -> None:
 
 
 def writes_direct_html(builder: Any, config: Any) -> bool:
-    return builder.format == "html" and bool(config.profile_direct_html)
+    from .config import profile_config
+
+    return builder.format == "html" and profile_config(config).direct_html
 
 
 class BuilderPostTransform(SphinxPostTransform):

@@ -21,6 +21,7 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from .config import profile_config
 from .data.issues import Subtype, display_path
 from .site import writes_web_pages
 
@@ -41,7 +42,7 @@ CONTEXT_KEY = "sp_profile_card"
 
 def add_templates(app: Sphinx, config: Config) -> None:
     """``config-inited``: the template folders, after the user's own (theirs win)."""
-    if not config.profile_sidebar:
+    if not profile_config(config).sidebar:
         return
     folders = [str(TEMPLATES)]
     if config.html_theme == "sphinx_rtd_theme":
@@ -52,7 +53,7 @@ def add_templates(app: Sphinx, config: Config) -> None:
 
 
 def profile_file(config: Config) -> Path:
-    data_dir = Path(config.profile_data_dir)
+    data_dir = profile_config(config).data_path
     default, alternative = data_dir / "profile.yaml", data_dir / "profile.yml"
     return alternative if not default.exists() and alternative.exists() else default
 
@@ -73,8 +74,9 @@ class SidebarCard:
         from .data.store import load_data_file
 
         self.app = app
+        self.config = profile_config(app.config)
         self.path = profile_file(app.config)
-        loaded = load_data_file(self.path, "profile", app.config.profile_max_file_size)
+        loaded = load_data_file(self.path, "profile", limits=self.config.limits)
         record = loaded.records[0] if loaded.records else None
         self.profile: Profile | None = record if isinstance(record, Profile) else None
         self.issues = [] if loaded.missing else list(loaded.issues)
@@ -90,23 +92,18 @@ class SidebarCard:
 
         if self.profile is None or not self.profile.avatar:
             return None
-        config = self.app.config
         checked = check_image(
-            self.profile.avatar,
-            Path(config.profile_data_dir),
-            "avatar",
-            config.profile_max_file_size,
+            self.profile.avatar, self.config.data_path, "avatar", self.config.max_file_size
         )
         self._svg = checked.svg  # an SVG is published as its inert copy
         return checked.path
 
     def signature(self) -> tuple[Any, ...]:
-        config = self.app.config
         return (
             _stamp(self.path),
             _stamp(self.avatar),
-            config.profile_link_style,
-            config.language,
+            self.config.link_style,
+            self.config.language,
         )
 
     def html(self, pathto: Any) -> str:
@@ -134,12 +131,11 @@ class SidebarCard:
         from .render.profile import render_profile
 
         assert self.profile is not None
-        config = self.app.config
         card = render_profile(
             self.profile,
             avatar_url,
-            language=config.language or "en",
-            link_style=config.profile_link_style,
+            language=self.config.language,
+            link_style=self.config.link_style,
             bio=False,
         )
         block = nodes.container(classes=["sp-block", "sp-profile-block", "sp-sidebar-card"])
@@ -170,7 +166,7 @@ def outdated_sidebar_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     from .xref.domain import profile_domain
     from .xref.issues import issues_of_pages_read
 
-    if not app.config.profile_sidebar or not writes_web_pages(app.builder):
+    if not profile_config(app.config).sidebar or not writes_web_pages(app.builder):
         return []
     card = _card(app)
     if card.missing:
@@ -198,7 +194,7 @@ def add_sidebar_card(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """``html-page-context``: the card's HTML, and the template in the page's sidebars."""
-    if not app.config.profile_sidebar or not writes_web_pages(app.builder):
+    if not profile_config(app.config).sidebar or not writes_web_pages(app.builder):
         return
     card = _card(app)
     if card.profile is None or _shows_card(app.env, pagename, card.path):

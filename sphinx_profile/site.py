@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from sphinx.util.osutil import relative_uri
 
+from .config import profile_config
 from .xref.shown import ListShown, shown_on_pages
 
 if TYPE_CHECKING:
@@ -74,12 +75,11 @@ class PageUrls:
 
 
 def load_records(config: Config, path: str | None, kind: str) -> list[Any]:
-    from .data.limits import limits_from
     from .data.store import load_data_file
 
     if not path:
         return []
-    return list(load_data_file(Path(path), kind, limits=limits_from(config)).records)
+    return list(load_data_file(Path(path), kind, limits=profile_config(config).limits).records)
 
 
 def listed_publications(config: Config, listed: ListShown) -> list[Publication]:
@@ -108,7 +108,7 @@ def site_profile(env: BuildEnvironment) -> Profile | None:
     shown = shown_on_pages(env)[page].profile if page is not None else None
     path = shown.profile if shown is not None else None
     if path is None:
-        default = Path(env.config.profile_data_dir) / "profile.yaml"
+        default = profile_config(env.config).data_path / "profile.yaml"
         path = str(default) if default.is_file() else None
     found = load_records(env.config, path, "profile")
     return found[0] if found else None

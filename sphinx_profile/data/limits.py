@@ -54,21 +54,6 @@ DEFAULT_LIMITS = Limits()
 MARKUP_DEPTH_CEILING = 100
 """The deepest nesting a setting may allow: each level costs several frames of the stack."""
 
-SETTINGS: dict[str, str] = {
-    "bytes": "profile_max_file_size",
-    "characters": "profile_max_characters",
-    "values": "profile_max_values",
-    "depth": "profile_max_depth",
-    "markup_depth": "profile_max_markup_depth",
-    "digits": "profile_max_digits",
-}
-"""Field of :class:`Limits` -> the configuration value that sets it."""
-
-
-def limits_from(config: object) -> Limits:
-    """The limits of a Sphinx configuration (any object with the ``profile_max_*`` values)."""
-    return Limits(**{field: getattr(config, name) for field, name in SETTINGS.items()})
-
 
 class LimitExceeded(Exception):
     """A bound was reached: the file is refused with this message, at ``line`` if known."""

@@ -15,8 +15,8 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from ..config import ProfileConfig, profile_config
 from ..data.issues import DataIssue, Subtype, display_path
-from ..locale import _
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -72,19 +72,6 @@ def unfreeze_objects(app: Any, config: Any) -> None:
     gc.unfreeze()
 
 
-def scholar_user(profile: Profile | None) -> str | None:
-    """The ``user`` of the profile's Google Scholar link (``…/citations?user=abc123``)."""
-    from urllib.parse import parse_qs, urlsplit
-
-    for link in profile.links if profile else ():
-        parts = urlsplit(link.url)
-        if parts.hostname and parts.hostname.startswith("scholar.google."):
-            users = parse_qs(parts.query).get("user")
-            if users:
-                return users[0]
-    return None
-
-
 class DataDirective(SphinxDirective):
     """Base of the directives that render a data file.
 
@@ -135,8 +122,12 @@ class DataDirective(SphinxDirective):
     # -- locating and reading files ----------------------------------------------------
 
     @property
+    def profile_config(self) -> ProfileConfig:
+        return profile_config(self.config)
+
+    @property
     def data_dir(self) -> Path:
-        return Path(self.config.profile_data_dir)  # made absolute when the config is read
+        return self.profile_config.data_path  # made absolute when the config is read
 
     def resolve_source(self, kind: str, source: str | None) -> Path | None:
         """The file to read: ``source`` inside the data folder, or the kind's default file.
@@ -178,7 +169,6 @@ class DataDirective(SphinxDirective):
         A missing optional file is silently ``None``; a missing required one warns
         and is still noted as a dependency, so the page is re-read once it exists.
         """
-        from ..data.limits import limits_from
         from ..data.store import load_data_file
         from ..xref.incremental import note_data_file
 
@@ -188,7 +178,7 @@ class DataDirective(SphinxDirective):
         if not required and not path.exists():
             return None
         self.env.note_dependency(str(path))
-        loaded = load_data_file(path, kind, limits=limits_from(self.config))
+        loaded = load_data_file(path, kind, limits=self.profile_config.limits)
         if loaded.parts:
             # A folder of Markdown files (Jekyll, Hugo): each file is a dependency.
             for file, digest in loaded.parts:
@@ -214,7 +204,7 @@ class DataDirective(SphinxDirective):
             "%s: data file not found: %s (profile_data_dir is %r)",
             self.name,
             display_path(path),
-            self.config.profile_data_dir,
+            self.profile_config.data_dir,
             location=self.get_location(),
             type="profile",
             subtype=Subtype.FILE.value,
@@ -227,31 +217,8 @@ class DataDirective(SphinxDirective):
         return loaded.records[0] if loaded and loaded.records else None  # type: ignore[return-value]
 
     def render_settings(self, profile: Profile | None = None) -> RenderSettings:
-        from ..data.names import name_matcher
-        from ..render.common import RenderSettings
-
-        # The site's person, else the owner of the CV file read (a RenderCV or JSON
-        # Resume file names its owner): highlighted, and whose role is derived.
-        person = [profile.name, *profile.aliases] if profile else []
-        owner = getattr(self, "owner", None)  # None outside a directive (paper pages)
-        if not person and owner:
-            person = [owner]
-        names = [*self.config.profile_highlight, *person]
-        config = self.config
-        return RenderSettings(
-            date_format=config.profile_date_format,
-            present=config.profile_present or str(_("Present")),
-            language=config.language or "en",
-            highlight=name_matcher(names),
-            person=name_matcher(person),
-            max_authors=config.profile_max_authors,
-            derive_role=config.profile_derive_role,
-            link_titles=config.profile_link_titles,
-            link_style=config.profile_link_style,
-            venue_colors=tuple(config.profile_venue_colors.items()),
-            bibtex_hidden_fields=frozenset(config.profile_bibtex_hidden_fields),
-            scholar_user=scholar_user(profile),
-        )
+        # The owner a CV file names stands for the person when there is no profile.
+        return self.profile_config.render_settings(profile, getattr(self, "owner", None))
 
     def with_shared_files(self, settings: RenderSettings) -> RenderSettings:
         """``settings`` with the data folder's co-authors, venues and (if shown) citations.
@@ -269,7 +236,7 @@ class DataDirective(SphinxDirective):
             coauthors=coauthor_index(coauthors.records) if coauthors else {},  # type: ignore[arg-type]
             venues=venue_index(venues.records) if venues else {},  # type: ignore[arg-type]
         )
-        if "citations" in self.options or self.config.profile_citation_badges:
+        if "citations" in self.options or self.profile_config.citation_badges:
             settings = replace(settings, citations=self.citation_counts())
         return settings
 

@@ -93,14 +93,13 @@ class CvDirective(DataDirective):
 
     def _file_parts(self, source: str) -> list[CvPart] | None:
         from ..data.cv_file import load_cv_file
-        from ..data.limits import limits_from
         from ..xref.incremental import note_data_file
 
         path = self.resolve_source("cv", source)
         if path is None:
             return None
         self.env.note_dependency(str(path))
-        loaded = load_cv_file(path, limits_from(self.config))
+        loaded = load_cv_file(path, self.profile_config.limits)
         note_data_file(self.env, str(path), loaded.digest)
         if loaded.missing:
             self.warn_missing(path)
@@ -121,7 +120,7 @@ class CvDirective(DataDirective):
         from ..data.cv_file import CvPart
 
         parts = []
-        for kind in self.config.profile_cv_sections:
+        for kind in self.profile_config.cv_sections:
             if kind not in CV_KINDS:  # warned about when the configuration was read
                 continue
             loaded = self.load(kind, required=False)
@@ -197,7 +196,7 @@ class CvDirective(DataDirective):
         if profile.avatar and self.cv_path is not None:
             line = profile.line_of("avatar")
             uri = data_image_uri(self, profile.avatar, self.cv_path, line)
-        card = render_profile(profile, uri, link_style=self.config.profile_link_style)
+        card = render_profile(profile, uri, link_style=self.profile_config.link_style)
         block = nodes.container(classes=["sp-block", "sp-profile-block"])
         block += card
         return [block]

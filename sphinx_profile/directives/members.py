@@ -105,7 +105,7 @@ def member_names_index(directive: DataDirective) -> dict[str, str]:
     """Normalized name -> member id, when ``profile_link_members`` is on (else empty)."""
     from ..data.people import name_index
 
-    if not directive.config.profile_link_members:
+    if not directive.profile_config.link_members:
         return {}
     source = directive.options.get("people")
     loaded = directive.load("people", source, required=source is not None)

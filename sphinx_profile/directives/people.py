@@ -74,7 +74,7 @@ class PeopleDirective(DataDirective):
         chosen = filter_people(people, PeopleFilter(self._status(), positions), today)
         chosen = self.limited(chosen)
         group_by = options.get("group-by", "position")
-        order = options.get("group-order") or tuple(self.config.profile_people_order)
+        order = options.get("group-order") or self.profile_config.people_order
         groups = group_people(chosen, group_by, order, today)
         if "group-order" in options:
             keys = [key for key, _members in groups if key is not None]

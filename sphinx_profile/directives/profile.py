@@ -99,7 +99,7 @@ class ProfileDirective(DataDirective):
                 uri,
                 self._metrics(),
                 self.config.language or "en",
-                link_style=self.config.profile_link_style,
+                link_style=self.profile_config.link_style,
             )
         ]
 
@@ -111,7 +111,7 @@ class ProfileDirective(DataDirective):
         """
         from ..data.citations import metrics
 
-        if "metrics" not in self.options and not self.config.profile_citation_metrics:
+        if "metrics" not in self.options and not self.profile_config.citation_metrics:
             return None
         if (
             not (self.data_dir / "citations.yaml").exists()
@@ -121,7 +121,7 @@ class ProfileDirective(DataDirective):
                 "%s: citation metrics need citations.yaml in the data folder %s "
                 "(sphinx-profile citations update writes it)",
                 self.name,
-                self.config.profile_data_dir,
+                self.profile_config.data_dir,
                 location=self.get_location(),
                 type="profile",
                 subtype=Subtype.FILE.value,
@@ -184,7 +184,7 @@ def data_image_uri(
     from ..data.images import check_image
     from ..xref.incremental import note_data_file
 
-    checked = check_image(image, directive.data_dir, what, directive.config.profile_max_file_size)
+    checked = check_image(image, directive.data_dir, what, directive.profile_config.max_file_size)
     for message, subtype in checked.problems:
         note_issue(directive.env, DataIssue(message, line, subtype=subtype), data_file)
     if checked.path is None:

@@ -248,7 +248,7 @@ class PublicationListDirective(DataDirective):
         """Record the entries shown, for the page's metadata; whether they get pages."""
         from ..xref.shown import ListShown, note_shown
 
-        pages = "pages" in self.options or bool(self.config.profile_publication_pages)
+        pages = "pages" in self.options or self.profile_config.publication_pages
         source = self.resolve_source(self.file_kind, self.options.get("source"))
         if source is not None:
             overlay = str(self.overlay_path) if self.overlay_path else None

@@ -17,6 +17,7 @@ import datetime as _dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from ..config import profile_config
 from ..data.names import name_matcher, normalize_name
 from ..site import (
     PageUrls,
@@ -198,7 +199,7 @@ def outdated_metadata_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     profile page, an ``@id`` or the set of per-paper pages changed elsewhere.
     These pages are written again, not read again.
     """
-    if not app.config.profile_jsonld or not writes_web_pages(app.builder):
+    if not profile_config(app.config).jsonld or not writes_web_pages(app.builder):
         return []
     shown = shown_on_pages(env)
     outdated = set()
@@ -219,7 +220,7 @@ def add_jsonld(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """``html-page-context``: the page's graph as a script in its head."""
-    if not app.config.profile_jsonld or not writes_web_pages(app.builder):
+    if not profile_config(app.config).jsonld or not writes_web_pages(app.builder):
         return
     data = page_graph(app, pagename, context)
     if data is not None:

@@ -27,6 +27,7 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+from ..config import ProfileConfig, profile_config
 from ..data.issues import Subtype
 from ..locale import _
 from ..nodes import sp_paper_link
@@ -39,7 +40,6 @@ from .stale_pages import remove_stale_pages
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders.html import StandaloneHTMLBuilder
-    from sphinx.config import Config
 
     from ..data.models import Profile, Publication
     from ..render.common import RenderSettings
@@ -68,14 +68,9 @@ def link_paper_titles(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         node.replace_self(reference)
 
 
-def paper_settings(config: Config, profile: Profile | None) -> RenderSettings:
+def paper_settings(config: ProfileConfig, profile: Profile | None) -> RenderSettings:
     """The settings of the lists, with the whole author list shown."""
-    from ..directives.base import DataDirective
-
-    # The directives' own settings need only ``config``: share them rather than copy them.
-    holder = cast(DataDirective, type("SettingsHolder", (), {"config": config})())
-    settings = DataDirective.render_settings(holder, profile)
-    return replace(settings, max_authors=0, link_titles=False)
+    return replace(config.render_settings(profile), max_authors=0, link_titles=False)
 
 
 def paper_entries(app: Sphinx) -> dict[str, tuple[Publication, str]]:
@@ -211,7 +206,7 @@ def collect_paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]
     # Imported here: a site without paper pages never loads the renderers and models.
     from ..render.publications import publication_anchor
 
-    settings = paper_settings(app.config, site_profile(app.env))
+    settings = paper_settings(profile_config(app.config), site_profile(app.env))
     for pagename, (publication, docname) in entries.items():
         _start_page(builder, pagename)
         urls = PageUrls(builder, pagename)

@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
+from ..config import profile_config
 from ..data.issues import Subtype, display_path
-from ..data.limits import confined, limits_from, real_path
+from ..data.limits import confined, real_path
 from ..site import PageUrls, site_profile, writes_web_pages
 from ..xref.shown import shown_on_pages
 
@@ -50,13 +51,14 @@ def has_feedgen() -> bool:
 
 
 def feed_enabled(app: Sphinx) -> bool:
-    return bool(app.config.profile_feed) and writes_web_pages(app.builder)
+    return profile_config(app.config).feed and writes_web_pages(app.builder)
 
 
 def news_path(app: Sphinx) -> Path:
     """The news file the feed is made from."""
-    data_dir = Path(app.config.profile_data_dir)
-    source = app.config.profile_feed_source
+    config = profile_config(app.config)
+    data_dir = config.data_path
+    source = config.feed_source
     if source:
         return real_path(data_dir / source)  # a loop of links is reported when read
     default = data_dir / "news.yaml"
@@ -67,7 +69,7 @@ def news_path(app: Sphinx) -> Path:
 def feed_title(app: Sphinx) -> str:
     from ..locale import _
 
-    return app.config.profile_feed_title or str(_("%s: news")) % app.config.project
+    return profile_config(app.config).feed_title or str(_("%s: news")) % app.config.project
 
 
 def news_page(app: Sphinx, path: Path) -> str:
@@ -152,7 +154,7 @@ def news_items(app: Sphinx, path: Path) -> list[NewsItem] | None:
     from ..data.query import news_newest_first
     from ..data.store import load_data_file
 
-    loaded = load_data_file(path, "news", limits=limits_from(app.config))
+    loaded = load_data_file(path, "news", limits=profile_config(app.config).limits)
     if loaded.missing:
         return None
     unreadable = [issue for issue in loaded.issues if issue.subtype is Subtype.FILE]
@@ -192,7 +194,7 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         )
         return
     path = news_path(app)
-    if confined(path, Path(app.config.profile_data_dir)) is None:
+    if confined(path, profile_config(app.config).data_path) is None:
         logger.warning(
             "profile_feed: the news file %s lies outside the data folder; no feed written",
             display_path(path),

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..config import profile_config
 from ..site import PageUrls, profile_page, site_profile, writes_web_pages
 from ..xref.shown import shown_on_pages
 
@@ -56,7 +57,7 @@ def add_profile_card_fields(
     """``html-page-context``: the profile's description and avatar for the preview card."""
     if (
         OPENGRAPH not in app.extensions
-        or not app.config.profile_social_cards
+        or not profile_config(app.config).social_cards
         or not writes_web_pages(app.builder)
     ):
         return

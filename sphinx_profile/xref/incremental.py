@@ -18,6 +18,7 @@ from typing import Any
 
 from sphinx.environment import BuildEnvironment
 
+from ..config import profile_config
 from .domain import profile_domain
 
 
@@ -65,7 +66,7 @@ def outdated_data_files(
     """
     from ..data.limits import current_digest
 
-    max_bytes = app.config.profile_max_file_size
+    max_bytes = profile_config(app.config).max_file_size
     now: dict[str, str] = {}
     outdated = []
     for docname, digests in profile_domain(env).data_files.items():
