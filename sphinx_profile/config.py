@@ -23,11 +23,11 @@ from typing import TYPE_CHECKING, Any, Literal
 from sphinx.util import logging
 
 from .data.bibtex_source import HIDDEN_FIELDS as BIBTEX_HIDDEN_FIELDS
+from .data.choices import LINK_STYLES
 from .data.colours import COLOUR_PATTERN
 from .data.issues import Subtype
 from .data.limits import DEFAULT_LIMITS, MARKUP_DEPTH_CEILING, Limits
 from .data.people import DEFAULT_ORDER as PEOPLE_ORDER
-from .icons import LINK_STYLES
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

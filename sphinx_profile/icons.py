@@ -17,9 +17,6 @@ from urllib.parse import urlsplit
 
 ICON_DIR = Path(__file__).parent / "icons"
 
-LINK_STYLES = ("icon+label", "icon", "label")
-"""``profile_link_style``: icon and label, the icon alone (the label kept for screen
-readers and the builders without icons), or the label alone."""
 
 # A link's key (its label, lower case, "-" and " " as "_") -> "set/file" of its icon.
 ICONS: dict[str, str] = {

@@ -27,8 +27,9 @@ from support import (
     warnings_of,
 )
 
+from sphinx_profile.data.choices import SERVICE_TYPES, TALK_TYPES
 from sphinx_profile.data.cv_file import load_cv_file, rendercv_title
-from sphinx_profile.data.cv_models import SERVICE_TYPES, TALK_TYPES, Service, Teaching
+from sphinx_profile.data.cv_models import Service, Teaching
 from sphinx_profile.data.cv_query import group_consecutive_teaching, merge_service
 from sphinx_profile.data.store import load_data_file
 from sphinx_profile.directives.cv_sections import ServiceDirective, TalksDirective

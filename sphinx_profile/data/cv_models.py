@@ -8,11 +8,12 @@ know them like the others.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from .choices import ServiceType, TalkType
 from .dates import PartialDate
 from .fields import AlsoAccepts, Date, Kind, Markdown, MarkdownList, Text, TextList, Url
 from .models import (
@@ -29,16 +30,6 @@ from .models import (
 )
 
 ACADEMICPAGES = "academicpages"
-
-TalkType = Literal[
-    "invited", "keynote", "contributed", "seminar", "tutorial", "poster", "panel", "other"
-]
-TALK_TYPES: tuple[str, ...] = TalkType.__args__  # type: ignore[attr-defined]
-
-ServiceType = Literal[
-    "reviewing", "program committee", "organizing", "editorial", "mentoring", "outreach", "other"
-]
-SERVICE_TYPES: tuple[str, ...] = ServiceType.__args__  # type: ignore[attr-defined]
 
 # Spellings other tools and people use for the same types.
 _TALK_SYNONYMS = {

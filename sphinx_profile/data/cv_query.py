@@ -57,7 +57,7 @@ def _latest_year(entry: _Entry) -> list[str]:
 
 def _type_order(entries: Sequence[Any]) -> tuple[str, ...]:
     """The order the model lists the types in (``invited`` before ``poster``)."""
-    from .cv_models import SERVICE_TYPES, TALK_TYPES
+    from .choices import SERVICE_TYPES, TALK_TYPES
 
     return SERVICE_TYPES if entries and isinstance(entries[0], Service) else TALK_TYPES
 

@@ -7,7 +7,7 @@ spellings people bring from other tools; each :class:`Aliases` says from which.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar
 
 from pydantic import (
     AfterValidator,
@@ -22,6 +22,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .choices import PublicationType
 from .dates import PartialDate
 from .fields import (
     SHARED_VALUES,
@@ -40,20 +41,6 @@ from .fields import (
     mapping_to_items,
     text_to_mapping,
 )
-
-PublicationType = Literal[
-    "conference",
-    "journal",
-    "preprint",
-    "workshop",
-    "thesis",
-    "book",
-    "chapter",
-    "report",
-    "patent",
-    "software",
-    "other",
-]
 
 EQUAL_MARK = "*"
 CORRESPONDING_MARK = "†"

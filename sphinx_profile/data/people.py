@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from .choices import PEOPLE_GROUPS, PeopleGroup
 from .dates import PartialDate
 from .names import normalize_name
 
@@ -37,8 +38,6 @@ DEFAULT_ORDER = (
     ALUMNI,
 )
 """The default of ``profile_people_order``: the order of position groups."""
-
-GROUP_KEYS = ("position", "group", "none")
 
 Status = Literal["all", "current", "alumni"]
 
@@ -86,7 +85,7 @@ def filter_people(
 
 
 def group_people(
-    people: Sequence[Member], by: str, order: Sequence[str], today: _dt.date
+    people: Sequence[Member], by: PeopleGroup, order: Sequence[str], today: _dt.date
 ) -> list[tuple[str | None, list[Member]]]:
     """Split into ``(key, members)`` groups, keeping the file's order inside each.
 
@@ -98,7 +97,7 @@ def group_people(
     """
     if by == "none":
         return [(None, list(people))]
-    if by not in GROUP_KEYS:
+    if by not in PEOPLE_GROUPS:
         raise ValueError(f"unknown grouping {by!r}")
     groups: dict[str, tuple[str, list[Member]]] = {}
     for member in people:
@@ -116,7 +115,7 @@ def group_people(
     return [groups[folded] for folded in ordered]
 
 
-def _group_key(member: Member, by: str, today: _dt.date) -> str:
+def _group_key(member: Member, by: PeopleGroup, today: _dt.date) -> str:
     if by == "group":
         return member.group or ""
     if is_alumnus(member, today):

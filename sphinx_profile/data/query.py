@@ -7,14 +7,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from .choices import PublicationGroup, PublicationSort
 from .models import Education, Model, NewsItem, Publication
 from .names import normalize_name
 
 T = TypeVar("T", bound=Model)
 R = TypeVar("R")
-
-SORT_KEYS = ("date", "date-asc", "title", "file")
-GROUP_KEYS = ("none", "topic", "year", "type", "venue")
 
 _YEARS = re.compile(r"^\s*(\d{4})?\s*(-)?\s*(\d{4})?\s*$")
 
@@ -88,7 +86,9 @@ def filter_publications(
     return [publication for publication in publications if criteria.accepts(publication)]
 
 
-def sort_publications(publications: Sequence[Publication], order: str) -> list[Publication]:
+def sort_publications(
+    publications: Sequence[Publication], order: PublicationSort
+) -> list[Publication]:
     """Newest first by ``date`` (undated last), or ``date-asc``, ``title``, ``file``."""
     if order == "file":
         return list(publications)
@@ -102,7 +102,7 @@ def sort_publications(publications: Sequence[Publication], order: str) -> list[P
 
 def group_publications(
     publications: Sequence[Publication],
-    by: str,
+    by: PublicationGroup,
     order: Sequence[str] = (),
     labels: Callable[[str], str] = str,
 ) -> list[tuple[str | None, list[Publication]]]:
@@ -140,7 +140,7 @@ def group_records(
     return [(labels(key), groups[key]) for key in keys]
 
 
-def _group_keys(publication: Publication, by: str) -> list[str]:
+def _group_keys(publication: Publication, by: PublicationGroup) -> list[str]:
     if by == "topic":
         return list(dict.fromkeys(publication.topics)) or [""]
     if by == "year":

@@ -18,7 +18,7 @@ from ..config import CV_KINDS
 from ..data.issues import Subtype
 from ..locale import _
 from .base import DataDirective, add_directives, note_issue
-from .publications import comma_list
+from .options import comma_list
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -14,9 +14,10 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util import logging
 
+from ..data.choices import CV_GROUPS, SERVICE_TYPES, TALK_TYPES
 from ..data.issues import Subtype
 from .base import DataDirective, add_directives
-from .publications import comma_list, year_range
+from .options import one_of, some_of, year_range
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -24,25 +25,6 @@ if TYPE_CHECKING:
     from ..render.common import RenderSettings
 
 logger = logging.getLogger(__name__)
-
-GROUP_CHOICES = ("none", "year", "type")
-
-
-def _choices(values: tuple[str, ...]) -> Callable[[str | None], tuple[str, ...]]:
-    def convert(argument: str | None) -> tuple[str, ...]:
-        chosen = tuple(
-            " ".join(item.lower().replace("-", " ").split()) for item in comma_list(argument)
-        )
-        unknown = [item for item in chosen if item not in values]
-        if unknown:
-            raise ValueError(f"unknown type {unknown[0]!r}; choose from {', '.join(values)}")
-        return chosen
-
-    return convert
-
-
-def _group_choice(argument: str | None) -> str:
-    return directives.choice((argument or "").strip().lower(), GROUP_CHOICES)
 
 
 def cv_renderer(kind: str) -> Callable[[Sequence[Any], RenderSettings], nodes.Element]:
@@ -87,7 +69,7 @@ class _CvListDirective(DataDirective):
     option_spec: ClassVar[dict[str, Any]] = {
         **DataDirective.option_spec,
         "years": year_range,
-        "group-by": _group_choice,
+        "group-by": one_of(CV_GROUPS),
     }
 
     def chosen(self, records: list[Any]) -> list[Any]:
@@ -120,9 +102,7 @@ class TalksDirective(_CvListDirective):
 
     option_spec: ClassVar[dict[str, Any]] = {
         **_CvListDirective.option_spec,
-        "types": _choices(
-            ("invited", "keynote", "contributed", "seminar", "tutorial", "poster", "panel", "other")
-        ),
+        "types": some_of(TALK_TYPES),
         "map": directives.flag,
     }
 
@@ -168,17 +148,7 @@ class ServiceDirective(_CvListDirective):
     css_class: ClassVar[str] = "sp-service-block"
     option_spec: ClassVar[dict[str, Any]] = {
         **_CvListDirective.option_spec,
-        "types": _choices(
-            (
-                "reviewing",
-                "program committee",
-                "organizing",
-                "editorial",
-                "mentoring",
-                "outreach",
-                "other",
-            )
-        ),
+        "types": some_of(SERVICE_TYPES),
     }
 
 
@@ -205,7 +175,7 @@ class CvSectionDirective(_CvListDirective):
     option_spec: ClassVar[dict[str, Any]] = {
         **DataDirective.option_spec,
         "years": year_range,
-        "group-by": _group_choice,
+        "group-by": one_of(CV_GROUPS),
     }
 
     def render(self, records: list[Any]) -> list[nodes.Node]:

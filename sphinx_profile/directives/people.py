@@ -9,10 +9,11 @@ from docutils.parsers.rst import directives
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+from ..data.choices import PEOPLE_GROUPS, PEOPLE_STYLES
 from ..data.issues import Subtype
 from .base import DataDirective, add_directives
 from .members import build_date
-from .publications import comma_list
+from .options import comma_list, one_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -21,14 +22,6 @@ if TYPE_CHECKING:
     from ..data.people import Status
 
 logger = logging.getLogger(__name__)
-
-
-def _style(argument: str | None) -> str:
-    return directives.choice((argument or "").strip().lower(), ("cards", "list"))
-
-
-def _group_by(argument: str | None) -> str:
-    return directives.choice((argument or "").strip().lower(), ("position", "group", "none"))
 
 
 class PeopleDirective(DataDirective):
@@ -50,12 +43,12 @@ class PeopleDirective(DataDirective):
     css_class: ClassVar[str] = "sp-people-block"
     option_spec: ClassVar = {
         **DataDirective.option_spec,
-        "group-by": _group_by,
+        "group-by": one_of(PEOPLE_GROUPS),
         "group-order": comma_list,
         "positions": comma_list,
         "current": directives.flag,
         "alumni": directives.flag,
-        "style": _style,
+        "style": one_of(PEOPLE_STYLES),
     }
 
     def render(self, records: list[Any]) -> list[nodes.Node]:

@@ -9,9 +9,16 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util import logging
 
+from ..data.choices import (
+    LIST_TYPES,
+    PUBLICATION_GROUPS,
+    PUBLICATION_SORTS,
+    PUBLICATION_STYLES,
+)
 from ..data.issues import DataIssue, Subtype
 from .base import DataDirective, add_directives, note_issue
 from .members import PERSON_OPTIONS
+from .options import comma_list, one_of, type_list, year_range
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -22,53 +29,10 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-SORT_CHOICES = ("date", "date-asc", "title", "file")
-GROUP_CHOICES = ("none", "topic", "year", "type", "venue")
-STYLE_CHOICES = ("full", "compact")
-LIST_CHOICES = ("bullet", "enumerated", "none")
 # Options that leave entries out: a list without any is the natural :pub: target.
 FILTER_OPTIONS = frozenset(
     {"selected", "topics", "types", "tags", "years", "exclude-types", "author", "limit", "person"}
 )
-# The publication types of the data model (imported lazily: pydantic is heavy).
-TYPE_CHOICES = (
-    "conference",
-    "journal",
-    "preprint",
-    "workshop",
-    "thesis",
-    "book",
-    "chapter",
-    "report",
-    "patent",
-    "software",
-    "other",
-)
-
-
-def comma_list(argument: str | None) -> tuple[str, ...]:
-    """``a, b ,c`` -> ``("a", "b", "c")``; empty items are dropped."""
-    if argument is None:
-        raise ValueError("expected a comma-separated list")
-    return tuple(item.strip() for item in argument.split(",") if item.strip())
-
-
-def type_list(argument: str | None) -> tuple[str, ...]:
-    types = tuple(item.lower() for item in comma_list(argument))
-    unknown = [item for item in types if item not in TYPE_CHOICES]
-    if unknown:
-        raise ValueError(f"unknown type {unknown[0]!r}; choose from {', '.join(TYPE_CHOICES)}")
-    return types
-
-
-def year_range(argument: str | None) -> Any:
-    from ..data.query import YearRange
-
-    return YearRange.parse(argument or "")
-
-
-def _choice(values: tuple[str, ...]) -> Any:
-    return lambda argument: directives.choice((argument or "").strip().lower(), values)
 
 
 class PublicationListDirective(DataDirective):
@@ -99,13 +63,13 @@ class PublicationListDirective(DataDirective):
         "types": type_list,
         "tags": comma_list,
         "years": year_range,
-        "group-by": _choice(GROUP_CHOICES),
+        "group-by": one_of(PUBLICATION_GROUPS),
         "group-order": comma_list,
-        "sort": _choice(SORT_CHOICES),
-        "style": _choice(STYLE_CHOICES),
+        "sort": one_of(PUBLICATION_SORTS),
+        "style": one_of(PUBLICATION_STYLES),
         "author": comma_list,
         "exclude-types": type_list,
-        "list": _choice(LIST_CHOICES),
+        "list": one_of(LIST_TYPES),
         "reversed": directives.flag,
         "overlay": directives.unchanged_required,
         "pages": directives.flag,

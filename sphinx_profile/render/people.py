@@ -18,8 +18,6 @@ from .markup import Content, Markup, element
 from .markup_nodes import to_nodes
 from .profile import link_label, render_profile
 
-STYLES = ("cards", "list")
-
 PHOTO_CLASS = "sp-person-photo"
 """Photos on people cards: shown in HTML only (see ``directives.people``)."""
 PLACEHOLDER_CLASS = "sp-person-placeholder"

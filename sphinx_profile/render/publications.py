@@ -20,8 +20,6 @@ from .inline import inline_markdown
 from .inline_html import inline_html, with_html
 from .markup import Content, Markup, element, joined, link, text_of
 
-STYLES = ("full", "compact")
-LIST_TYPES = ("bullet", "enumerated", "none")
 TITLE_LINK_LABELS = ("paper", "html", "pdf")
 
 
