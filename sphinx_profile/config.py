@@ -20,14 +20,13 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from sphinx.util import logging
-
 from .data.bibtex_source import HIDDEN_FIELDS as BIBTEX_HIDDEN_FIELDS
 from .data.choices import LINK_STYLES
 from .data.colours import COLOUR_PATTERN
 from .data.issues import Subtype
 from .data.limits import DEFAULT_LIMITS, MARKUP_DEPTH_CEILING, Limits
 from .data.people import DEFAULT_ORDER as PEOPLE_ORDER
+from .warn import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -36,7 +35,6 @@ if TYPE_CHECKING:
     from .data.models import Profile
     from .render.common import RenderSettings
 
-logger = logging.getLogger(__name__)
 
 Rebuild = Literal["env", "html"]
 
@@ -317,14 +315,13 @@ def check_config(app: Sphinx, config: Config) -> None:
             item.metadata["check"](current)
         except ValueError as err:
             default = item.metadata["conf_default"]
-            logger.warning(
+            warn(
+                Subtype.CONFIG,
                 "invalid %s = %r: %s; using the default %r",
                 name,
                 current,
                 err,
                 default,
-                type="profile",
-                subtype=Subtype.CONFIG.value,
             )
             config[name] = default
     # Directives cannot see the folder of conf.py, so resolve the data folder now.

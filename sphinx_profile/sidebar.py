@@ -19,16 +19,15 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
-from sphinx.util import logging
 
 from .config import profile_config
 from .data.issues import Subtype, display_path
 from .site import writes_web_pages
+from .warn import warn
 
 if TYPE_CHECKING:
     from .data.models import Profile
 
-logger = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates" / "html"
 """The sidebar template, for every theme."""
@@ -170,20 +169,13 @@ def outdated_sidebar_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
         return []
     card = _card(app)
     if card.missing:
-        logger.warning(
-            "profile_sidebar: no profile file: %s",
-            display_path(card.path),
-            type="profile",
-            subtype=Subtype.FILE.value,
-        )
+        warn(Subtype.FILE, "profile_sidebar: no profile file: %s", display_path(card.path))
     domain = profile_domain(env)
     reported = {(issue.location, issue.message) for issue in issues_of_pages_read(env)}
     for issue in card.issues:
         location = f"{display_path(card.path)}:{issue.line or 1}"
         if (location, issue.message) not in reported:
-            logger.warning(
-                issue.message, location=location, type="profile", subtype=issue.subtype.value
-            )
+            warn(issue.subtype, issue.message, location=location)
     signature = card.signature()
     changed = domain.data["sidebar_signature"] != signature
     domain.data["sidebar_signature"] = signature

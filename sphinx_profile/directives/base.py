@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.environment import BuildEnvironment
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..config import ProfileConfig, profile_config
 from ..data.issues import DataIssue, Subtype, display_path
+from ..warn import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -24,8 +24,6 @@ if TYPE_CHECKING:
     from ..data.models import Model, Profile
     from ..data.store import LoadedFile
     from ..render.common import RenderSettings
-
-logger = logging.getLogger(__name__)
 
 
 def note_issue(env: BuildEnvironment, issue: DataIssue, path: Path) -> None:
@@ -149,14 +147,13 @@ class DataDirective(SphinxDirective):
             return path
         found = confined(data_dir / source, data_dir)
         if found is None:
-            logger.warning(
+            warn(
+                Subtype.FILE,
                 "%s: refused :source: %r: it lies outside the data folder %s",
                 self.name,
                 source,
                 display_path(data_dir),
                 location=self.get_location(),
-                type="profile",
-                subtype=Subtype.FILE.value,
             )
             return None
         return found
@@ -200,14 +197,13 @@ class DataDirective(SphinxDirective):
         return loaded
 
     def warn_missing(self, path: Path) -> None:
-        logger.warning(
+        warn(
+            Subtype.FILE,
             "%s: data file not found: %s (profile_data_dir is %r)",
             self.name,
             display_path(path),
             self.profile_config.data_dir,
             location=self.get_location(),
-            type="profile",
-            subtype=Subtype.FILE.value,
         )
 
     # -- settings shared by the renderers ----------------------------------------------

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
-from sphinx.util import logging
 
 from ..config import CV_KINDS
 from ..data.issues import Subtype
 from ..locale import _
+from ..warn import warn
 from .base import DataDirective, add_directives, note_issue
 from .options import comma_list
 
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
     from ..data.cv_file import CvPart
 
-logger = logging.getLogger(__name__)
 
 SECTION_TITLES = {
     "education": _("Education"),
@@ -142,14 +141,13 @@ class CvDirective(DataDirective):
             ]
             if not found:
                 known = ", ".join(part.key for part in parts)
-                logger.warning(
+                warn(
+                    Subtype.OPTION,
                     "%s: no section %r to show; this CV has %s",
                     self.name,
                     name,
                     known or "no sections",
                     location=self.get_location(),
-                    type="profile",
-                    subtype=Subtype.OPTION.value,
                 )
             picked.extend(part for part in found if part not in picked)
         return picked

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.util import logging
 
 from ..data.choices import CV_GROUPS, SERVICE_TYPES, TALK_TYPES
 from ..data.issues import Subtype
+from ..warn import warn
 from .base import DataDirective, add_directives
 from .options import one_of, some_of, year_range
 
@@ -23,8 +23,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from ..render.common import RenderSettings
-
-logger = logging.getLogger(__name__)
 
 
 def cv_renderer(kind: str) -> Callable[[Sequence[Any], RenderSettings], nodes.Element]:
@@ -189,12 +187,11 @@ class CvSectionDirective(_CvListDirective):
 
     def _run(self) -> list[nodes.Node]:
         if "source" not in self.options:
-            logger.warning(
+            warn(
+                Subtype.OPTION,
                 "%s: give the data file as :source: (a list of entries)",
                 self.name,
                 location=self.get_location(),
-                type="profile",
-                subtype=Subtype.OPTION.value,
             )
             return []
         return super()._run()

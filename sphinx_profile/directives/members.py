@@ -8,15 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils.parsers.rst import directives
-from sphinx.util import logging
 
 from ..data.issues import Subtype
+from ..warn import warn
 
 if TYPE_CHECKING:
     from ..data.models import Member, Profile
     from .base import DataDirective
 
-logger = logging.getLogger(__name__)
 
 PERSON_OPTIONS: dict[str, Any] = {
     "person": directives.unchanged_required,
@@ -66,14 +65,13 @@ def find_member(directive: DataDirective) -> MemberEntry | None:
     members = (record for record in loaded.records if isinstance(record, Member))
     member = next((record for record in members if record.id == person), None)
     if member is None:
-        logger.warning(
+        warn(
+            Subtype.OPTION,
             "%s: no member with id %r in %s",
             directive.name,
             person,
             loaded.path.name,
             location=directive.get_location(),
-            type="profile",
-            subtype=Subtype.OPTION.value,
         )
         return None
     from ..xref.incremental import note_member_file
@@ -92,12 +90,11 @@ def find_member(directive: DataDirective) -> MemberEntry | None:
 
 def warn_ignored_source(directive: DataDirective) -> None:
     if "source" in directive.options:
-        logger.warning(
+        warn(
+            Subtype.OPTION,
             "%s: :source: is ignored with :person:; name the people file with :people:",
             directive.name,
             location=directive.get_location(),
-            type="profile",
-            subtype=Subtype.OPTION.value,
         )
 
 

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util import logging
 
 from ..data.choices import PEOPLE_GROUPS, PEOPLE_STYLES
 from ..data.issues import Subtype
+from ..warn import warn
 from .base import DataDirective, add_directives
 from .members import build_date
 from .options import comma_list, one_of
@@ -20,8 +20,6 @@ if TYPE_CHECKING:
 
     from ..data.models import Member
     from ..data.people import Status
-
-logger = logging.getLogger(__name__)
 
 
 class PeopleDirective(DataDirective):
@@ -106,14 +104,7 @@ class PeopleDirective(DataDirective):
         return photos
 
     def _warn_option(self, message: str) -> None:
-        logger.warning(
-            "%s: %s",
-            self.name,
-            message,
-            location=self.get_location(),
-            type="profile",
-            subtype=Subtype.OPTION.value,
-        )
+        warn(Subtype.OPTION, "%s: %s", self.name, message, location=self.get_location())
 
 
 class PeoplePhotoFallback(SphinxPostTransform):

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.util import logging
 
 from ..data.issues import DataIssue, Subtype
 from ..data.limits import digest
+from ..warn import warn
 from .base import DataDirective, add_directives, note_issue
 from .members import PERSON_OPTIONS
 
@@ -20,8 +20,6 @@ if TYPE_CHECKING:
 
     from ..data.citations import Metrics
     from ..data.models import Model, Profile
-
-logger = logging.getLogger(__name__)
 
 
 class ProfileDirective(DataDirective):
@@ -117,14 +115,13 @@ class ProfileDirective(DataDirective):
             not (self.data_dir / "citations.yaml").exists()
             and not (self.data_dir / "citations.yml").exists()
         ):
-            logger.warning(
+            warn(
+                Subtype.FILE,
                 "%s: citation metrics need citations.yaml in the data folder %s "
                 "(sphinx-profile citations update writes it)",
                 self.name,
                 self.profile_config.data_dir,
                 location=self.get_location(),
-                type="profile",
-                subtype=Subtype.FILE.value,
             )
             return None
         publications = self.load("publications", self.options.get("metrics") or None)

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.util import logging
 
 from ..data.choices import (
     LIST_TYPES,
@@ -16,6 +15,7 @@ from ..data.choices import (
     PUBLICATION_STYLES,
 )
 from ..data.issues import DataIssue, Subtype
+from ..warn import warn
 from .base import DataDirective, add_directives, note_issue
 from .members import PERSON_OPTIONS
 from .options import comma_list, one_of, type_list, year_range
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from ..render.common import RenderSettings
     from .members import MemberEntry
 
-logger = logging.getLogger(__name__)
 
 # Options that leave entries out: a list without any is the natural :pub: target.
 FILTER_OPTIONS = frozenset(
@@ -253,14 +252,13 @@ class PublicationListDirective(DataDirective):
             wanted.append(("topic in :group-order:", self.options.get("group-order", ()), topics))
         for what, names, known in wanted:
             for name in unknown_names(names, known):
-                logger.warning(
+                warn(
+                    Subtype.OPTION,
                     "%s: no publication has the %s %r",
                     self.name,
                     what,
                     name,
                     location=self.get_location(),
-                    type="profile",
-                    subtype=Subtype.OPTION.value,
                 )
 
 

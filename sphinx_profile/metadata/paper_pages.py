@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
-from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from ..config import ProfileConfig, profile_config
@@ -33,6 +32,7 @@ from ..locale import _
 from ..nodes import sp_paper_link
 from ..render.inline_html import html_text
 from ..site import PageUrls, listed_publications, site_profile, writes_web_pages
+from ..warn import warn
 from ..xref.shown import shown_on_pages
 from .highwire import citation_tags, meta_tags
 from .stale_pages import remove_stale_pages
@@ -44,7 +44,6 @@ if TYPE_CHECKING:
     from ..data.models import Profile, Publication
     from ..render.common import RenderSettings
 
-logger = logging.getLogger(__name__)
 
 PAPER_CONTEXT_KEY = "sp_publication"
 """Context key of a per-paper page: ``(publication, docname of its list)``."""
@@ -102,13 +101,12 @@ def paper_entries(app: Sphinx) -> dict[str, tuple[Publication, str]]:
                     continue
                 origins[pagename] = origin
                 if app.builder.get_target_uri(pagename) in taken:
-                    logger.warning(
+                    warn(
+                        Subtype.DATA,
                         "no page of its own for publication %r: a document is already at %s",
                         publication.id,
                         app.builder.get_target_uri(pagename),
                         location=(docname, None),
-                        type="profile",
-                        subtype=Subtype.DATA.value,
                     )
                     continue
                 entries[pagename] = (publication, docname)
@@ -118,7 +116,8 @@ def paper_entries(app: Sphinx) -> dict[str, tuple[Publication, str]]:
 def _warn_clash(pagename: str, first: tuple[str, str], second: tuple[str, str], line: int) -> None:
     from ..directives.base import display_path
 
-    logger.warning(
+    warn(
+        Subtype.DATA,
         "publications %r (%s) and %r (%s) would share the page %s; it shows the first",
         first[1],
         display_path(Path(first[0])),
@@ -126,8 +125,6 @@ def _warn_clash(pagename: str, first: tuple[str, str], second: tuple[str, str], 
         display_path(Path(second[0])),
         pagename,
         location=f"{display_path(Path(second[0]))}:{line or ''}",
-        type="profile",
-        subtype=Subtype.DATA.value,
     )
 
 

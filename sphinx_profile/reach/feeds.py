@@ -21,12 +21,11 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx.util import logging
-
 from ..config import profile_config
 from ..data.issues import Subtype, display_path
 from ..data.limits import confined, real_path
 from ..site import PageUrls, site_profile, writes_web_pages
+from ..warn import warn
 from ..xref.shown import shown_on_pages
 
 if TYPE_CHECKING:
@@ -35,7 +34,6 @@ if TYPE_CHECKING:
 
     from ..data.models import NewsItem
 
-logger = logging.getLogger(__name__)
 
 ATOM_FILE = "feed.xml"
 RSS_FILE = "rss.xml"
@@ -159,23 +157,21 @@ def news_items(app: Sphinx, path: Path) -> list[NewsItem] | None:
         return None
     unreadable = [issue for issue in loaded.issues if issue.subtype is Subtype.FILE]
     if unreadable and not loaded.records:  # a loop of links, a FIFO: said, and no feed
-        logger.warning(
+        warn(
+            Subtype.FILE,
             "profile_feed: %s; no feed written",
             unreadable[0].message,
             location=f"{display_path(path)}:{unreadable[0].line or 1}",
-            type="profile",
-            subtype=Subtype.FILE.value,
         )
         return None
     items = []
     for item in news_newest_first(loaded.records):  # type: ignore[arg-type]
         if item.date.present:
-            logger.warning(
+            warn(
+                Subtype.DATA,
                 "%s:%d: a news item dated 'present' has no date for the feed; left out of it",
                 display_path(path),
                 item.line,
-                type="profile",
-                subtype=Subtype.DATA.value,
             )
             continue
         items.append(item)
@@ -187,41 +183,37 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not feed_enabled(app):
         return
     if not has_feedgen():
-        logger.warning(
+        warn(
+            Subtype.DEPENDENCY,
             "profile_feed needs feedgen: pip install 'sphinx-profile[reach]'; no feed written",
-            type="profile",
-            subtype=Subtype.DEPENDENCY.value,
         )
         return
     path = news_path(app)
     if confined(path, profile_config(app.config).data_path) is None:
-        logger.warning(
+        warn(
+            Subtype.FILE,
             "profile_feed: the news file %s lies outside the data folder; no feed written",
             display_path(path),
-            type="profile",
-            subtype=Subtype.FILE.value,
         )
         return
     items = news_items(app, path)
     if items is None and (path.exists() or path.is_symlink()):
         return  # there, but not readable: said by news_items
     if items is None:
-        logger.warning(
+        warn(
+            Subtype.FEED,
             "profile_feed: news file not found: %s; no feed written",
             display_path(path),
-            type="profile",
-            subtype=Subtype.FEED.value,
         )
         return
     if not app.config.html_baseurl:
-        logger.warning(
+        warn(
+            Subtype.FEED,
             "profile_feed: html_baseurl is not set, so the links of %s and %s are relative "
             "and feed readers may not follow them; set html_baseurl to the address the "
             "site is published at",
             ATOM_FILE,
             RSS_FILE,
-            type="profile",
-            subtype=Subtype.FEED.value,
         )
     page = news_page(app, path)
     generator = make_feed(app, items, page)

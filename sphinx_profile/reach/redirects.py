@@ -26,15 +26,14 @@ import posixpath
 import re
 from typing import TYPE_CHECKING, Any
 
-from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from ..data.issues import Subtype
+from ..warn import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-logger = logging.getLogger(__name__)
 
 FIELD = "redirect_from"
 REREDIRECTS = "sphinx_reredirects"
@@ -85,13 +84,7 @@ def page_redirects(app: Sphinx) -> dict[str, str]:
 
 
 def _warn(docname: str, message: str) -> None:
-    logger.warning(
-        "%s; no redirect written",
-        message,
-        location=(docname, 1),  # the field or front matter is at the top of the page
-        type="profile",
-        subtype=Subtype.REDIRECT.value,
-    )
+    warn(Subtype.REDIRECT, "%s; no redirect written", message, location=(docname, 1))
 
 
 def write_page_redirects(app: Sphinx) -> list[Any]:
@@ -102,12 +95,11 @@ def write_page_redirects(app: Sphinx) -> list[Any]:
     if not redirects:
         return []
     if REREDIRECTS not in app.extensions:
-        logger.warning(
+        warn(
+            Subtype.DEPENDENCY,
             "redirect_from needs sphinx-reredirects: pip install sphinx-reredirects, and add "
             "%r to extensions in conf.py; no redirect written",
             REREDIRECTS,
-            type="profile",
-            subtype=Subtype.DEPENDENCY.value,
         )
         return []
     from sphinx_reredirects import Reredirects

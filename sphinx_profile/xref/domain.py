@@ -31,18 +31,16 @@ from sphinx.addnodes import pending_xref
 from sphinx.builders import Builder
 from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
-from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from ..data.issues import Subtype
 from ..locale import _
+from ..warn import warn
 from .roles import PublicationRole
 
 if TYPE_CHECKING:
     from .issues import ReportedIssue
     from .shown import ShownOnPage
-
-logger = logging.getLogger(__name__)
 
 
 class Claim(NamedTuple):
@@ -238,24 +236,17 @@ class ProfileDomain(Domain):
         if found is None and (left_out := self.left_out_entry(target)) is not None:
             # The cause is in the data file: point there, and say which reference it breaks.
             location, reason = left_out
-            logger.warning(
+            warn(
+                Subtype.REF,
                 "the :pub: reference at %s names %r, an entry left out: %s",
                 f"{env.doc2path(fromdocname, False)}:{node.line or ''}",
                 target,
                 reason,
                 location=location,
-                type="profile",
-                subtype=Subtype.REF.value,
             )
             return None
         if found is None:
-            logger.warning(
-                "unknown publication id %r in :pub: reference",
-                target,
-                location=node,
-                type="profile",
-                subtype=Subtype.REF.value,
-            )
+            warn(Subtype.REF, "unknown publication id %r in :pub: reference", target, location=node)
             return None
         docname, claim = found
         if not node.get("refexplicit"):

@@ -11,12 +11,10 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from sphinx.environment import BuildEnvironment
-from sphinx.util import logging
 
 from ..data.issues import DataIssue
+from ..warn import warn
 from .domain import profile_domain
-
-logger = logging.getLogger(__name__)
 
 
 class ReportedIssue(NamedTuple):
@@ -58,9 +56,7 @@ def issues_of_pages_read(env: BuildEnvironment) -> set[ReportedIssue]:
 def report_data_issues(app: Any, env: BuildEnvironment) -> None:
     """``env-updated``: warn once about each data-file problem met by the pages just read."""
     for issue in sorted(issues_of_pages_read(env), key=_issue_order):
-        logger.warning(
-            issue.message, location=issue.location, type="profile", subtype=issue.subtype
-        )
+        warn(issue.subtype, issue.message, location=issue.location)
 
 
 def _issue_order(issue: ReportedIssue) -> tuple[str, int, str]:
