@@ -189,7 +189,6 @@ class ProfileConfig:
     publication_pages: bool = _setting(False, _check_bool)
     people_order: tuple[str, ...] = _setting(PEOPLE_ORDER, _check_str_list)
     link_members: bool = _setting(False, _check_bool)
-    direct_html: bool = _setting(True, _check_bool)
     # Fields left out of the BibTeX toggle and its copy button (attachment paths,
     # al-folio's display keys).
     bibtex_hidden_fields: tuple[str, ...] = _setting(BIBTEX_HIDDEN_FIELDS, _check_str_list)
@@ -292,6 +291,15 @@ def profile_config(config: Config) -> ProfileConfig:
     return found
 
 
+REMOVED_VALUES = {
+    "profile_direct_html": (
+        "publication lists are always written by Sphinx's own writer now; "
+        "the setting has no effect: remove it from conf.py"
+    ),
+}
+"""Settings of earlier versions: a ``conf.py`` that still sets one is warned, not refused."""
+
+
 def register_config_values(app: Sphinx) -> None:
     for item in settings():
         app.add_config_value(
@@ -300,6 +308,21 @@ def register_config_values(app: Sphinx) -> None:
             item.metadata["rebuild"],
             types=_conf_types(item.metadata["conf_default"]),
         )
+    for name in REMOVED_VALUES:
+        # Registered (never read) so that a value set in conf.py can be told apart.
+        app.add_config_value(name, None, "")
+
+
+def warn_removed_values(config: Config) -> None:
+    for name, why in REMOVED_VALUES.items():
+        if config[name] is not None:
+            logger.warning(
+                "%s was removed in sphinx-profile 0.1.0: %s",
+                name,
+                why,
+                type="profile",
+                subtype=Subtype.CONFIG.value,
+            )
 
 
 def _conf_types(default: Any) -> tuple[type, ...]:
@@ -308,6 +331,7 @@ def _conf_types(default: Any) -> tuple[type, ...]:
 
 def check_config(app: Sphinx, config: Config) -> None:
     """Warn about each bad value and put its default back, so the build goes on."""
+    warn_removed_values(config)
     for item in settings():
         name = f"profile_{item.name}"
         current = config[name]

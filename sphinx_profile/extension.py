@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .assets import setup_assets
 from .config import setup_config
-from .directives.base import setup_data_directives
 from .directives.cv import setup_cv
 from .directives.cv_sections import setup_cv_sections
 from .directives.entries import setup_entries
@@ -20,11 +19,9 @@ from .directives.people import setup_people
 from .directives.profile import setup_profile
 from .directives.publications import setup_publications
 from .locale import setup_locale
-from .markup_output import setup_markup_output
 from .metadata.page_graph import setup_jsonld
 from .metadata.paper_pages import setup_paper_pages
-from .nodes import setup_nodes
-from .print_layout import setup_print_layout
+from .output import setup_output
 from .reach.feeds import setup_feeds
 from .reach.redirects import setup_redirects
 from .reach.sitemap import setup_sitemap
@@ -39,10 +36,10 @@ if TYPE_CHECKING:
 def setup(app: Sphinx) -> dict[str, Any]:
     setup_locale(app)
     setup_config(app)  # first: later config-inited listeners read checked values
-    setup_data_directives(app)
     setup_assets(app)
-    # Nodes and their visitors for every builder.
-    setup_nodes(app)
+    # Output: nodes and their visitors for every builder, the placeholder of long lists
+    # expanded into nodes for every builder, print layout.
+    setup_output(app)
     # Directives, one family each.
     setup_profile(app)
     setup_publications(app)
@@ -52,10 +49,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_cv(app)
     # Cross-page data: the domain, :pub:, incremental builds, issue reports.
     setup_xref(app)
-    # Output: per-paper pages, the markup placeholder, print layout.
+    # Per-paper pages.
     setup_paper_pages(app)
-    setup_markup_output(app)
-    setup_print_layout(app)
     # Metadata and reach, HTML only.
     setup_jsonld(app)
     setup_sidebar(app)
@@ -65,7 +60,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_sitemap(app)
     return {
         "version": __version__,
-        "env_version": 6,
+        "env_version": 7,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

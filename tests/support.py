@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup, Tag
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_profile.markup_output import expand_markup
+from sphinx_profile.output.expand import expand_markup
 
 try:  # Sphinx >= 7.3
     from sphinx.util.console import strip_escape_sequences as _strip_escapes

@@ -8,7 +8,6 @@ of the workers.
 
 from __future__ import annotations
 
-import gc
 import os
 import shutil
 import subprocess
@@ -24,7 +23,6 @@ from bs4 import BeautifulSoup
 from support import data_site
 
 import sphinx_profile.data.store as store
-from sphinx_profile.directives.base import collector_paused
 
 PAGES = (
     "index",
@@ -200,33 +198,6 @@ def test_the_bibtex_reader_builds_its_latex_converter_once():
     assert latex._walker_class.cache_info().misses == 1
     # 20 titles and 2 names (4 LaTeX parts) decoded; the 19 repeats of each name are not
     assert latex.latex_to_text.cache_info().misses < 30
-
-
-# -- the garbage collector, paused while a directive builds -------------------------------
-
-
-def test_the_collector_is_running_again_after_a_build(make_app, private_root, tmp_path):
-    assert gc.isenabled()
-    app = _build(make_app, private_root("parallel"), 1, tmp_path / "logs")
-    assert app.statuscode == 0
-    assert gc.isenabled()
-
-
-def test_the_collector_is_restored_when_a_directive_fails():
-    with pytest.raises(RuntimeError), collector_paused():
-        assert not gc.isenabled()
-        raise RuntimeError("a renderer crashed")
-    assert gc.isenabled()
-
-
-def test_a_collector_switched_off_by_the_user_stays_off():
-    gc.disable()
-    try:
-        with collector_paused():
-            pass
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
 
 
 # -- loading the extension ---------------------------------------------------------------

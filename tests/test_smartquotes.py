@@ -42,9 +42,8 @@ def build(tmp_path, buildername: str, **conf: object) -> SphinxTestApp:
     return app
 
 
-@pytest.mark.parametrize("direct", [True, False])
-def test_html_titles_get_curly_quotes_dashes_and_ellipses(tmp_path, direct):
-    app = build(tmp_path, "html", profile_direct_html=direct)
+def test_html_titles_get_curly_quotes_dashes_and_ellipses(tmp_path):
+    app = build(tmp_path, "html")
     html = (app.outdir / "index.html").read_text("utf-8")
     # The page's own paragraph, educated by Sphinx, and the title from the data, alike.
     assert html.count("“Don’t stop” – a study…") == 2

@@ -61,7 +61,7 @@ def test_profile_name_and_aliases_are_highlighted(basic_app, syntax):
 
 @pytest.mark.parametrize("syntax", list(SYNTAXES))
 def test_topic_groups_follow_group_order_and_share_entries(basic_app, syntax):
-    from sphinx_profile.nodes import sp_heading
+    from sphinx_profile.output.nodes import sp_heading
 
     doctree = _doctree(basic_app, f"{syntax}/publication-list")
     first_list = next(

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -35,41 +32,6 @@ def note_issue(env: BuildEnvironment, issue: DataIssue, path: Path) -> None:
     note_data_issue(env, ReportedIssue(location, issue.message, issue.subtype.value))
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause CPython's cyclic garbage collector while a directive builds a list.
-
-    A long list allocates hundreds of thousands of container objects (records,
-    markup, their lists and dictionaries) that all stay alive until the build
-    ends, and the collector would scan the growing heap again and again while
-    they are made, and again in every full collection afterwards: in a build of
-    thousands of entries, that was a large part of its time. None of these
-    objects is garbage. So the collector is off while a directive runs, and the
-    objects alive when it ends are frozen (``gc.freeze``: left out of later
-    collections, the last one at exit included) until the next build of the
-    process starts (:func:`unfreeze_objects`). A collector that was off stays
-    off, and nothing is frozen then.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.freeze()
-            gc.enable()
-
-
-def unfreeze_objects(app: Any, config: Any) -> None:
-    """``config-inited``: objects frozen by an earlier build are collected again.
-
-    A process that builds more than once (tests, a server that rebuilds on
-    change) so frees what each finished build left; a ``sphinx-build`` process
-    ends with its objects frozen, which spares it a last full collection.
-    """
-    gc.unfreeze()
-
-
 class DataDirective(SphinxDirective):
     """Base of the directives that render a data file.
 
@@ -91,10 +53,6 @@ class DataDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        with collector_paused():
-            return self._run()
-
-    def _run(self) -> list[nodes.Node]:
         loaded = self.load(self.file_kind, self.options.get("source"))
         if loaded is None or not loaded.records:
             return []
@@ -245,11 +203,6 @@ class DataDirective(SphinxDirective):
         """A URI for ``path`` relative to the current document, as image nodes expect."""
         doc_dir = Path(self.env.doc2path(self.env.docname)).parent
         return Path(os.path.relpath(path, doc_dir)).as_posix()
-
-
-def setup_data_directives(app: Sphinx) -> None:
-    """What every data directive shares: the collector state put back per build."""
-    app.connect("config-inited", unfreeze_objects)
 
 
 def add_directives(app: Sphinx, table: dict[str, type[DataDirective]]) -> None:

@@ -207,7 +207,7 @@ def _titled(part: CvPart, title: str) -> CvPart:
 
 
 def _cv_heading(title: str) -> nodes.Element:
-    from ..nodes import sp_heading
+    from ..output.nodes import sp_heading
 
     return sp_heading(title, title, classes=["sp-cv-heading"])
 

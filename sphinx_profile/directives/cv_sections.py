@@ -177,7 +177,7 @@ class CvSectionDirective(_CvListDirective):
     }
 
     def render(self, records: list[Any]) -> list[nodes.Node]:
-        from ..nodes import sp_heading
+        from ..output.nodes import sp_heading
 
         rendered = super().render(records)
         if self.arguments and rendered:

@@ -2,7 +2,7 @@
 
 A ``publication-list`` with ``:pages:`` (or every list, with
 ``profile_publication_pages = True``) records its entries in the domain and
-wraps each title in :class:`~sphinx_profile.nodes.sp_paper_link`.
+wraps each title in :class:`~sphinx_profile.output.nodes.sp_paper_link`.
 When the HTML is written:
 
 * :func:`link_paper_titles` (``doctree-resolved``) turns each such title into
@@ -29,7 +29,7 @@ from sphinx.util.osutil import relative_uri
 from ..config import ProfileConfig, profile_config
 from ..data.issues import Subtype
 from ..locale import _
-from ..nodes import sp_paper_link
+from ..output.nodes import sp_paper_link
 from ..render.inline_html import html_text
 from ..site import PageUrls, listed_publications, site_profile, writes_web_pages
 from ..warn import warn
@@ -136,14 +136,14 @@ def paper_doctree(
     The lines under the title are those of the list's ``full`` style; the
     abstract and BibTeX are open sections rather than toggles.
     """
+    from ..output.expand import to_node_list, to_nodes
     from ..render.inline_html import inline_html
-    from ..render.markup_nodes import to_node_list, to_nodes
     from ..render.publications import publication_anchor, render_publication, shown_bibtex
 
     section = nodes.section(ids=[publication_anchor(publication)], classes=["sp-paper"])
     section += nodes.title(publication.title, "", *to_node_list(inline_html(publication.title)))
     lines = render_publication(publication, "full", settings)[1:]  # the title is the heading
-    section.extend(to_nodes(line) for line in lines if line[0] != "toggle")
+    section.extend(to_nodes(line) for line in lines if line.kind != "toggle")
     if publication.abstract:
         section += _subsection(
             "abstract",

@@ -82,7 +82,7 @@ def render_authors(authors: Sequence[Author], settings: RenderSettings) -> Marku
     more = " " + str(_("and %d more")) % hidden
     summary = element(
         "summary",
-        element("inline", *short[1], classes=["sp-authors-short"]),
+        element("inline", *short.children, classes=["sp-authors-short"]),
         element("inline", more, classes=["sp-more"]),
         classes=["sp-authors-summary"],
     )

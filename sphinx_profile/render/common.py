@@ -11,9 +11,9 @@ from ..data.bibtex_source import HIDDEN_FIELDS as BIBTEX_HIDDEN_FIELDS
 from ..data.dates import PartialDate, format_range
 from ..data.models import CitationCount, Link, PersonRef, Venue
 from ..locale import _
+from ..output.expand import to_node_list, to_nodes
 from . import markup
 from .inline import inline_markdown
-from .markup_nodes import to_node_list, to_nodes
 
 DEFAULT_DATE_FORMAT = ""
 """Empty: dates follow the page language through Babel (``Jan 2024``, ``2024年1月``)."""

@@ -18,7 +18,7 @@ from ..data.dates import PartialDate
 from ..data.models import Link, PersonRef
 from ..data.names import normalize_name
 from ..locale import _
-from ..nodes import sp_badge, sp_heading
+from ..output.nodes import sp_badge, sp_heading
 from .common import (
     RenderSettings,
     bullet_list,

@@ -10,7 +10,7 @@ from markdown_it.token import Token
 
 from ..data.fields import normalize_url
 from ..data.limits import DEFAULT_LIMITS, markdown_parser
-from .markup import Content, element
+from .markup import Content, Markup, element
 
 
 def inline_html(text: str) -> str:
@@ -66,10 +66,10 @@ def _build(tokens: list[Token], max_depth: int) -> list[Content]:
             stack.append(_open(token))
         elif token.type in _CLOSERS and len(stack) > 1:
             kind, attributes, content = stack.pop()
-            stack[-1][2].append((kind, tuple(content), (), attributes or None))
+            stack[-1][2].append(Markup(kind, tuple(content), (), attributes or None))
     while len(stack) > 1:  # markdown-it closes what it opens; this is only a safety net
         kind, attributes, content = stack.pop()
-        stack[-1][2].append((kind, tuple(content), (), attributes or None))
+        stack[-1][2].append(Markup(kind, tuple(content), (), attributes or None))
     return stack[0][2]
 
 

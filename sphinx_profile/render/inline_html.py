@@ -113,6 +113,5 @@ def with_html(contents: list[Content]) -> list[Content]:
         if isinstance(content, str):
             output.extend(inline_html(content) if content else ())
         else:
-            kind, children, classes, attributes = content
-            output.append((kind, tuple(with_html(list(children))), classes, attributes))
+            output.append(content._replace(children=tuple(with_html(list(content.children)))))
     return output

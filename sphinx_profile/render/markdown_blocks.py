@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from ..output.expand import to_node_list
 from .inline import inline_markdown
-from .markup_nodes import to_node_list
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

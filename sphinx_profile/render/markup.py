@@ -1,27 +1,38 @@
-"""Light markup: what the renderers build, before it becomes docutils nodes or HTML.
+"""Light markup: the one neutral tree every renderer builds.
 
 A :class:`Markup` element names a docutils construct (``kind``) with its
-classes, attributes and children (elements or plain strings). It is a tuple:
-cheap to build, to pickle into a doctree and to walk, where a docutils node
-costs a little on each of Sphinx's passes over a page. Long publication lists
-stay in this form inside one :class:`~sphinx_profile.nodes.sp_markup` node;
-``render.markup_nodes`` turns it into nodes (every builder but HTML, and every
-other directive), ``render.markup_html`` writes it straight to HTML.
+classes, attributes and children (elements or plain strings). It is a named
+tuple: cheap to build, to pickle into a doctree and to walk, where a docutils
+node costs a little on each of Sphinx's passes over a page. Long publication
+lists stay in this form inside one :class:`~sphinx_profile.output.nodes.sp_markup`
+placeholder until the page is written; ``output.expand`` turns it into ordinary
+docutils nodes, for every builder (the placeholder by a post-transform, other
+directives at once).
 
-Kinds and their nodes: see ``render.markup_nodes.NODE_TYPES``.
+Kinds and their nodes: see ``output.expand.NODE_TYPES``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any, Union, cast
+from typing import Any, NamedTuple, Union
 
-Markup = tuple[str, tuple["Content", ...], tuple[str, ...], "dict[str, Any] | None"]
-"""An element: ``(kind, children, classes, attributes)``; read it by unpacking.
 
-A plain tuple rather than a class: pickling a doctree with a list of thousands
-of entries, which Sphinx does on every build, then never calls Python code.
-"""
+class Markup(NamedTuple):
+    """An element, read by name (``content.kind``, ``content.children`` …).
+
+    A named tuple rather than a docutils node or a slotted class: it costs no
+    more than a plain tuple to build and to walk, and the doctree Sphinx
+    pickles on every build stores it as a tuple.
+    """
+
+    kind: str
+    """A key of ``output.expand.NODE_TYPES``: the node it becomes."""
+    children: tuple[Content, ...]
+    classes: tuple[str, ...]
+    attributes: dict[str, Any] | None
+    """The node's attributes (``refuri``, ``ids`` …), or None: cheaper than an empty dict."""
+
 
 Content = Union[Markup, str]  # noqa: UP007 (a recursive alias needs the string form)
 
@@ -29,7 +40,7 @@ Content = Union[Markup, str]  # noqa: UP007 (a recursive alias needs the string 
 def element(
     kind: str, *children: Content, classes: Iterable[str] = (), **attributes: Any
 ) -> Markup:
-    return (kind, children, _shared(tuple(classes)), attributes or None)
+    return Markup(kind, children, _shared(tuple(classes)), attributes or None)
 
 
 _CLASSES: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -49,8 +60,7 @@ def _strings(content: Content | Iterable[Content]) -> Iterator[str]:
     if isinstance(content, str):
         yield content
         return
-    items: Iterable[Content]
-    items = cast(Markup, content)[1] if _is_element(content) else cast(Iterable[Content], content)
+    items = content.children if isinstance(content, Markup) else content
     for item in items:
         yield from _strings(item)
 
@@ -68,19 +78,13 @@ def searchable_text(content: Markup) -> str:
 
 
 def _collect_lines(content: Markup, parts: list[str]) -> None:
-    kind, children, _classes, _attributes = content
-    for child in children:
+    for child in content.children:
         if isinstance(child, str):
             parts.append(child)
         else:
             _collect_lines(child, parts)
-    if kind in _BLOCKS:
+    if content.kind in _BLOCKS:
         parts.append("\n")
-
-
-def _is_element(content: object) -> bool:
-    """A markup element (not a string, not a list of contents)."""
-    return isinstance(content, tuple) and len(content) == 4 and isinstance(content[0], str)
 
 
 # -- constructors of the common pieces --------------------------------------------------

@@ -12,10 +12,10 @@ from ..data.models import Member, Profile
 from ..data.people import is_alumni_position, is_alumnus, member_links, member_profile
 from ..icons import PERSON_PLACEHOLDER
 from ..locale import _
-from ..nodes import sp_heading, sp_icon
+from ..output.expand import to_nodes
+from ..output.nodes import sp_heading, sp_icon
 from .common import RenderSettings, icon_links, joined, markdown_inline
 from .markup import Content, Markup, element
-from .markup_nodes import to_nodes
 from .profile import link_label, render_profile
 
 PHOTO_CLASS = "sp-person-photo"

@@ -13,7 +13,7 @@ from ..data.bibtex_source import visible_bibtex
 from ..data.directory import find_venue
 from ..data.models import Link, Publication, Venue
 from ..locale import _
-from ..nodes import markup_node, sp_heading
+from ..output.nodes import markup_node, sp_heading
 from .authors import derive_role, legend, marks_used, render_authors
 from .common import RenderSettings, link_references
 from .inline import inline_markdown
@@ -61,7 +61,7 @@ def render_publication_groups(
     ``previews`` maps publication ids to their thumbnails' URIs (relative to the
     source folder, as Sphinx's image nodes have them).
 
-    Each list is one :class:`~sphinx_profile.nodes.sp_markup` node: long lists
+    Each list is one :class:`~sphinx_profile.output.nodes.sp_markup` node: long lists
     cost Sphinx one node rather than dozens per entry.
 
     Numbers run on across groups. An entry shown twice on a page (in two
@@ -78,7 +78,6 @@ def render_publication_groups(
         if heading is not None:
             output.append(sp_heading(heading, heading))
         entries: list[Content] = []
-        images: list[str] = []
         for publication in publications:
             anchor = publication_anchor(publication)
             body = render_publication(
@@ -87,12 +86,11 @@ def render_publication_groups(
             preview = (previews or {}).get(publication.id) if layout.previews else None
             if preview is not None:
                 body.insert(0, _preview(preview))
-                images.append(preview)
             anchored.add(anchor)
             marks |= marks_used(publication.authors) if layout.style == "full" else set()
             entries.append(_wrap_entry(body, layout, numbered, number))
             number += -1 if layout.reversed else 1
-        output.append(markup_node(_list(entries, layout, numbered), tuple(images)))
+        output.append(markup_node(_list(entries, layout, numbered)))
     note = legend(marks)
     if note is not None:
         output.append(note)
@@ -137,7 +135,7 @@ def render_publication(
         role = derive_role(publication.authors, settings)
     if style == "compact":
         meta = _compact_meta(publication, role, settings)
-        if meta[1]:  # any children
+        if meta.children:
             body.append(meta)
     else:
         if publication.authors:

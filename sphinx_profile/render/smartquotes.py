@@ -38,7 +38,7 @@ def educated(content: Markup, action: str, language: str) -> Markup:
     )
     if all(new is old for new, old in zip(new_children, children, strict=True)):
         return content
-    return (kind, new_children, classes, attributes)
+    return Markup(kind, new_children, classes, attributes)
 
 
 def _educated_block(block: Markup, action: str, language: str) -> Markup:
@@ -72,4 +72,4 @@ def _replaced(content: Markup, texts: Iterator[str]) -> Markup:
     new_children: list[Content] = []
     for child in children:
         new_children.append(next(texts) if isinstance(child, str) else _replaced(child, texts))
-    return (kind, tuple(new_children), classes, attributes)
+    return Markup(kind, tuple(new_children), classes, attributes)

@@ -28,13 +28,13 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from .markup_output import BuilderPostTransform
+from .base import BuilderPostTransform
 from .nodes import sp_dates
 
 logger = logging.getLogger(__name__)
 
 LATEX_PACKAGE = "sphinxprofile"
-LATEX_PACKAGE_FILE = Path(__file__).parent / "texinputs" / f"{LATEX_PACKAGE}.sty"
+LATEX_PACKAGE_FILE = Path(__file__).parent.parent / "texinputs" / f"{LATEX_PACKAGE}.sty"
 
 # The paragraphs a date range can join, nearest first.
 _DATE_ANCHORS = ("sp-degree", "sp-term-line", "sp-entry-title")

@@ -1,7 +1,9 @@
 """The extension's own nodes and their visitors for every builder.
 
-Both subclass standard nodes, so a builder this module does not know (a third
-party one) still falls back to the parent's visitor through Sphinx's MRO lookup.
+Owns every node class the extension adds (badges, toggles, headings, the
+``sp_markup`` placeholder …) and how each builder writes it
+(:data:`NODE_VISITORS`). Most subclass standard nodes, so a builder this
+module does not know (a third party one) still falls back to the parent's visitor through Sphinx's MRO lookup.
 """
 
 from __future__ import annotations
@@ -50,22 +52,20 @@ class sp_icon(nodes.inline):  # docutils node classes are snake_case
 
 
 class sp_markup(nodes.General, nodes.Element):  # docutils node classes are snake_case
-    """Rendered content kept as light markup (``render.markup``) until a page is written.
+    """A placeholder: rendered content kept as light markup (``render.markup``).
 
-    ``markup`` holds it; the one child is its text, for the search index. HTML
-    builders write it straight to HTML; for every other builder a post-transform
-    replaces it with the nodes it stands for (``sphinx_profile.markup_output``).
+    ``markup`` holds it; the one child is its text (what the read-time
+    transforms and the search index's collector of titles see). Before
+    references are resolved, for every builder, a post-transform replaces it with
+    the ordinary nodes it stands for (``output.expand.ExpandMarkup``), so no
+    writer ever meets it.
     """
 
 
-def markup_node(content: Any, images: tuple[str, ...] = ()) -> sp_markup:
-    """``images``: the URIs of the images inside (thumbnails), which an HTML builder
-    must copy although no image node names them (``markup_output.register_images``)."""
-    from .render.markup import searchable_text
+def markup_node(content: Any) -> sp_markup:
+    from ..render.markup import searchable_text
 
     node = sp_markup(markup=content)
-    if images:
-        node["images"] = list(images)
     node += nodes.Text(searchable_text(content))
     return node
 
@@ -137,7 +137,7 @@ def visit_separator_html(self: Any, node: sp_separator) -> None:
 
 
 def visit_icon_html(self: Any, node: sp_icon) -> None:
-    from .icons import icon_svg
+    from ..icons import icon_svg
 
     self.body.append(icon_svg(node["icon"]))
     raise nodes.SkipNode
