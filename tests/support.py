@@ -18,6 +18,8 @@ from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_profile.output.expand import expand_markup
+from sphinx_profile.output.nodes import sp_markup
+from sphinx_profile.render.markup import Content
 
 try:  # Sphinx >= 7.3
     from sphinx.util.console import strip_escape_sequences as _strip_escapes
@@ -297,13 +299,16 @@ def expanded_doctree(app: SphinxTestApp, docname: str) -> nodes.document:
     return doctree
 
 
-def section_content(app: SphinxTestApp, docname: str) -> str:
+def section_content(app: SphinxTestApp, docname: str, *, expanded: bool = True) -> str:
     """The page's section below its title, without anything that depends on the syntax.
 
     The title is the page's own, and ``source`` attributes name the ``.rst`` or ``.md``
     file; everything else must be the same whichever syntax called the directive.
+    ``expanded=False``: the tree Sphinx stores, each list one placeholder, its
+    markup shown as the element tree it holds.
     """
-    section = expanded_doctree(app, docname).next_node(nodes.section)
+    doctree = expanded_doctree(app, docname) if expanded else app.env.get_doctree(docname)
+    section = doctree.next_node(nodes.section)
     assert section is not None, f"{docname} has no section"
     parts = []
     for child in section.children:
@@ -312,7 +317,9 @@ def section_content(app: SphinxTestApp, docname: str) -> str:
         child = child.deepcopy()
         for element in child.findall(nodes.Element):
             element.attributes.pop("source", None)
+        markups = [node.attributes.pop("markup") for node in child.findall(sp_markup)]
         parts.append(child.pformat())
+        parts.extend(markup_outline(markup) for markup in markups)
     return "".join(parts)
 
 
@@ -454,6 +461,15 @@ def only_graph(page: str | BeautifulSoup) -> list[dict[str, Any]]:
 
 def by_type(graph: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
     return [node for node in graph if node.get("@type") == kind]
+
+def markup_outline(content: Content, indent: str = "") -> str:
+    """A placeholder's markup, an element a line, as ``pformat`` shows nodes."""
+    if isinstance(content, str):
+        return f"{indent}{content!r}\n"
+    attributes = "".join(f" {key}={value!r}" for key, value in (content.attributes or {}).items())
+    classes = f" classes={' '.join(content.classes)!r}" if content.classes else ""
+    head = f"{indent}[{content.kind}{classes}{attributes}]\n"
+    return head + "".join(markup_outline(child, indent + "    ") for child in content.children)
 
 
 # -- the PDF: LaTeX compiled as the guide says ---------------------------------------------

@@ -31,7 +31,10 @@ def test_a_build_keeps_the_hosts_frozen_objects_and_the_collector_on(tmp_path):
         build(tmp_path, "first")
         build(tmp_path, "second")  # the config-inited of a second build unfroze before
         assert gc.isenabled(), "the collector was left off"
-        assert gc.get_freeze_count() == frozen, "a build froze or unfroze objects"
+        # Frozen objects that die leave the count; a freeze would add the whole heap.
+        after = gc.get_freeze_count()
+        assert after > frozen // 2, "a build unfroze the host's objects"
+        assert after <= frozen, "a build froze objects"
     finally:
         gc.unfreeze()
 

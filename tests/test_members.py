@@ -8,7 +8,7 @@ author list link to these pages.
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from support import Builds, html_page, root_build
 
 
@@ -16,9 +16,16 @@ def author_links(soup: BeautifulSoup) -> dict[str, str | None]:
     """Author name -> the href of its link (None when not a link), on the whole page."""
     found: dict[str, str | None] = {}
     for paragraph in soup.select("p.sp-pub-authors"):
-        for name in paragraph.select(".sp-author, .sp-me"):
-            link = name if name.name == "a" else name.find_parent("a")
-            found.setdefault(name.get_text(), link["href"] if link else None)
+        for child in paragraph.children:
+            if isinstance(child, Tag) and child.name == "sup":
+                continue  # a contribution mark
+            if isinstance(child, Tag) and child.name in ("a", "strong"):
+                link = child if child.name == "a" else None
+                found.setdefault(child.get_text(), link["href"] if link else None)
+                continue
+            for name in str(child.get_text() if isinstance(child, Tag) else child).split(","):
+                if name.strip():
+                    found.setdefault(name.strip(), None)  # a name without a link: plain text
     return found
 
 

@@ -138,8 +138,13 @@ def test_own_names_are_highlighted_by_the_documented_rules(plain, syntax):
     for publication_id, names in HIGHLIGHTED.items():
         item = entry(listing, publication_id)
         assert [tag.get_text() for tag in item.select("strong.sp-me")] == names, publication_id
-    others = [tag.get_text() for tag in entry(listing, "initials").select(".sp-author")]
-    assert others == ["A. Student", "J. M. Müller", "Renée Dupont"]
+    names = entry(listing, "initials").select_one("p.sp-pub-authors").get_text().split(", ")
+    highlighted = HIGHLIGHTED["initials"]
+    assert [name for name in names if name not in highlighted] == [
+        "A. Student",
+        "J. M. Müller",
+        "Renée Dupont",
+    ]
 
 
 def test_text_and_latex_show_the_highlighted_name_in_bold(text, latex):
@@ -158,8 +163,10 @@ def test_marks_are_superscripts_after_the_names(html, syntax):
         line = entry(listing, publication_id).select_one("p.sp-pub-authors")
         found = []
         for mark in line.select("sup.sp-mark"):
-            name = mark.find_previous_sibling(["strong", "span", "a"])
-            found.append((name.get_text(), mark.get_text()))
+            # The name right before: a tag (highlighted, linked) or the text after a comma.
+            name = mark.previous_sibling
+            text = name.get_text() if hasattr(name, "get_text") else str(name)
+            found.append((text.split(", ")[-1], mark.get_text()))
         return found
 
     # "Name*" and "Name†" in a name string
@@ -235,7 +242,7 @@ def test_text_and_latex_print_the_full_author_list(text, latex):
     everyone = "Ann One, Bob Two, Cat Three, Dan Four, Eve Five, **J Müller**, Gus Seven, Hal Eight"
     assert everyone in output
     assert "more" not in output
-    assert r"\DUrole{sp-author}{Gus Seven}, \DUrole{sp-author}{Hal Eight}" in latex
+    assert r"Gus Seven, Hal Eight" in latex
     assert "and 5 more" not in latex and "and 1 more" not in latex
 
 

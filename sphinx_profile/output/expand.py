@@ -24,7 +24,7 @@ from . import nodes as sp
 from .base import BuilderPostTransform
 
 if TYPE_CHECKING:
-    from ..render.markup import Content
+    from ..render.markup import Content, Markup
 
 NODE_TYPES: dict[str, type[nodes.Element]] = {
     "paragraph": nodes.paragraph,
@@ -60,17 +60,37 @@ def to_nodes(content: Content) -> Any:
     """The node (or text) ``content`` stands for."""
     if isinstance(content, str):
         return nodes.Text(content)
+    return _element(content)
+
+
+def _element(content: Markup) -> nodes.Element:
     kind, children, classes, attributes = content
-    node = NODE_TYPES[kind]()
-    if classes:
-        node["classes"] = list(classes)
+    node_type = NODE_TYPES[kind]
+    if node_type in _PLAIN_TYPES:
+        # What ``Element.__init__`` and ``extend`` do, without their general cases (each
+        # ``append`` to a node not yet in a document asks its parents for the document):
+        # a long list is tens of thousands of nodes, made on every build.
+        node = node_type.__new__(node_type)
+        node.rawsource = ""
+        node.children = kids = [
+            nodes.Text(child) if isinstance(child, str) else _element(child) for child in children
+        ]
+        for kid in kids:
+            kid.parent = node
+        node.attributes = {name: [] for name in _LIST_ATTRIBUTES}
+        if classes:
+            node.attributes["classes"] = list(classes)
+        if _TAGNAMES[node_type] is not None:
+            node.tagname = _TAGNAMES[node_type]
+    else:
+        node = node_type(classes=list(classes))
+        node.extend(to_nodes(child) for child in children)
     if attributes:
         for key, value in attributes.items():
             # Lists (ids) are copied: a node may change its own, never the markup's.
             if isinstance(value, dict):
                 value = dict(value)
             node[key] = list(value) if isinstance(value, list | tuple) else value
-    node.extend(to_nodes(child) for child in children)
     if kind == "target":
         # :pub: references point here. Marked referenced, so that docutils does not make
         # (and discard) an "unreferenced target" message per entry: seconds on long lists.
@@ -78,6 +98,21 @@ def to_nodes(content: Content) -> Any:
     elif kind == "literal_block":
         node.rawsource = node.astext()  # as written: not a parsed literal
     return node
+
+
+_LIST_ATTRIBUTES = nodes.Element.list_attributes
+_PLAIN_TYPES = frozenset(
+    node_type
+    for node_type in NODE_TYPES.values()
+    if node_type.__init__ in (nodes.Element.__init__, nodes.TextElement.__init__)
+    and node_type.list_attributes == _LIST_ATTRIBUTES
+)
+"""The node types whose construction :func:`_element` may do itself (a literal block's may not)."""
+_TAGNAMES = {
+    node_type: None if node_type.tagname is not None else node_type.__name__
+    for node_type in NODE_TYPES.values()
+}
+"""What ``Element.__init__`` sets as the instance's ``tagname`` (None: the class has its own)."""
 
 
 def to_node_list(contents: list[Content] | tuple[Content, ...]) -> list[nodes.Node]:

@@ -3,7 +3,8 @@
 Owns every node class the extension adds (badges, toggles, headings, the
 ``sp_markup`` placeholder …) and how each builder writes it
 (:data:`NODE_VISITORS`). Most subclass standard nodes, so a builder this
-module does not know (a third party one) still falls back to the parent's visitor through Sphinx's MRO lookup.
+module does not know (a third party one) still falls back to the parent's
+visitor through Sphinx's MRO lookup.
 """
 
 from __future__ import annotations

@@ -105,12 +105,24 @@ def _names_paragraph(
             children.append(", … " if elide and index != previous + 1 else ", ")
         children.extend(_author(authors[index], settings, linked))
         previous = index
-    return element("paragraph", *children, classes=["sp-pub-authors"])
+    return element("paragraph", *_merged(children), classes=["sp-pub-authors"])
+
+
+def _merged(children: list[Content]) -> list[Content]:
+    """Neighbouring strings as one: a name without a link is text between the commas."""
+    output: list[Content] = []
+    for child in children:
+        if isinstance(child, str) and output and isinstance(output[-1], str):
+            output[-1] += child
+        else:
+            output.append(child)
+    return output
 
 
 def _author(author: Author, settings: RenderSettings, linked: bool) -> list[Content]:
     normalized = normalize_name(author.name)
     member_id = settings.members.get(normalized) if linked else None
+    name: Content
     if normalized in settings.highlight:
         name = element("strong", author.name, classes=["sp-me"])
     elif author.url and member_id is None and linked:
@@ -119,7 +131,9 @@ def _author(author: Author, settings: RenderSettings, linked: bool) -> list[Cont
         # coauthors.yaml: the same link for the name in every list, .bib entries included.
         name = link(author.name, settings.coauthors[normalized], ["sp-author", "sp-coauthor"])
     else:
-        name = element("inline", author.name, classes=["sp-author"])
+        # Plain text, not a span per name: nothing styles it, and a long list then
+        # costs a node or two per entry rather than one per name.
+        name = author.name
     if member_id is not None:
         # A member's page, resolved when pages are written; else the author's url.
         name = member_link(member_id, author.url, name)
