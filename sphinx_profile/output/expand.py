@@ -70,7 +70,7 @@ def _element(content: Markup) -> nodes.Element:
         # What ``Element.__init__`` and ``extend`` do, without their general cases (each
         # ``append`` to a node not yet in a document asks its parents for the document):
         # a long list is tens of thousands of nodes, made on every build.
-        node = node_type.__new__(node_type)
+        node = object.__new__(node_type)
         node.rawsource = ""
         node.children = kids = [
             nodes.Text(child) if isinstance(child, str) else _element(child) for child in children
