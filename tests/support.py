@@ -462,6 +462,7 @@ def only_graph(page: str | BeautifulSoup) -> list[dict[str, Any]]:
 def by_type(graph: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
     return [node for node in graph if node.get("@type") == kind]
 
+
 def markup_outline(content: Content, indent: str = "") -> str:
     """A placeholder's markup, an element a line, as ``pformat`` shows nodes."""
     if isinstance(content, str):

@@ -19,15 +19,22 @@ from bs4 import BeautifulSoup
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 from sphinx.writers.html5 import HTML5Translator
-from support import build_site, copy_root, data_site, expanded_doctree, warnings_of
+from support import (
+    build_site,
+    copy_root,
+    data_site,
+    expanded_doctree,
+    html_file,
+    html_page,
+    warnings_of,
+)
 
 from sphinx_profile.output.nodes import sp_markup
 
 LIST = ".sp-publications"
 
 
-def _list_links(html: str) -> list[BeautifulSoup]:
-    soup = BeautifulSoup(html, "html.parser")
+def _list_links(soup: BeautifulSoup) -> list[BeautifulSoup]:
     return [link for listing in soup.select(LIST) for link in listing.select("a[href]")]
 
 
@@ -69,9 +76,7 @@ def test_a_translator_override_reaches_every_list_link(overridden):
     external = []
     for page in Path(app.outdir).rglob("*.html"):
         external += [
-            link
-            for link in _list_links(page.read_text("utf-8"))
-            if "external" in link.get("class", [])
+            link for link in _list_links(html_file(page)) if "external" in link.get("class", [])
         ]
     assert len(external) > 30, "test-pubs has fewer list links than expected"
     assert [link["href"] for link in external if link.get("target") != "_blank"] == []
@@ -81,8 +86,7 @@ def test_a_doctree_resolved_listener_sees_every_list_link(overridden):
     app, seen = overridden
     checked = 0
     for docname in sorted(app.env.found_docs):
-        html = (Path(app.outdir) / f"{docname}.html").read_text("utf-8")
-        written = Counter(link["href"] for link in _list_links(html))
+        written = Counter(link["href"] for link in _list_links(html_page(app, docname)))
         assert seen.get(docname, Counter()) == written, docname
         checked += sum(written.values())
     assert checked > 30
@@ -142,14 +146,13 @@ def test_themes_with_their_own_translator_write_the_lists(built_root, theme):
     """pydata-sphinx-theme and sphinx-book-theme replace the HTML translator."""
     pytest.importorskip(theme, reason=f"{theme} is not installed (pip install -e '.[themes]')")
     app = built_root("themes", "html", confoverrides={"html_theme": theme})
-    html = (Path(app.outdir) / "publications.html").read_text("utf-8")
-    soup = BeautifulSoup(html, "html.parser")
+    soup = html_page(app, "publications")
     entries = soup.select(f"{LIST} li.sp-pub")
     assert entries, "no publication list"
     for entry in entries:
         assert entry.select_one("p.sp-pub-title").get_text(strip=True)
         assert entry.select_one("p.sp-pub-authors").get_text(strip=True)
-    links = _list_links(html)
+    links = _list_links(soup)
     assert links and all("reference" in link.get("class", []) for link in links)
     # The translator's own rules: a list item's single paragraph, compact lists.
     assert all(entry.find("p") is not None for entry in entries)
@@ -174,7 +177,7 @@ def test_french_people_cards_say_the_localized_labels(tmp_path):
     srcdir = copy_root("lab", tmp_path / "lab")
     app = build_site(srcdir, confoverrides={"language": "fr"})
     assert app.statuscode == 0
-    soup = BeautifulSoup((Path(app.outdir) / "people.html").read_text("utf-8"), "html.parser")
+    soup = html_page(app, "people")
     morgan = next(
         card for card in soup.select("li.sp-person") if "Morgan Example" in card.get_text()
     )

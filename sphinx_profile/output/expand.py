@@ -24,6 +24,8 @@ from . import nodes as sp
 from .base import BuilderPostTransform
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
     from ..render.markup import Content, Markup
 
 NODE_TYPES: dict[str, type[nodes.Element]] = {
