@@ -69,7 +69,7 @@ class CvDirective(DataDirective):
     cv_path: Path | None = None
     """The CV file read (``:source:``), whose folder images are relative to."""
 
-    def _run(self) -> list[nodes.Node]:
+    def run(self) -> list[nodes.Node]:
         source = self.options.get("source")
         parts = self._file_parts(source) if source else self._folder_parts()
         if parts is None:

@@ -185,7 +185,7 @@ class CvSectionDirective(_CvListDirective):
             return [sp_heading(title, title, classes=["sp-cv-heading"]), *rendered]
         return rendered
 
-    def _run(self) -> list[nodes.Node]:
+    def run(self) -> list[nodes.Node]:
         if "source" not in self.options:
             warn(
                 Subtype.OPTION,
@@ -194,7 +194,7 @@ class CvSectionDirective(_CvListDirective):
                 location=self.get_location(),
             )
             return []
-        return super()._run()
+        return super().run()
 
 
 DIRECTIVES: dict[str, type[DataDirective]] = {
