@@ -127,6 +127,7 @@ class SidebarCard:
         return self._copied
 
     def _render(self, avatar_url: str | None) -> str:
+        from .output.expand import to_nodes
         from .render.profile import render_profile
 
         assert self.profile is not None
@@ -138,7 +139,7 @@ class SidebarCard:
             bio=False,
         )
         block = nodes.container(classes=["sp-block", "sp-profile-block", "sp-sidebar-card"])
-        block += card
+        block += to_nodes(card)
         return str(self.app.builder.render_partial(block)["fragment"])  # type: ignore[attr-defined]
 
 

@@ -153,12 +153,17 @@ def name_index(people: Iterable[Member]) -> dict[str, str]:
 
 def member_links(member: Member) -> list[Link]:
     """The member's links, with the e-mail address last unless a mailto: link is given."""
+    return with_email(member.links, member.email)
+
+
+def with_email(links: Iterable[Link], email: str | None) -> list[Link]:
+    """``links``, with ``email`` as a last mailto: link unless one is given."""
     from .models import Link
 
-    links = list(member.links)
-    if member.email and not any(link.url.startswith("mailto:") for link in links):
-        links.append(Link(label="email", url=f"mailto:{member.email}"))
-    return links
+    output = list(links)
+    if email and not any(link.url.startswith("mailto:") for link in output):
+        output.append(Link(label="email", url=f"mailto:{email}"))
+    return output
 
 
 def member_profile(member: Member) -> Profile:

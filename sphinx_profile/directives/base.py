@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -15,9 +16,24 @@ from ..config import ProfileConfig, profile_config
 from ..data.issues import DataIssue, Subtype, display_path
 from ..warn import warn
 
+
+class ReadFile(Protocol):
+    """What a reader of data files gives: a digest, and whether and how it failed."""
+
+    @property
+    def digest(self) -> str: ...
+    @property
+    def missing(self) -> bool: ...
+    @property
+    def issues(self) -> tuple[DataIssue, ...]: ...
+
+
+ReadT = TypeVar("ReadT", bound=ReadFile)
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+    from ..data.limits import Limits
     from ..data.models import Model, Profile
     from ..data.store import LoadedFile
     from ..render.common import RenderSettings
@@ -119,22 +135,48 @@ class DataDirective(SphinxDirective):
     def load(
         self, kind: str, source: str | None = None, *, required: bool = True
     ) -> LoadedFile | None:
-        """Read (once per build) and record the file's problems (warned once per build).
+        """Read a data file of ``kind`` through :meth:`read_file`.
 
         A missing optional file is silently ``None``; a missing required one warns
         and is still noted as a dependency, so the page is re-read once it exists.
         """
         from ..data.store import load_data_file
+
+        def read(path: Path, limits: Limits) -> LoadedFile:
+            return load_data_file(path, kind, limits=limits)
+
+        found = self.read_file(kind, source, read, required=required)
+        if found is None:
+            return None
+        path, loaded = found
+        if kind == "publications" and loaded.left_out:
+            from ..xref.issues import note_left_out
+
+            for entry_id, issue in loaded.left_out:
+                where = display_path(issue.path or path)  # a file of a folder of Markdown
+                note_left_out(self.env, entry_id, f"{where}:{issue.line or 1}", issue)
+        return loaded
+
+    def read_file(
+        self,
+        kind: str,
+        source: str | None,
+        reader: Callable[[Path, Limits], ReadT],
+        *,
+        required: bool = True,
+    ) -> tuple[Path, ReadT] | None:
+        """What every data file goes through: find it, note it as a dependency of the
+        page with its digest, read it (``reader``, cached once per build), record its
+        problems (warned once per build). ``None`` when there is nothing to show."""
+        from ..data.store import LoadedFile
         from ..xref.incremental import note_data_file
 
         path = self.resolve_source(kind, source)
-        if path is None:
-            return None
-        if not required and not path.exists():
+        if path is None or (not required and not path.exists()):
             return None
         self.env.note_dependency(str(path))
-        loaded = load_data_file(path, kind, limits=self.profile_config.limits)
-        if loaded.parts:
+        loaded = reader(path, self.profile_config.limits)
+        if isinstance(loaded, LoadedFile) and loaded.parts:
             # A folder of Markdown files (Jekyll, Hugo): each file is a dependency.
             for file, digest in loaded.parts:
                 self.env.note_dependency(str(file))
@@ -146,13 +188,7 @@ class DataDirective(SphinxDirective):
             return None
         for issue in loaded.issues:
             note_issue(self.env, issue, path)
-        if kind == "publications" and loaded.left_out:
-            from ..xref.issues import note_left_out
-
-            for entry_id, issue in loaded.left_out:
-                where = display_path(issue.path or path)  # a file of a folder of Markdown
-                note_left_out(self.env, entry_id, f"{where}:{issue.line or 1}", issue)
-        return loaded
+        return path, loaded
 
     def warn_missing(self, path: Path) -> None:
         warn(

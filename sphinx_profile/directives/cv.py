@@ -17,7 +17,7 @@ from ..config import CV_KINDS
 from ..data.issues import Subtype
 from ..locale import _
 from ..warn import warn
-from .base import DataDirective, add_directives, note_issue
+from .base import DataDirective, add_directives
 from .options import comma_list
 
 if TYPE_CHECKING:
@@ -92,20 +92,11 @@ class CvDirective(DataDirective):
 
     def _file_parts(self, source: str) -> list[CvPart] | None:
         from ..data.cv_file import load_cv_file
-        from ..xref.incremental import note_data_file
 
-        path = self.resolve_source("cv", source)
-        if path is None:
+        found = self.read_file("cv", source, load_cv_file)
+        if found is None:
             return None
-        self.env.note_dependency(str(path))
-        loaded = load_cv_file(path, self.profile_config.limits)
-        note_data_file(self.env, str(path), loaded.digest)
-        if loaded.missing:
-            self.warn_missing(path)
-            return None
-        for issue in loaded.issues:
-            note_issue(self.env, issue, path)
-        self.cv_path = path
+        self.cv_path, loaded = found
         return [
             part if part.kind == "profile" else _titled(part, self._title(part))
             for part in loaded.parts
@@ -187,6 +178,7 @@ class CvDirective(DataDirective):
             note_shown(self.env, talks=TalksShown(str(source), lines, own=True))
 
     def _profile_card(self, profile: Any) -> list[nodes.Node]:
+        from ..output.expand import to_nodes
         from ..render.profile import render_profile
         from .profile import data_image_uri
 
@@ -196,7 +188,7 @@ class CvDirective(DataDirective):
             uri = data_image_uri(self, profile.avatar, self.cv_path, line)
         card = render_profile(profile, uri, link_style=self.profile_config.link_style)
         block = nodes.container(classes=["sp-block", "sp-profile-block"])
-        block += card
+        block += to_nodes(card)
         return [block]
 
 

@@ -86,20 +86,20 @@ class ProfileDirective(DataDirective):
         return [container]
 
     def render(self, records: list[Model]) -> list[nodes.Node]:
+        from ..output.expand import to_nodes
         from ..render.profile import render_profile
 
         profile: Profile = records[0]  # type: ignore[assignment]
         uri = self._avatar_uri(profile)
         self._note_shown(profile, uri)
-        return [
-            render_profile(
-                profile,
-                uri,
-                self._metrics(),
-                self.config.language or "en",
-                link_style=self.profile_config.link_style,
-            )
-        ]
+        card = render_profile(
+            profile,
+            uri,
+            self._metrics(),
+            self.config.language or "en",
+            link_style=self.profile_config.link_style,
+        )
+        return [to_nodes(card)]
 
     def _metrics(self) -> Metrics | None:
         """Papers, citations, h-index and i10-index, with ``:metrics:`` or the setting.

@@ -1,17 +1,14 @@
-"""Pieces shared by every renderer: settings, links, people, dates, separators."""
+"""Pieces shared by every renderer: settings, links, people, dates, lists (as markup)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from docutils import nodes
-
 from ..data.bibtex_source import HIDDEN_FIELDS as BIBTEX_HIDDEN_FIELDS
 from ..data.dates import PartialDate, format_range
 from ..data.models import CitationCount, Link, PersonRef, Venue
 from ..locale import _
-from ..output.expand import to_node_list, to_nodes
 from . import markup
 from .inline import inline_markdown
 
@@ -59,28 +56,9 @@ class RenderSettings:
         return format_range(start, end, self.date_format, self.present, self.language)
 
 
-def external_link(text: str, url: str, classes: Sequence[str] = ()) -> nodes.reference:
-    return to_nodes(markup.link(text, url, classes))
-
-
-def maybe_link(text: str, url: str | None) -> nodes.Node:
-    return to_nodes(markup.maybe_link(text, url))
-
-
-def markdown_inline(text: str) -> list[nodes.Node]:
-    """The nodes of a Markdown field's inline markup (see ``render.inline``)."""
-    return to_node_list(inline_markdown(text))
-
-
-def markdown_paragraph(text: str, classes: Sequence[str]) -> nodes.paragraph:
-    return nodes.paragraph("", "", *markdown_inline(text), classes=list(classes))
-
-
-def joined(items: Iterable[nodes.Node], parent: nodes.Element) -> nodes.Element:
-    """Append ``items`` to ``parent`` with separators between them."""
-    for item in markup.joined(items):
-        parent += item if isinstance(item, nodes.Node) else to_nodes(item)
-    return parent
+def markdown_paragraph(text: str, classes: Sequence[str]) -> markup.Markup:
+    """A paragraph of a Markdown field's inline markup (see ``render.inline``)."""
+    return markup.element("paragraph", *inline_markdown(text), classes=classes)
 
 
 def link_references(
@@ -101,56 +79,54 @@ def link_references(
     return output
 
 
-def icon_links(
-    links: Iterable[Link], style: str, labels: Callable[[Link], str] | None = None
-) -> list[nodes.reference]:
-    """:func:`link_references` as nodes."""
-    return [to_nodes(item) for item in link_references(links, style, labels)]
-
-
-def people_line(label: str, people: Sequence[PersonRef], classes: Sequence[str]) -> nodes.paragraph:
+def people_line(label: str, people: Sequence[PersonRef], classes: Sequence[str]) -> markup.Markup:
     """``Host: A and B`` / ``Advisors: A, B and C``, each name linked when it has a URL."""
-    paragraph = nodes.paragraph(classes=list(classes))
     # TRANSLATORS: a label before a list of names, e.g. "Hosts: "; keep the final space
     # when the language puts one there.
-    paragraph += nodes.Text(str(_("%s: ")) % label)
+    children: list[markup.Content] = [str(_("%s: ")) % label]
     for index, person in enumerate(people):
         if index:
             last = index == len(people) - 1
-            paragraph += nodes.Text(" " + str(_("and")) + " " if last else ", ")
-        paragraph += maybe_link(person.name, person.url)
-    return paragraph
+            children.append(" " + str(_("and")) + " " if last else ", ")
+        children.append(markup.maybe_link(person.name, person.url))
+    return markup.element("paragraph", *children, classes=classes)
 
 
 def date_range_paragraph(
     start: PartialDate | None, end: PartialDate | None, settings: RenderSettings
-) -> nodes.paragraph | None:
-    text = settings.format_range(start, end)
+) -> markup.Markup | None:
+    return dates_paragraph(settings.format_range(start, end))
+
+
+def dates_paragraph(text: str) -> markup.Markup | None:
+    """``paragraph.sp-dates > emphasis``, which the print layout moves up a line."""
     if not text:
         return None
-    paragraph = nodes.paragraph(classes=["sp-dates"])
-    paragraph += nodes.emphasis(text, text)
-    return paragraph
+    return markup.element("paragraph", markup.element("emphasis", text), classes=["sp-dates"])
 
 
-def bullet_list(classes: Sequence[str]) -> nodes.bullet_list:
-    return nodes.bullet_list(classes=["sp-list", *classes])
+def bullet_list(classes: Sequence[str], items: Iterable[markup.Content] = ()) -> markup.Markup:
+    return markup.element("bullet_list", *items, classes=["sp-list", *classes])
 
 
-def highlights_list(highlights: Sequence[str]) -> nodes.bullet_list | None:
+def present(*children: markup.Content | None) -> list[markup.Content]:
+    """The children that are given (a renderer's optional lines)."""
+    return [child for child in children if child is not None]
+
+
+def highlights_list(highlights: Sequence[str]) -> markup.Markup | None:
     """One bullet per highlight; its lines that start with ``- `` are a list inside it."""
     if not highlights:
         return None
-    items = bullet_list(["sp-highlights"])
+    items = []
     for text in highlights:
         head, nested = split_nested(text)
-        item = nodes.list_item("", markdown_paragraph(head, []))
+        item: list[markup.Content] = [markdown_paragraph(head, [])]
         if nested:
-            inner = bullet_list(["sp-highlights", "sp-nested"])
-            inner.extend(nodes.list_item("", markdown_paragraph(sub, [])) for sub in nested)
-            item += inner
-        items += item
-    return items
+            inner = (markup.element("list_item", markdown_paragraph(sub, [])) for sub in nested)
+            item.append(bullet_list(["sp-highlights", "sp-nested"], inner))
+        items.append(markup.element("list_item", *item))
+    return bullet_list(["sp-highlights"], items)
 
 
 def split_nested(text: str) -> tuple[str, list[str]]:

@@ -18,20 +18,21 @@ from ..data.dates import PartialDate
 from ..data.models import Link, PersonRef
 from ..data.names import normalize_name
 from ..locale import _
-from ..output.nodes import sp_badge, sp_heading
+from ..output.expand import to_nodes
+from ..output.nodes import sp_heading
 from .common import (
     RenderSettings,
     bullet_list,
     date_range_paragraph,
-    external_link,
+    dates_paragraph,
     highlights_list,
-    joined,
     link_references,
-    markdown_inline,
-    maybe_link,
     people_line,
+    present,
 )
-from .entries import append_present, entry_heading, optional_markdown
+from .entries import degree_text, entry_heading, optional_markdown
+from .inline import inline_markdown
+from .markup import Content, Markup, element, joined, link, maybe_link
 
 T = TypeVar("T")
 
@@ -88,26 +89,28 @@ def render_groups(
     return output
 
 
-def _subtitle(
-    *parts: nodes.Node | str | None, classes: Sequence[str] = ()
-) -> nodes.paragraph | None:
+def _entry(*lines: Content | None) -> Markup:
+    return element("list_item", *present(*lines), classes=["sp-entry"])
+
+
+def _subtitle(*parts: Content | None, classes: Sequence[str] = ()) -> Markup | None:
     """``paragraph.sp-subtitle``: the parts that are given, joined by commas."""
-    present = [part for part in parts if part]
-    if not present:
+    present_parts = [part for part in parts if part]
+    if not present_parts:
         return None
-    paragraph = nodes.paragraph(classes=["sp-subtitle", *classes])
-    for index, part in enumerate(present):
+    children: list[Content] = []
+    for index, part in enumerate(present_parts):
         if index:
-            paragraph += nodes.Text(", ")
-        paragraph += nodes.Text(part) if isinstance(part, str) else part
-    return paragraph
+            children.append(", ")
+        children.append(part)
+    return element("paragraph", *children, classes=["sp-subtitle", *classes])
 
 
-def _links_paragraph(links: Sequence[Link], settings: RenderSettings) -> nodes.paragraph | None:
+def _links_paragraph(links: Sequence[Link], settings: RenderSettings) -> Markup | None:
     if not links:
         return None
     references = link_references(links, settings.link_style)
-    return joined(references, nodes.paragraph(classes=["sp-links"]))
+    return element("paragraph", *joined(references), classes=["sp-links"])
 
 
 def _when_paragraph(
@@ -115,20 +118,14 @@ def _when_paragraph(
     start: PartialDate | None,
     end: PartialDate | None,
     settings: RenderSettings,
-) -> nodes.paragraph | None:
+) -> Markup | None:
     if isinstance(date, str):
-        return _dates_text(date)
+        return dates_paragraph(date)
     if date is not None and end is not None:  # HugoBlox: date and date_end
         return date_range_paragraph(date, end, settings)
     if date is not None:
-        return _dates_text(settings.format_date(date))
+        return dates_paragraph(settings.format_date(date))
     return date_range_paragraph(start, end, settings)
-
-
-def _dates_text(text: str) -> nodes.paragraph | None:
-    if not text:
-        return None
-    return nodes.paragraph("", "", nodes.emphasis(text, text), classes=["sp-dates"])
 
 
 # -- talks -------------------------------------------------------------------------------
@@ -136,15 +133,12 @@ def _dates_text(text: str) -> nodes.paragraph | None:
 
 def render_talks(entries: Sequence[Talk], settings: RenderSettings) -> nodes.Element:
     """Title (and type badge), event and place, co-authors, summary, links, date."""
-    items = bullet_list(["sp-talks"])
+    items = []
     for talk in entries:
-        item = nodes.list_item(classes=["sp-entry"])
-        title = nodes.paragraph(classes=["sp-entry-title"])
-        title += nodes.strong(talk.title, talk.title)
+        title: list[Content] = [element("strong", talk.title)]
         if talk.type:
             label = str(TALK_TYPE_LABELS[talk.type])
-            title += nodes.Text(" ")
-            title += sp_badge(label, label, classes=[f"sp-talk-{talk.type}"])
+            title += [" ", element("badge", label, classes=[f"sp-talk-{talk.type}"])]
         event = maybe_link(talk.event, talk.event_url) if talk.event else None
         coauthors = None
         if talk.coauthors:
@@ -155,17 +149,17 @@ def render_talks(entries: Sequence[Talk], settings: RenderSettings) -> nodes.Ele
             ]
             if people:
                 coauthors = people_line(str(_("With")), people, ["sp-people"])
-        append_present(
-            item,
-            title,
-            _subtitle(event, talk.location),
-            coauthors,
-            optional_markdown(talk.summary, "sp-summary"),
-            _links_paragraph(talk.links, settings),
-            _when_paragraph(talk.date, talk.start, talk.end, settings),
+        items.append(
+            _entry(
+                element("paragraph", *title, classes=["sp-entry-title"]),
+                _subtitle(event, talk.location),
+                coauthors,
+                optional_markdown(talk.summary, "sp-summary"),
+                _links_paragraph(talk.links, settings),
+                _when_paragraph(talk.date, talk.start, talk.end, settings),
+            )
         )
-        items += item
-    return items
+    return to_nodes(bullet_list(["sp-talks"], items))
 
 
 OSM_URL = "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=11/{lat}/{lon}"
@@ -188,30 +182,38 @@ def render_talk_places(entries: Sequence[Talk]) -> list[nodes.Node]:
     if not places:
         return []
     heading = str(_("Places"))
-    items = bullet_list(["sp-talk-places"])
-    for (lat, lon), (name, count) in places.items():
-        paragraph = nodes.paragraph()
-        paragraph += external_link(name, OSM_URL.format(lat=lat, lon=lon), ["sp-place"])
-        paragraph += nodes.Text(f" ({count})")
-        items += nodes.list_item("", paragraph)
-    return [sp_heading(heading, heading, classes=["sp-talk-places-heading"]), items]
+    items = [
+        element(
+            "list_item",
+            element(
+                "paragraph",
+                link(name, OSM_URL.format(lat=lat, lon=lon), ["sp-place"]),
+                f" ({count})",
+            ),
+        )
+        for (lat, lon), (name, count) in places.items()
+    ]
+    return [
+        sp_heading(heading, heading, classes=["sp-talk-places-heading"]),
+        to_nodes(bullet_list(["sp-talk-places"], items)),
+    ]
 
 
 # -- teaching ----------------------------------------------------------------------------
 
 
-def _course_heading(entry: Teaching) -> nodes.paragraph:
-    heading = nodes.paragraph(classes=["sp-entry-title"])
-    strong = nodes.strong()
-    strong += maybe_link(entry.course, entry.url)
-    heading += strong
-    if entry.code:
-        heading += nodes.Text(f" ({entry.code})")
-    for part, css_class in ((entry.institution, "sp-institution"), (entry.location, "sp-location")):
-        if part:
-            heading += nodes.Text(", ")
-            heading += nodes.inline(part, part, classes=[css_class])
-    return heading
+def _course_heading(entry: Teaching) -> Markup:
+    """``**[Course](url)** (code), institution, location``."""
+    heading = entry_heading(
+        entry.course,
+        entry.url,
+        (entry.institution, "sp-institution"),
+        (entry.location, "sp-location"),
+    )
+    if not entry.code:
+        return heading
+    strong, *rest = heading.children
+    return heading._replace(children=(strong, f" ({entry.code})", *rest))
 
 
 def _term_text(entry: Teaching, settings: RenderSettings) -> str:
@@ -220,24 +222,20 @@ def _term_text(entry: Teaching, settings: RenderSettings) -> str:
 
 def render_teaching(entries: Sequence[Teaching], settings: RenderSettings) -> nodes.Element:
     """One item per run of the same course; its terms with one role share one line."""
-    items = bullet_list(["sp-teaching"])
+    items = []
     for run in group_consecutive_teaching(entries):
-        item = nodes.list_item(classes=["sp-entry"])
-        item += _course_heading(run[0])
+        lines: list[Content | None] = [_course_heading(run[0])]
         for role_run in runs(run, lambda entry: (entry.role or "", entry.level or "")):
             first = role_run[0]
             terms = [text for entry in role_run if (text := _term_text(entry, settings))]
             # The terms end the role's line in print (the print layout's date anchor).
-            role = _subtitle(first.role, first.level, classes=["sp-term-line"])
-            append_present(item, role, _dates_text(", ".join(terms)))
+            lines.append(_subtitle(first.role, first.level, classes=["sp-term-line"]))
+            lines.append(dates_paragraph(", ".join(terms)))
             for entry in role_run:
-                append_present(
-                    item,
-                    optional_markdown(entry.summary, "sp-summary"),
-                    highlights_list(entry.highlights),
-                )
-        items += item
-    return items
+                lines.append(optional_markdown(entry.summary, "sp-summary"))
+                lines.append(highlights_list(entry.highlights))
+        items.append(_entry(*lines))
+    return to_nodes(bullet_list(["sp-teaching"], items))
 
 
 # -- awards ------------------------------------------------------------------------------
@@ -245,22 +243,15 @@ def render_teaching(entries: Sequence[Teaching], settings: RenderSettings) -> no
 
 def render_awards(entries: Sequence[Award], settings: RenderSettings) -> nodes.Element:
     """Name (linked), awarder, summary, date."""
-    items = bullet_list(["sp-awards"])
-    for award in entries:
-        item = nodes.list_item(classes=["sp-entry"])
-        title = nodes.paragraph(classes=["sp-entry-title"])
-        title += nodes.strong("", "", maybe_link(award.name, award.url))
-        if award.awarder:
-            title += nodes.Text(", ")
-            title += nodes.inline(award.awarder, award.awarder, classes=["sp-awarder"])
-        append_present(
-            item,
-            title,
+    items = [
+        _entry(
+            entry_heading(award.name, award.url, (award.awarder, "sp-awarder")),
             optional_markdown(award.summary, "sp-summary"),
             _when_paragraph(award.date, None, None, settings),
         )
-        items += item
-    return items
+        for award in entries
+    ]
+    return to_nodes(bullet_list(["sp-awards"], items))
 
 
 # -- service -----------------------------------------------------------------------------
@@ -268,14 +259,12 @@ def render_awards(entries: Sequence[Award], settings: RenderSettings) -> nodes.E
 
 def render_service(entries: Sequence[Service], settings: RenderSettings) -> nodes.Element:
     """``Reviewer, NeurIPS 2023, 2024``: one line per role and venue, all its years."""
-    items = bullet_list(["sp-service"])
+    items = []
     for line in merge_service(entries):
         entry = line.first
-        title = nodes.paragraph(classes=["sp-entry-title"])
-        title += nodes.strong(entry.role, entry.role)
+        title: list[Content] = [element("strong", entry.role)]
         if entry.organization:
-            title += nodes.Text(", ")
-            title += maybe_link(entry.organization, entry.url)
+            title += [", ", maybe_link(entry.organization, entry.url)]
         if line.ranged:
             when = settings.format_range(entry.start, entry.end)
         elif len(line.entries) == 1 and entry.date is not None and not entry.years:
@@ -283,17 +272,15 @@ def render_service(entries: Sequence[Service], settings: RenderSettings) -> node
         else:
             when = ", ".join(str(year) for year in line.years)
         if when:
-            title += nodes.Text(" ")
-            title += nodes.inline(when, when, classes=["sp-years"])
-        item = nodes.list_item(classes=["sp-entry"])
-        append_present(
-            item,
-            title,
-            optional_markdown(entry.summary, "sp-summary"),
-            highlights_list(entry.highlights),
+            title += [" ", element("inline", when, classes=["sp-years"])]
+        items.append(
+            _entry(
+                element("paragraph", *title, classes=["sp-entry-title"]),
+                optional_markdown(entry.summary, "sp-summary"),
+                highlights_list(entry.highlights),
+            )
         )
-        items += item
-    return items
+    return to_nodes(bullet_list(["sp-service"], items))
 
 
 # -- skills ------------------------------------------------------------------------------
@@ -301,7 +288,7 @@ def render_service(entries: Sequence[Service], settings: RenderSettings) -> node
 
 def render_skills(entries: Sequence[Skill], settings: RenderSettings) -> nodes.Element:
     """``Name: keyword, keyword (level)`` per group; the languages on one line at the end."""
-    items = bullet_list(["sp-skills"])
+    items = []
     languages: list[str] = []
     for skill in entries:
         if skill.language:
@@ -310,21 +297,19 @@ def render_skills(entries: Sequence[Skill], settings: RenderSettings) -> nodes.E
             if not skill.name:
                 continue
         assert skill.name is not None
-        items += _skill_item(skill.name, ", ".join(skill.keywords), skill.level)
+        items.append(_skill_item(skill.name, ", ".join(skill.keywords), skill.level))
     if languages:
-        items += _skill_item(str(_("Languages")), ", ".join(languages), None)
-    return items
+        items.append(_skill_item(str(_("Languages")), ", ".join(languages), None))
+    return to_nodes(bullet_list(["sp-skills"], items))
 
 
-def _skill_item(name: str, text: str, level: str | None) -> nodes.list_item:
-    paragraph = nodes.paragraph(classes=["sp-entry-title"])
-    paragraph += nodes.strong(name, name)
+def _skill_item(name: str, text: str, level: str | None) -> Markup:
+    children: list[Content] = [element("strong", name)]
     if text:
-        paragraph += nodes.Text(str(_("%s: ")) % "" + text)
+        children.append(str(_("%s: ")) % "" + text)
     if level:
-        paragraph += nodes.Text(" ")
-        paragraph += nodes.inline(f"({level})", f"({level})", classes=["sp-level"])
-    return nodes.list_item("", paragraph, classes=["sp-entry"])
+        children += [" ", element("inline", f"({level})", classes=["sp-level"])]
+    return _entry(element("paragraph", *children, classes=["sp-entry-title"]))
 
 
 # -- generic entries ---------------------------------------------------------------------
@@ -332,36 +317,33 @@ def _skill_item(name: str, text: str, level: str | None) -> nodes.list_item:
 
 def render_cv_entries(entries: Sequence[CvEntry], settings: RenderSettings) -> nodes.Element:
     """Title, subtitle (or degree, or venue), authors, summary, highlights, links, dates."""
-    from .entries import degree_text
-
-    items = bullet_list(["sp-cv-entries"])
+    items = []
     for entry in entries:
-        item = nodes.list_item(classes=["sp-entry"])
         if entry.title and entry.summary and _one_line(entry):
-            item += _one_line_paragraph(entry.title, entry.summary)
-            items += item
+            items.append(_entry(_one_line_paragraph(entry.title, entry.summary)))
             continue
-        title = entry_heading(entry.title, entry.url, entry.location) if entry.title else None
-        degree = degree_text(entry)  # type: ignore[arg-type]
+        title = None
+        if entry.title:
+            title = entry_heading(entry.title, entry.url, (entry.location, "sp-location"))
         authors = None
         if entry.authors:
             names = ", ".join(author.name for author in entry.authors)
-            authors = nodes.paragraph(names, names, classes=["sp-pub-authors"])
+            authors = element("paragraph", names, classes=["sp-pub-authors"])
         links = list(entry.links)
         if entry.doi:
             links.append(Link.model_construct(label="DOI", url=f"https://doi.org/{entry.doi}"))
-        append_present(
-            item,
-            title,
-            authors,
-            _subtitle(entry.subtitle, degree, entry.venue),
-            optional_markdown(entry.summary, "sp-summary"),
-            highlights_list(entry.highlights),
-            _links_paragraph(links, settings),
-            _when_paragraph(entry.date, entry.start, entry.end, settings),
+        items.append(
+            _entry(
+                title,
+                authors,
+                _subtitle(entry.subtitle, degree_text(entry), entry.venue),  # type: ignore[arg-type]
+                optional_markdown(entry.summary, "sp-summary"),
+                highlights_list(entry.highlights),
+                _links_paragraph(links, settings),
+                _when_paragraph(entry.date, entry.start, entry.end, settings),
+            )
         )
-        items += item
-    return items
+    return to_nodes(bullet_list(["sp-cv-entries"], items))
 
 
 def _one_line(entry: CvEntry) -> bool:
@@ -370,10 +352,12 @@ def _one_line(entry: CvEntry) -> bool:
     return not shown
 
 
-def _one_line_paragraph(title: str, text: str) -> nodes.paragraph:
+def _one_line_paragraph(title: str, text: str) -> Markup:
     """``**Title:** text`` on one line."""
-    paragraph = nodes.paragraph(classes=["sp-entry-title", "sp-one-line"])
-    paragraph += nodes.strong(title, title)
-    paragraph += nodes.Text(str(_("%s: ")) % "")
-    paragraph.extend(markdown_inline(text))
-    return paragraph
+    return element(
+        "paragraph",
+        element("strong", title),
+        str(_("%s: ")) % "",
+        *inline_markdown(text),
+        classes=["sp-entry-title", "sp-one-line"],
+    )

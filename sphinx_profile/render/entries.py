@@ -9,59 +9,68 @@ from docutils import nodes
 from ..data.models import Education, Experience, NewsItem, Project
 from ..data.query import group_consecutive_education
 from ..locale import _
+from ..output.expand import to_nodes
 from .common import (
     RenderSettings,
     bullet_list,
     date_range_paragraph,
     highlights_list,
-    markdown_inline,
     markdown_paragraph,
-    maybe_link,
     people_line,
+    present,
 )
+from .inline import inline_markdown
+from .markup import Content, Markup, element, maybe_link
 
 
-def append_present(item: nodes.Element, *children: nodes.Node | None) -> None:
-    item.extend(child for child in children if child is not None)
+def entry_heading(
+    text: str,
+    url: str | None,
+    *parts: tuple[str | None, str],
+    description: str | None = None,
+    classes: Sequence[str] = ("sp-entry-title",),
+) -> Markup:
+    """``**[text](url)[: description]**, part, part``: the first line of an entry.
+
+    ``parts`` are ``(text, css class)`` pairs; those without text are left out.
+    """
+    name: list[Content] = [maybe_link(text, url)]
+    if description:
+        name += [": ", *inline_markdown(description)]
+    children: list[Content] = [element("strong", *name)]
+    for part, css_class in parts:
+        if part:
+            children += [", ", element("inline", part, classes=[css_class])]
+    return element("paragraph", *children, classes=classes)
 
 
-def entry_heading(text: str, url: str | None, location: str | None = None) -> nodes.paragraph:
-    paragraph = nodes.paragraph(classes=["sp-entry-title"])
-    paragraph += nodes.strong("", "", maybe_link(text, url))
-    if location:
-        paragraph += nodes.Text(", ")
-        paragraph += nodes.inline(location, location, classes=["sp-location"])
-    return paragraph
-
-
-def optional_markdown(text: str | None, css_class: str) -> nodes.paragraph | None:
+def optional_markdown(text: str | None, css_class: str) -> Markup | None:
     return markdown_paragraph(text, [css_class]) if text else None
+
+
+def text_paragraph(text: str | None, css_class: str) -> Markup | None:
+    return element("paragraph", text, classes=[css_class]) if text else None
 
 
 def render_experience(entries: Sequence[Experience], settings: RenderSettings) -> nodes.Element:
     """Organization, position, hosts, summary, highlights, dates."""
-    items = bullet_list(["sp-experience"])
+    items = []
     for entry in entries:
-        item = nodes.list_item(classes=["sp-entry"])
-        position = None
-        if entry.position:
-            position = nodes.paragraph(entry.position, entry.position, classes=["sp-position"])
         hosts = None
         if entry.hosts:
             label = _("Host") if len(entry.hosts) == 1 else _("Hosts")
             hosts = people_line(str(label), entry.hosts, ["sp-people"])
-        append_present(
-            item,
-            entry_heading(entry.organization, entry.url, entry.location),
+        lines = present(
+            entry_heading(entry.organization, entry.url, (entry.location, "sp-location")),
             optional_markdown(entry.about, "sp-about"),
-            position,
+            text_paragraph(entry.position, "sp-position"),
             hosts,
             optional_markdown(entry.summary, "sp-summary"),
             highlights_list(entry.highlights),
             date_range_paragraph(entry.start, entry.end, settings),
         )
-        items += item
-    return items
+        items.append(element("list_item", *lines, classes=["sp-entry"]))
+    return to_nodes(bullet_list(["sp-experience"], items))
 
 
 def degree_text(entry: Education) -> str:
@@ -74,71 +83,56 @@ def degree_text(entry: Education) -> str:
 
 def render_education(entries: Sequence[Education], settings: RenderSettings) -> nodes.Element:
     """One item per run of the same institution, each degree with its dates below."""
-    items = bullet_list(["sp-education"])
+    items = []
     for first, run in group_consecutive_education(entries):
-        item = nodes.list_item(classes=["sp-entry"])
-        item += entry_heading(first.institution, first.url, first.location)
+        lines: list[Content] = [
+            entry_heading(first.institution, first.url, (first.location, "sp-location"))
+        ]
         for entry in run:
-            text = degree_text(entry)
             advisors = None
             if entry.advisors:
                 label = _("Advisor") if len(entry.advisors) == 1 else _("Advisors")
                 advisors = people_line(str(label), entry.advisors, ["sp-people"])
-            append_present(
-                item,
-                nodes.paragraph(text, text, classes=["sp-degree"]) if text else None,
+            lines += present(
+                text_paragraph(degree_text(entry), "sp-degree"),
                 advisors,
                 optional_markdown(entry.summary, "sp-summary"),
                 highlights_list(entry.highlights),
                 date_range_paragraph(entry.start, entry.end, settings),
             )
-        items += item
-    return items
+        items.append(element("list_item", *lines, classes=["sp-entry"]))
+    return to_nodes(bullet_list(["sp-education"], items))
 
 
 def render_projects(entries: Sequence[Project], settings: RenderSettings) -> nodes.Element:
     """``**[Name](url): description**``, then organization, role, highlights, tags, dates."""
-    items = bullet_list(["sp-projects"])
+    items = []
     for entry in entries:
-        item = nodes.list_item(classes=["sp-entry"])
-        title = nodes.paragraph(classes=["sp-entry-title"])
-        strong = nodes.strong()
-        strong += maybe_link(entry.name, entry.url)
-        if entry.description:
-            strong += nodes.Text(": ")
-            strong.extend(markdown_inline(entry.description))
-        title += strong
-        if entry.location:
-            title += nodes.Text(", ")
-            title += nodes.inline(entry.location, entry.location, classes=["sp-location"])
-        organization = None
-        if entry.organization:
-            text = entry.organization
-            organization = nodes.paragraph(text, text, classes=["sp-organization"])
-        tags = None
-        if entry.tags:
-            text = ", ".join(entry.tags)
-            tags = nodes.paragraph(text, text, classes=["sp-tags"])
-        append_present(
-            item,
+        title = entry_heading(
+            entry.name, entry.url, (entry.location, "sp-location"), description=entry.description
+        )
+        lines = present(
             title,
-            organization,
+            text_paragraph(entry.organization, "sp-organization"),
             optional_markdown(entry.role, "sp-role"),
             highlights_list(entry.highlights),
-            tags,
+            text_paragraph(", ".join(entry.tags), "sp-tags"),
             date_range_paragraph(entry.start, entry.end, settings),
         )
-        items += item
-    return items
+        items.append(element("list_item", *lines, classes=["sp-entry"]))
+    return to_nodes(bullet_list(["sp-projects"], items))
 
 
 def render_news(entries: Sequence[NewsItem], settings: RenderSettings) -> nodes.Element:
-    items = bullet_list(["sp-news"])
+    items = []
     for entry in entries:
-        paragraph = nodes.paragraph(classes=["sp-news-item"])
         when = settings.format_date(entry.date)
-        paragraph += nodes.emphasis(when, when, classes=["sp-date"])
-        paragraph += nodes.Text(" ")
-        paragraph.extend(markdown_inline(entry.text))
-        items += nodes.list_item("", paragraph)
-    return items
+        paragraph = element(
+            "paragraph",
+            element("emphasis", when, classes=["sp-date"]),
+            " ",
+            *inline_markdown(entry.text),
+            classes=["sp-news-item"],
+        )
+        items.append(element("list_item", paragraph))
+    return to_nodes(bullet_list(["sp-news"], items))

@@ -6,16 +6,16 @@ import datetime as _dt
 from collections.abc import Mapping, Sequence
 
 from docutils import nodes
-from sphinx.addnodes import pending_xref
 
 from ..data.models import Member, Profile
 from ..data.people import is_alumni_position, is_alumnus, member_links, member_profile
 from ..icons import PERSON_PLACEHOLDER
 from ..locale import _
 from ..output.expand import to_nodes
-from ..output.nodes import sp_heading, sp_icon
-from .common import RenderSettings, icon_links, joined, markdown_inline
-from .markup import Content, Markup, element
+from ..output.nodes import sp_heading
+from .common import RenderSettings, link_references
+from .inline import inline_markdown
+from .markup import Content, Markup, element, joined
 from .profile import link_label, render_profile
 
 PHOTO_CLASS = "sp-person-photo"
@@ -42,13 +42,6 @@ def member_link(member_id: str, url: str | None, *content: Content) -> Markup:
     )
 
 
-def member_reference(member_id: str, content: nodes.Element, url: str | None) -> pending_xref:
-    """:func:`member_link` around a node."""
-    node = to_nodes(member_link(member_id, url))
-    node += content
-    return node
-
-
 def render_people_groups(
     groups: Sequence[tuple[str | None, Sequence[Member]]],
     style: str,
@@ -65,9 +58,9 @@ def render_people_groups(
         if heading is not None:
             output.append(sp_heading(heading, heading))
         if style == "list":
-            output.append(_plain_list(members, settings, today))
+            output.append(to_nodes(_plain_list(members, settings, today)))
         else:
-            output.append(_cards(members, photos, settings, today))
+            output.append(to_nodes(_cards(members, photos, settings, today)))
     return output
 
 
@@ -76,59 +69,49 @@ def _cards(
     photos: Mapping[str, str],
     settings: RenderSettings,
     today: _dt.date,
-) -> nodes.bullet_list:
+) -> Markup:
     """``bullet_list.sp-member-cards``: a grid in HTML, a list elsewhere."""
-    cards = nodes.bullet_list(classes=["sp-list", "sp-member-cards"])
+    cards = []
     for member in members:
-        card = nodes.list_item(classes=["sp-person"])
+        card: list[Content] = []
         if member.id in photos:
-            card += nodes.image(
-                uri=photos[member.id],
-                alt=str(_("Photo of %s")) % member.name,
-                classes=[PHOTO_CLASS],
-            )
+            alt = str(_("Photo of %s")) % member.name
+            card.append(element("image", uri=photos[member.id], alt=alt, classes=[PHOTO_CLASS]))
         else:
             # Decorative, in the theme's colours: the card keeps its shape without a photo.
-            card += nodes.inline(
-                "", "", sp_icon(icon=PERSON_PLACEHOLDER), classes=[PLACEHOLDER_CLASS]
-            )
-        card += nodes.paragraph("", "", _name(member), classes=["sp-person-name"])
+            icon = element("icon", icon=PERSON_PLACEHOLDER)
+            card.append(element("inline", icon, classes=[PLACEHOLDER_CLASS]))
+        card.append(element("paragraph", _name(member), classes=["sp-person-name"]))
         for line in (_role_line(member, settings, today), _now(member)):
             if line is not None:
-                card += line
+                card.append(line)
         if member.interests:
             text = ", ".join(member.interests)
-            card += nodes.paragraph(text, text, classes=["sp-person-interests"])
-        links = _links(member, settings)
+            card.append(element("paragraph", text, classes=["sp-person-interests"]))
+        links = link_references(member_links(member), settings.link_style, link_label)
         if links:
-            card += joined(links, nodes.paragraph(classes=["sp-person-links"]))
-        cards += card
-    return cards
+            card.append(element("paragraph", *joined(links), classes=["sp-person-links"]))
+        cards.append(element("list_item", *card, classes=["sp-person"]))
+    return element("bullet_list", *cards, classes=["sp-list", "sp-member-cards"])
 
 
-def _plain_list(
-    members: Sequence[Member], settings: RenderSettings, today: _dt.date
-) -> nodes.bullet_list:
+def _plain_list(members: Sequence[Member], settings: RenderSettings, today: _dt.date) -> Markup:
     """``Name, PhD student (2016 - 2021). Now: Professor at …``, one item each."""
-    items = nodes.bullet_list(classes=["sp-list", "sp-member-list"])
+    items = []
     for member in members:
-        paragraph = nodes.paragraph(classes=["sp-person"])
-        paragraph += _name(member)
+        line: list[Content] = [_name(member)]
         role = _role_text(member, settings, today)
         if role:
-            paragraph += nodes.Text(", ")
-            paragraph += nodes.inline(role, role, classes=["sp-person-position"])
+            line += [", ", element("inline", role, classes=["sp-person-position"])]
         if member.now:
-            paragraph += nodes.Text(". " + str(_("%s: ")) % _("Now"))
-            paragraph += nodes.inline(
-                "", "", *markdown_inline(member.now), classes=["sp-person-now"]
-            )
-        items += nodes.list_item("", paragraph)
-    return items
+            line.append(". " + str(_("%s: ")) % _("Now"))
+            line.append(element("inline", *inline_markdown(member.now), classes=["sp-person-now"]))
+        items.append(element("list_item", element("paragraph", *line, classes=["sp-person"])))
+    return element("bullet_list", *items, classes=["sp-list", "sp-member-list"])
 
 
-def _name(member: Member) -> pending_xref:
-    return member_reference(member.id, nodes.strong(member.name, member.name), member.url)
+def _name(member: Member) -> Markup:
+    return member_link(member.id, member.url, element("strong", member.name))
 
 
 def _role_text(member: Member, settings: RenderSettings, today: _dt.date) -> str:
@@ -144,22 +127,20 @@ def _role_text(member: Member, settings: RenderSettings, today: _dt.date) -> str
     return position or dates
 
 
-def _role_line(member: Member, settings: RenderSettings, today: _dt.date) -> nodes.paragraph | None:
+def _role_line(member: Member, settings: RenderSettings, today: _dt.date) -> Markup | None:
     text = _role_text(member, settings, today)
-    return nodes.paragraph(text, text, classes=["sp-person-position"]) if text else None
+    return element("paragraph", text, classes=["sp-person-position"]) if text else None
 
 
-def _now(member: Member) -> nodes.paragraph | None:
+def _now(member: Member) -> Markup | None:
     if not member.now:
         return None
-    paragraph = nodes.paragraph(classes=["sp-person-now"])
-    paragraph += nodes.Text(str(_("%s: ")) % _("Now"))
-    paragraph.extend(markdown_inline(member.now))
-    return paragraph
-
-
-def _links(member: Member, settings: RenderSettings) -> list[nodes.reference]:
-    return icon_links(member_links(member), settings.link_style, link_label)
+    return element(
+        "paragraph",
+        str(_("%s: ")) % _("Now"),
+        *inline_markdown(member.now),
+        classes=["sp-person-now"],
+    )
 
 
 def render_member_card(
@@ -175,22 +156,19 @@ def render_member_card(
     years in the group and where they are now, between the bio and the links.
     """
     if profile is not None:
-        return render_profile(profile, photo_uri, link_style=settings.link_style)
-    card = render_profile(member_profile(member), photo_uri, link_style=settings.link_style)
-    body = card.children[-1]
-    assert isinstance(body, nodes.Element)
-    extra: list[nodes.Node] = []
+        return to_nodes(render_profile(profile, photo_uri, link_style=settings.link_style))
+    extra: list[Content] = []
     if member.interests:
         text = str(_("%s: ")) % _("Interests") + ", ".join(member.interests)
-        extra.append(nodes.paragraph(text, text, classes=["sp-person-interests"]))
+        extra.append(element("paragraph", text, classes=["sp-person-interests"]))
     if is_alumnus(member, today):
         dates = settings.format_range(member.start, member.end)
         if dates:
-            extra.append(nodes.paragraph(dates, dates, classes=["sp-dates"]))
+            extra.append(element("paragraph", dates, classes=["sp-dates"]))
     now = _now(member)
     if now is not None:
         extra.append(now)
-    links = [child for child in body.children if "sp-profile-links" in child.get("classes", [])]
-    position = body.index(links[0]) if links else len(body.children)
-    body[position:position] = extra
-    return card
+    card = render_profile(
+        member_profile(member), photo_uri, link_style=settings.link_style, extra=extra
+    )
+    return to_nodes(card)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from docutils import nodes
+from collections.abc import Sequence
 
 from ..data.citations import Metrics
 from ..data.models import Link, Profile
+from ..data.people import with_email
 from ..locale import _
-from .common import icon_links, joined, markdown_paragraph
+from .common import link_references, markdown_paragraph
+from .markup import Content, Markup, element, joined
 
 # Display names of well-known link keys; anything else shows its key as written.
 LINK_LABELS = {
@@ -65,20 +67,20 @@ def render_profile(
     language: str = "en",
     link_style: str = "icon+label",
     bio: bool = True,
-) -> nodes.container:
+    extra: Sequence[Content] = (),
+) -> Markup:
     """``container.sp-profile`` > [image.sp-avatar] + ``container.sp-profile-body``.
 
-    ``bio=False`` leaves the bio out (the sidebar card).
+    ``bio=False`` leaves the bio out (the sidebar card); ``extra`` lines go
+    between the bio and the links.
     """
-    card = nodes.container(classes=["sp-profile"])
+    card: list[Content] = []
     if avatar_uri:
-        card += nodes.image(
-            uri=avatar_uri, alt=str(_("Photo of %s")) % profile.name, classes=["sp-avatar"]
-        )
-    body = nodes.container(classes=["sp-profile-body"])
-    body += nodes.paragraph(
-        "", "", nodes.strong(profile.name, profile.name), classes=["sp-profile-name"]
-    )
+        alt = str(_("Photo of %s")) % profile.name
+        card.append(element("image", uri=avatar_uri, alt=alt, classes=["sp-avatar"]))
+    body: list[Content] = [
+        element("paragraph", element("strong", profile.name), classes=["sp-profile-name"])
+    ]
     phone = profile.phone.removeprefix("tel:") if profile.phone else None
     for field, css_class in (
         (profile.headline, "sp-headline"),
@@ -87,42 +89,39 @@ def render_profile(
         (phone, "sp-phone"),
     ):
         if field:
-            body += nodes.paragraph(field, field, classes=[css_class])
+            body.append(element("paragraph", field, classes=[css_class]))
     if profile.bio and bio:
-        body += markdown_paragraph(profile.bio, ["sp-bio"])
+        body.append(markdown_paragraph(profile.bio, ["sp-bio"]))
     if metrics is not None:
-        body += render_metrics(metrics, language)
-    links = _links(profile)
+        body.append(metrics_line(metrics, language))
+    body.extend(extra)
+    links = with_email(profile.links, profile.email)
     if links:
-        items = nodes.bullet_list(classes=["sp-list", "sp-profile-links"])
-        for reference in icon_links(links, link_style, link_label):
-            items += nodes.list_item("", nodes.paragraph("", "", reference))
-        body += items
-    card += body
-    return card
+        items = (
+            element("list_item", element("paragraph", reference))
+            for reference in link_references(links, link_style, link_label)
+        )
+        body.append(element("bullet_list", *items, classes=["sp-list", "sp-profile-links"]))
+    card.append(element("container", *body, classes=["sp-profile-body"]))
+    return element("container", *card, classes=["sp-profile"])
 
 
-def render_metrics(metrics: Metrics, language: str) -> nodes.paragraph:
+def metrics_line(metrics: Metrics, language: str) -> Markup:
     """``Papers: 6 | Citations: 1,234 | h-index: 8 | i10-index: 5``."""
     from .publications import format_count
 
-    items = []
-    for label, value in (
-        (_("Papers"), metrics.papers),
-        (_("Citations"), metrics.citations),
-        (_("h-index"), metrics.h_index),
-        (_("i10-index"), metrics.i10_index),
-    ):
-        item = nodes.inline(classes=["sp-metric"])
-        item += nodes.Text(str(_("%s: ")) % label)
-        number = format_count(value, language)
-        item += nodes.strong(number, number)
-        items.append(item)
-    return joined(items, nodes.paragraph(classes=["sp-metrics"]))
-
-
-def _links(profile: Profile) -> list[Link]:
-    links = list(profile.links)
-    if profile.email and not any(link.url.startswith("mailto:") for link in links):
-        links.append(Link(label="email", url=f"mailto:{profile.email}"))
-    return links
+    items = [
+        element(
+            "inline",
+            str(_("%s: ")) % label,
+            element("strong", format_count(value, language)),
+            classes=["sp-metric"],
+        )
+        for label, value in (
+            (_("Papers"), metrics.papers),
+            (_("Citations"), metrics.citations),
+            (_("h-index"), metrics.h_index),
+            (_("i10-index"), metrics.i10_index),
+        )
+    ]
+    return element("paragraph", *joined(items), classes=["sp-metrics"])
