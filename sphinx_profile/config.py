@@ -316,13 +316,7 @@ def register_config_values(app: Sphinx) -> None:
 def warn_removed_values(config: Config) -> None:
     for name, why in REMOVED_VALUES.items():
         if config[name] is not None:
-            logger.warning(
-                "%s was removed in sphinx-profile 0.1.0: %s",
-                name,
-                why,
-                type="profile",
-                subtype=Subtype.CONFIG.value,
-            )
+            warn(Subtype.CONFIG, "%s was removed in sphinx-profile 0.1.0: %s", name, why)
 
 
 def _conf_types(default: Any) -> tuple[type, ...]:
