@@ -174,3 +174,35 @@ def group_consecutive_education(
         else:
             runs.append((entry, [entry]))
     return runs
+
+
+@dataclass(frozen=True)
+class ListSelection:
+    """Which entries a ``publication-list`` shows, in its order: its query, as data.
+
+    The directive chooses its entries with it, and a rebuild evaluates it again
+    against a changed file to know whether the list would change.
+    """
+
+    criteria: PublicationFilter = PublicationFilter()
+    person: frozenset[str] | None = None
+    """Normalized names of the ``:person:`` (a member), whose entries only are kept."""
+    sort: PublicationSort = "date"
+    limit: int | None = None
+    wanted_names: tuple[tuple[str, tuple[str, ...], str], ...] = ()
+    """``(what, names, field)``: topics or tags named by options (checked for typos)."""
+
+    def select(self, publications: Sequence[Publication]) -> list[Publication]:
+        chosen = filter_publications(publications, self.criteria)
+        if self.person is not None:
+            chosen = filter_publications(chosen, PublicationFilter(authors=self.person))
+        chosen = sort_publications(chosen, self.sort)
+        return chosen[: self.limit] if self.limit is not None else chosen
+
+    def unknown_names(self, publications: Sequence[Publication]) -> list[tuple[str, str]]:
+        """``(what, name)`` of each wanted topic or tag that no entry has (a likely typo)."""
+        found = []
+        for what, names, field_name in self.wanted_names:
+            known = [name for pub in publications for name in getattr(pub, field_name)]
+            found += [(what, name) for name in unknown_names(names, known)]
+        return found

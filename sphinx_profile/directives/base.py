@@ -41,11 +41,9 @@ if TYPE_CHECKING:
 
 def note_issue(env: BuildEnvironment, issue: DataIssue, path: Path) -> None:
     """Record a data-file problem; it is warned about once per build, after reading."""
-    from ..xref.issues import ReportedIssue, note_data_issue
+    from ..xref.issues import note_data_issue, reported_issue
 
-    # A problem of the whole file (no line) is shown at line 1, as compilers do.
-    location = f"{display_path(issue.path or path)}:{issue.line or 1}"
-    note_data_issue(env, ReportedIssue(location, issue.message, issue.subtype.value))
+    note_data_issue(env, reported_issue(issue, path))
 
 
 class DataDirective(SphinxDirective):
@@ -69,7 +67,7 @@ class DataDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        loaded = self.load(self.file_kind, self.options.get("source"))
+        loaded = self.load(self.file_kind, self.options.get("source"), main=True)
         if loaded is None or not loaded.records:
             return []
         self.owner = loaded.owner
@@ -133,19 +131,21 @@ class DataDirective(SphinxDirective):
         return found
 
     def load(
-        self, kind: str, source: str | None = None, *, required: bool = True
+        self, kind: str, source: str | None = None, *, required: bool = True, main: bool = False
     ) -> LoadedFile | None:
         """Read a data file of ``kind`` through :meth:`read_file`.
 
         A missing optional file is silently ``None``; a missing required one warns
         and is still noted as a dependency, so the page is re-read once it exists.
+        The ``main`` file of the directive is a dependency of the page as
+        :meth:`note_main_file` says (the whole file, unless a subclass knows better).
         """
         from ..data.store import load_data_file
 
         def read(path: Path, limits: Limits) -> LoadedFile:
             return load_data_file(path, kind, limits=limits)
 
-        found = self.read_file(kind, source, read, required=required)
+        found = self.read_file(kind, source, read, required=required, main=main)
         if found is None:
             return None
         path, loaded = found
@@ -164,6 +164,7 @@ class DataDirective(SphinxDirective):
         reader: Callable[[Path, Limits], ReadT],
         *,
         required: bool = True,
+        main: bool = False,
     ) -> tuple[Path, ReadT] | None:
         """What every data file goes through: find it, note it as a dependency of the
         page with its digest, read it (``reader``, cached once per build), record its
@@ -174,14 +175,15 @@ class DataDirective(SphinxDirective):
         path = self.resolve_source(kind, source)
         if path is None or (not required and not path.exists()):
             return None
-        self.env.note_dependency(str(path))
         loaded = reader(path, self.profile_config.limits)
         if isinstance(loaded, LoadedFile) and loaded.parts:
             # A folder of Markdown files (Jekyll, Hugo): each file is a dependency.
+            self.env.note_dependency(str(path))
             for file, digest in loaded.parts:
                 self.env.note_dependency(str(file))
                 note_data_file(self.env, str(file), digest)
-        else:
+        elif not (main and self.note_main_file(path, loaded.digest)):
+            self.env.note_dependency(str(path))
             note_data_file(self.env, str(path), loaded.digest)
         if loaded.missing:
             self.warn_missing(path)
@@ -189,6 +191,14 @@ class DataDirective(SphinxDirective):
         for issue in loaded.issues:
             note_issue(self.env, issue, path)
         return path, loaded
+
+    def note_main_file(self, path: Path, digest: str) -> bool:
+        """Record how the page depends on its main file; False: on the whole file (the default).
+
+        The publication list depends on the entries it shows instead
+        (:mod:`sphinx_profile.xref.entries`).
+        """
+        return False
 
     def warn_missing(self, path: Path) -> None:
         warn(

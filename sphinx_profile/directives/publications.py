@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from ..data.models import Publication
     from ..render.common import RenderSettings
+    from ..xref.entries import ListQuery
     from .members import MemberEntry
 
 
@@ -78,14 +79,25 @@ class PublicationListDirective(DataDirective):
         **PERSON_OPTIONS,
     }
 
+    def run(self) -> list[nodes.Node]:
+        from ..xref.entries import note_list_query
+
+        self.query: ListQuery | None = None
+        result = super().run()
+        if self.query is not None:
+            note_list_query(self.env, self.query)
+        return result
+
+    def note_main_file(self, path: Path, digest: str) -> bool:
+        """The page depends on the entries it shows, not on the whole file (see ``run``)."""
+        from ..xref.entries import ListQuery
+
+        self.query = ListQuery(str(path), digest, None, None)
+        return True
+
     def render(self, records: list[Any]) -> list[nodes.Node]:
         from ..data.names import name_matcher
-        from ..data.query import (
-            PublicationFilter,
-            filter_publications,
-            group_publications,
-            sort_publications,
-        )
+        from ..data.query import ListSelection, PublicationFilter, group_publications
         from ..render.inline_html import html_text
         from ..render.publications import (
             ListLayout,
@@ -93,6 +105,7 @@ class PublicationListDirective(DataDirective):
             render_publication_groups,
             type_heading,
         )
+        from ..xref.entries import shown_entries
         from ..xref.incremental import note_publications
 
         entry = None
@@ -103,7 +116,6 @@ class PublicationListDirective(DataDirective):
             if entry is None:
                 return []
         publications: list[Publication] = self._with_overlay(records)
-        self._warn_unknown_names(publications)
         options = self.options
         criteria = PublicationFilter(
             selected="selected" in options,
@@ -114,11 +126,28 @@ class PublicationListDirective(DataDirective):
             exclude_types=options.get("exclude-types", ()),
             authors=name_matcher(options.get("author", ())),
         )
-        chosen = filter_publications(publications, criteria)
-        if entry is not None:
-            chosen = filter_publications(chosen, PublicationFilter(authors=entry.names))
-        chosen = sort_publications(chosen, options.get("sort", "date"))
-        chosen = self.limited(chosen)
+        wanted = [("topic", options.get("topics", ()), "topics")]
+        wanted.append(("tag", options.get("tags", ()), "tags"))
+        if options.get("group-by") == "topic":
+            wanted.append(("topic in :group-order:", options.get("group-order", ()), "topics"))
+        selection = ListSelection(
+            criteria,
+            person=entry.names if entry is not None else None,
+            sort=options.get("sort", "date"),
+            limit=options.get("limit"),
+            wanted_names=tuple((what, tuple(names), key) for what, names, key in wanted if names),
+        )
+        unknown = selection.unknown_names(publications)
+        self._warn_unknown_names(unknown)
+        chosen = selection.select(publications)
+        if self.query is not None:
+            overlay = str(self.overlay_path) if self.overlay_path else None
+            self.query = self.query._replace(
+                overlay=overlay,
+                selection=selection,
+                shown=shown_entries(chosen),
+                unknown=tuple(unknown),
+            )
         if "no-index" not in options:  # as Sphinx's own :no-index: - not a :pub: target
             note_publications(
                 self.env,
@@ -238,28 +267,17 @@ class PublicationListDirective(DataDirective):
             note_issue(self.env, DataIssue(message, overlay.line), loaded.path)
         return merged
 
-    def _warn_unknown_names(self, publications: list[Publication]) -> None:
+    def _warn_unknown_names(self, unknown: list[tuple[str, str]]) -> None:
         """A topic or tag no entry has is most likely a typo: say so."""
-        from ..data.query import unknown_names
-
-        topics = [topic for pub in publications for topic in pub.topics]
-        tags = [tag for pub in publications for tag in pub.tags]
-        wanted = [
-            ("topic", self.options.get("topics", ()), topics),
-            ("tag", self.options.get("tags", ()), tags),
-        ]
-        if self.options.get("group-by") == "topic":
-            wanted.append(("topic in :group-order:", self.options.get("group-order", ()), topics))
-        for what, names, known in wanted:
-            for name in unknown_names(names, known):
-                warn(
-                    Subtype.OPTION,
-                    "%s: no publication has the %s %r",
-                    self.name,
-                    what,
-                    name,
-                    location=self.get_location(),
-                )
+        for what, name in unknown:
+            warn(
+                Subtype.OPTION,
+                "%s: no publication has the %s %r",
+                self.name,
+                what,
+                name,
+                location=self.get_location(),
+            )
 
 
 def _other_label(key: str) -> str:

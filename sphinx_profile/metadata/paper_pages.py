@@ -7,17 +7,21 @@ When the HTML is written:
 
 * :func:`link_paper_titles` (``doctree-resolved``) turns each such title into
   a link to ``publications/<id>.html``, or into plain text for other builders;
-* :func:`collect_paper_pages` (``html-collect-pages``) renders every page from
+* :func:`collect_paper_pages` (``html-collect-pages``) renders the pages from
   docutils nodes through ``builder.render_partial`` and the theme's
   ``page.html``, with ``citation_*`` meta tags in the head.
 
-The pages are made again on every HTML build, from the data files as they are
-then, so they never lag behind the lists; the page of an entry that left the
-data is removed (``stale_pages``).
+Every HTML build checks the pages against the data files as they are then, so
+they never lag behind the lists: a page is written again when its entry, its
+list page (name, title, address) or the site (configuration, theme, titles,
+profile, metadata from other pages) changed, or its file is missing; the page
+of an entry that left the data is removed (``stale_pages``). A build where
+none of that changed loads no data file for them.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -30,12 +34,14 @@ from ..config import ProfileConfig, profile_config
 from ..data.issues import Subtype
 from ..locale import _
 from ..output.nodes import sp_paper_link
+from ..reach.sitemap import SITEMAP
 from ..render.inline_html import html_text
 from ..site import PageUrls, listed_publications, site_profile, writes_web_pages
 from ..warn import warn
+from ..xref.domain import profile_domain
 from ..xref.shown import shown_on_pages
 from .highwire import citation_tags, meta_tags
-from .stale_pages import remove_stale_pages
+from .stale_pages import record_written_pages, remove_stale_pages, written_pages
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -192,24 +198,53 @@ def _start_page(builder: StandaloneHTMLBuilder, pagename: str) -> None:
 
 
 def collect_paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    """``html-collect-pages``: ``(pagename, context, template)`` of every paper page."""
+    """``html-collect-pages``: ``(pagename, context, template)`` of the paper pages to write.
+
+    A page is written when what it is made from changed (:func:`page_signature`)
+    or its file is missing; when nothing any page is made from changed
+    (:func:`pages_plan`), the data files are not even loaded.
+    """
     if not writes_web_pages(app.builder):
         return
     builder = cast("StandaloneHTMLBuilder", app.builder)
+    site = site_signature(app)
+    plan = pages_plan(app, site)
+    previous_plan, previous = written_pages(builder)
+    every = SITEMAP in app.extensions  # sphinx-sitemap lists the pages written
+    if plan == previous_plan and not every and all(_written(builder, p) for p in previous):
+        return
     entries = paper_entries(app)
     remove_stale_pages(builder, entries)
-    if not entries:
-        return
+    signatures: dict[str, str] = {}
+    if entries:
+        yield from _paper_pages(app, builder, entries, site, previous, signatures, every)
+    record_written_pages(builder, plan, signatures)
+
+
+def _paper_pages(
+    app: Sphinx,
+    builder: StandaloneHTMLBuilder,
+    entries: dict[str, tuple[Publication, str]],
+    site: str,
+    previous: dict[str, str],
+    signatures: dict[str, str],
+    every: bool,
+) -> Iterator[tuple[str, dict[str, Any], str]]:
     # Imported here: a site without paper pages never loads the renderers and models.
     from ..render.publications import publication_anchor
+    from ..xref.entries import entry_digest
 
     settings = paper_settings(profile_config(app.config), site_profile(app.env))
     for pagename, (publication, docname) in entries.items():
-        _start_page(builder, pagename)
-        urls = PageUrls(builder, pagename)
         title_node = app.env.titles.get(docname)
         title = title_node.astext() if title_node is not None else docname
         uri = builder.get_relative_uri(pagename, docname)
+        signature = _digest(site, entry_digest(publication), docname, title, uri)
+        signatures[pagename] = signature
+        if not every and previous.get(pagename) == signature and _written(builder, pagename):
+            continue
+        _start_page(builder, pagename)
+        urls = PageUrls(builder, pagename)
         back = (f"{uri}#{publication_anchor(publication)}", title)
         title_html = builder.render_partial(nodes.title(title, title))["title"]
         plain_title = html_text(publication.title)
@@ -223,6 +258,69 @@ def collect_paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]
             PAPER_CONTEXT_KEY: publication,
         }
         yield pagename, context, PAGE_TEMPLATE
+
+
+def site_signature(app: Sphinx) -> str:
+    """What every paper page takes from the site rather than from its entry.
+
+    The configuration and the theme (Sphinx's own ``.buildinfo`` hashes, the
+    newest template), the versions, the documents and their titles (the
+    theme's navigation), the site's profile and what the JSON-LD, the sidebar
+    card and the feed links take from other pages.
+    """
+    import sphinx
+
+    from .. import __version__
+
+    env = app.env
+    builder = cast("StandaloneHTMLBuilder", app.builder)
+    build_info = getattr(builder, "build_info", None)
+    templates = getattr(builder, "templates", None)
+    newest = templates.newest_template_mtime() if templates is not None else 0
+    domain_data = profile_domain(env).data
+    profile = site_profile(env)
+    shown = shown_on_pages(env)
+    return _digest(
+        sphinx.__version__,
+        __version__,
+        getattr(build_info, "config_hash", ""),
+        getattr(build_info, "tags_hash", ""),
+        newest,
+        sorted((doc, title.astext()) for doc, title in env.titles.items()),
+        sorted((doc, sorted(included)) for doc, included in env.toctree_includes.items()),
+        profile.model_dump_json() if profile is not None else None,
+        domain_data["jsonld_signature"],
+        domain_data["sidebar_signature"],
+        sorted((doc, seen.news) for doc, seen in shown.items() if seen.news),
+    )
+
+
+def pages_plan(app: Sphinx, site: str) -> str:
+    """Everything the paper pages are made from, without loading a data file.
+
+    The lists with pages (their entries' ids), the content of their files
+    (digests), their pages' names, titles and addresses, and the site.
+    """
+    from ..data.limits import current_digest
+
+    env, builder = app.env, app.builder
+    max_bytes = profile_config(app.config).max_file_size
+    lists = []
+    for docname, seen in sorted(shown_on_pages(env).items()):
+        for listed in seen.lists:
+            if listed.pages:
+                files = [p for p in (listed.source, listed.overlay) if p]
+                digests = [current_digest(Path(path), max_bytes) for path in files]
+                lists.append((docname, builder.get_target_uri(docname), *listed, *digests))
+    return _digest(site, lists, sorted(env.all_docs))
+
+
+def _digest(*parts: Any) -> str:
+    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+
+
+def _written(builder: StandaloneHTMLBuilder, pagename: str) -> bool:
+    return Path(builder.get_outfilename(pagename)).is_file()
 
 
 def setup_paper_pages(app: Sphinx) -> None:

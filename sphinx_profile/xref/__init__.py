@@ -2,7 +2,8 @@
 
 One module per concern: :mod:`.domain` (the domain, its data and reference
 resolution), :mod:`.roles` (``:pub:``), :mod:`.incremental` (what a page
-depends on; the pages to read or write again), :mod:`.issues` (data-file
+depends on; the pages to read or write again), :mod:`.entries` (a page
+depends on the publications it shows, not the whole file), :mod:`.issues` (data-file
 problems, warned once per build) and :mod:`.shown` (what each page shows, for
 its metadata). :func:`setup_xref` registers them.
 """
@@ -13,6 +14,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from .domain import ProfileDomain
+from .entries import outdated_entries
 from .incremental import (
     outdated_data_files,
     outdated_member_files,
@@ -29,6 +31,7 @@ def setup_xref(app: Sphinx) -> None:
     app.add_role("pub", PublicationRole(innernodeclass=nodes.inline))
     app.connect("env-get-outdated", outdated_member_files)
     app.connect("env-get-outdated", outdated_data_files)
+    app.connect("env-get-outdated", outdated_entries)
     app.connect("env-get-updated", outdated_member_links)
     app.connect("env-get-updated", outdated_publication_links)
     app.connect("env-before-read-docs", remember_docs_to_read)

@@ -62,6 +62,7 @@ PER_PAGE_KEYS = (
     "left_out",
     "issues",
     "data_files",
+    "entries_shown",
     "shown",
     "member_files",
 )
@@ -93,6 +94,10 @@ class ProfileDomain(Domain):
         "issues": {},
         # docname -> each data file the page read (path -> digest of its content then)
         "data_files": {},
+        # docname -> ListQuery of each publication list: its query and the entries it showed
+        "entries_shown": {},
+        # the problems of data files checked entry by entry this build (see entries.py)
+        "checked_issues": [],
         # docname -> ShownOnPage: what the page's directives showed, for its metadata
         "shown": {},
         # the pages the current build reads (set before reading, for warnings)
@@ -102,7 +107,7 @@ class ProfileDomain(Domain):
         # the sidebar card, when last written (None: never)
         "sidebar_signature": None,
     }
-    data_version = 4
+    data_version = 5
 
     @property
     def publications(self) -> dict[str, dict[str, Claim]]:

@@ -8,11 +8,12 @@ in the domain's ``issues`` and ``left_out`` data, and the warnings.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from sphinx.environment import BuildEnvironment
 
-from ..data.issues import DataIssue
+from ..data.issues import DataIssue, display_path
 from ..warn import warn
 from .domain import profile_domain
 
@@ -23,6 +24,13 @@ class ReportedIssue(NamedTuple):
     location: str
     message: str
     subtype: str
+
+
+def reported_issue(issue: DataIssue, path: Path) -> ReportedIssue:
+    """``issue`` of the file ``path`` as its warning will show it."""
+    # A problem of the whole file (no line) is shown at line 1, as compilers do.
+    location = f"{display_path(issue.path or path)}:{issue.line or 1}"
+    return ReportedIssue(location, issue.message, issue.subtype.value)
 
 
 def note_data_issue(env: BuildEnvironment, issue: ReportedIssue) -> None:
@@ -48,15 +56,21 @@ def remember_docs_to_read(app: Any, env: BuildEnvironment, docnames: list[str]) 
 
 
 def issues_of_pages_read(env: BuildEnvironment) -> set[ReportedIssue]:
-    """The problems met by the pages this build read (each once)."""
+    """The problems met by the pages this build read, or in data files it checked (each once).
+
+    A publication file that changed without changing what a page shows reads no
+    page again (see :mod:`.entries`); its problems are still warned about.
+    """
     domain = profile_domain(env)
-    return {issue for docname in domain.read_now for issue in domain.issues.get(docname, ())}
+    found = {issue for docname in domain.read_now for issue in domain.issues.get(docname, ())}
+    return found | set(domain.data["checked_issues"])
 
 
 def report_data_issues(app: Any, env: BuildEnvironment) -> None:
     """``env-updated``: warn once about each data-file problem met by the pages just read."""
     for issue in sorted(issues_of_pages_read(env), key=_issue_order):
         warn(issue.subtype, issue.message, location=issue.location)
+    profile_domain(env).data["checked_issues"] = []
 
 
 def _issue_order(issue: ReportedIssue) -> tuple[str, int, str]:
