@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import importlib.util
 import json
 import os
@@ -270,7 +271,9 @@ def site_files(outdir: Path) -> dict[str, bytes]:
     out, because Sphinx itself does not keep it: the ``indexentries`` of
     ``searchindex.js`` (the targets of ``index`` entries) hold only the pages
     that the build wrote, so a build that writes fewer pages has fewer (Sphinx 9,
-    any project with an ``index`` directive or an object description).
+    any project with an ``index`` directive or an object description). Nor does
+    it drop from the index a word that an incremental build removed from every
+    page: it stays, with an empty list of pages.
     """
     files = {
         path.relative_to(outdir).as_posix(): path.read_bytes()
@@ -284,11 +287,32 @@ def site_files(outdir: Path) -> dict[str, bytes]:
     return files
 
 
+def assert_same_files(got: dict[str, bytes], expected: dict[str, bytes]) -> None:
+    """Two outputs of :func:`site_files` are alike; else the diff of each differing file."""
+    assert sorted(got) == sorted(expected)
+    differing = [name for name in expected if got[name] != expected[name]]
+    assert differing == [], "\n".join(
+        "".join(
+            difflib.unified_diff(
+                expected[name].decode("utf-8", "replace").splitlines(keepends=True),
+                got[name].decode("utf-8", "replace").splitlines(keepends=True),
+                f"fresh/{name}",
+                f"incremental/{name}",
+                n=1,
+            )
+        )[:3000]
+        for name in differing
+    )
+
+
 def _without_index_entries(script: bytes) -> bytes:
     prefix, suffix = b"Search.setIndex(", b")"
     assert script.startswith(prefix) and script.endswith(suffix), script[:40]
     index = json.loads(script[len(prefix) : -len(suffix)])
     index.pop("indexentries")
+    # Sphinx's incremental index keeps a word no page has any more, with no pages.
+    for key in ("terms", "titleterms"):
+        index[key] = {word: pages for word, pages in index[key].items() if pages != []}
     return json.dumps(index, sort_keys=True, ensure_ascii=False).encode("utf-8")
 
 

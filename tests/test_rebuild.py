@@ -8,7 +8,6 @@ resolution of the file system's clock.
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
 import runpy
@@ -16,7 +15,16 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from support import ROOTS, Builds, copy_demo, copy_root, site_files, skip_without_myst, warnings_of
+from support import (
+    ROOTS,
+    Builds,
+    assert_same_files,
+    copy_demo,
+    copy_root,
+    site_files,
+    skip_without_myst,
+    warnings_of,
+)
 
 PUBLICATION_PAGES = {"rst/publication-list", "myst/publication-list"}
 PROFILE_PAGES = {"rst/profile", "myst/profile"}
@@ -293,20 +301,3 @@ def test_full_unchanged_and_edited_builds_match_a_fresh_build(
         if page is not None:
             assert html.escape(edit.new, quote=False) in builds.html(edited, page), page
     assert_same_files(site_files(edited.outdir), site_files(fresh.outdir))
-
-
-def assert_same_files(got: dict[str, bytes], expected: dict[str, bytes]) -> None:
-    assert sorted(got) == sorted(expected)
-    differing = [name for name in expected if got[name] != expected[name]]
-    assert differing == [], "\n".join(
-        "".join(
-            difflib.unified_diff(
-                expected[name].decode("utf-8", "replace").splitlines(keepends=True),
-                got[name].decode("utf-8", "replace").splitlines(keepends=True),
-                f"fresh/{name}",
-                f"incremental/{name}",
-                n=1,
-            )
-        )[:3000]
-        for name in differing
-    )

@@ -22,6 +22,7 @@ none of that changed loads no data file for them.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -310,8 +311,11 @@ def pages_plan(app: Sphinx, site: str) -> str:
         for listed in seen.lists:
             if listed.pages:
                 files = [p for p in (listed.source, listed.overlay) if p]
+                # Named from the project (the record is the same wherever it is built).
+                names = [os.path.relpath(path, app.srcdir) for path in files]
                 digests = [current_digest(Path(path), max_bytes) for path in files]
-                lists.append((docname, builder.get_target_uri(docname), *listed, *digests))
+                uri = builder.get_target_uri(docname)
+                lists.append((docname, uri, names, listed.ids, listed.pages, digests))
     return _digest(site, lists, sorted(env.all_docs))
 
 
