@@ -197,11 +197,10 @@ def copy_demo(destination: Path) -> Path:
     source folder (``destination/docs``)."""
     shutil.copytree(REPO / "docs", destination / "docs", ignore=shutil.ignore_patterns("_build"))
     shutil.copytree(REPO / "data", destination / "data")
-    # The guide includes the benchmark table, which lives beside the benchmark.
-    results = REPO / "benchmarks" / "results.rst"
-    if results.exists():
-        (destination / "benchmarks").mkdir()
-        shutil.copy(results, destination / "benchmarks" / "results.rst")
+    # The guide includes the benchmark tables, which live beside the benchmarks.
+    (destination / "benchmarks").mkdir()
+    for results in (REPO / "benchmarks").glob("*results.rst"):
+        shutil.copy(results, destination / "benchmarks" / results.name)
     return destination / "docs"
 
 
