@@ -208,9 +208,15 @@ def collect_paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]
     if not writes_web_pages(app.builder):
         return
     builder = cast("StandaloneHTMLBuilder", app.builder)
+    previous_plan, previous = written_pages(builder)
+    shown = shown_on_pages(app.env).values()
+    if not any(listed.pages for seen in shown for listed in seen.lists):
+        # No paper pages (nor the data layer loaded for them); an earlier build's go.
+        remove_stale_pages(builder, ())
+        record_written_pages(builder, None, {})
+        return
     site = site_signature(app)
     plan = pages_plan(app, site)
-    previous_plan, previous = written_pages(builder)
     every = SITEMAP in app.extensions  # sphinx-sitemap lists the pages written
     if plan == previous_plan and not every and all(_written(builder, p) for p in previous):
         return
