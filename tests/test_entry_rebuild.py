@@ -147,3 +147,14 @@ def test_parallel_and_serial_builds_give_the_same_site(make_app, builds, tmp_pat
     finally:
         parallel.cleanup()
     assert_same_files(site_files(parallel.outdir), site_files(serial.outdir))
+
+
+def test_a_setting_that_shapes_paper_pages_writes_them_again(make_app, builds, tmp_path):
+    first = builds.build()
+    assert "May 2023" not in builds.html(first, "publications/small")
+    conf = builds.srcdir / "conf.py"
+    text = conf.read_text(encoding="utf-8")
+    builds.write(conf, text.replace('profile_date_format = "%Y"', 'profile_date_format = "%B %Y"'))
+    app = builds.build()
+    assert "May 2023" in builds.html(app, "publications/small")
+    assert_same_as_fresh(make_app, builds, app, tmp_path)

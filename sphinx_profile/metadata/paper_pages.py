@@ -270,10 +270,12 @@ def _paper_pages(
 def site_signature(app: Sphinx) -> str:
     """What every paper page takes from the site rather than from its entry.
 
-    The configuration and the theme (Sphinx's own ``.buildinfo`` hashes, the
-    newest template), the versions, the documents and their titles (the
-    theme's navigation), the site's profile and what the JSON-LD, the sidebar
-    card and the feed links take from other pages.
+    The configuration (every value that rebuilds anything: the pages are made
+    from what the directives read and what the writer writes) and the theme
+    (Sphinx's own ``.buildinfo`` hashes, the newest template), the versions,
+    the documents and their titles (the theme's navigation), the site's
+    profile and what the JSON-LD, the sidebar card and the feed links take
+    from other pages.
     """
     import sphinx
 
@@ -290,6 +292,7 @@ def site_signature(app: Sphinx) -> str:
     return _digest(
         sphinx.__version__,
         __version__,
+        _config_values(app),
         getattr(build_info, "config_hash", ""),
         getattr(build_info, "tags_hash", ""),
         newest,
@@ -300,6 +303,17 @@ def site_signature(app: Sphinx) -> str:
         domain_data["sidebar_signature"],
         sorted((doc, seen.news) for doc, seen in shown.items() if seen.news),
     )
+
+
+def _config_values(app: Sphinx) -> list[tuple[str, str]]:
+    """Every configuration value that rebuilds anything, as text.
+
+    A value whose text names an object's address (``<function f at 0x…>``)
+    differs in every process; it is left out, as Sphinx's own ``.buildinfo``
+    hash leaves out what it cannot compare.
+    """
+    values = [(item.name, repr(item.value)) for item in app.config if item.rebuild]
+    return sorted((name, text) for name, text in values if " at 0x" not in text)
 
 
 def pages_plan(app: Sphinx, site: str) -> str:
