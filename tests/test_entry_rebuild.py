@@ -9,7 +9,10 @@ the same, file for file, as a fresh build of the same sources.
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -158,3 +161,19 @@ def test_a_setting_that_shapes_paper_pages_writes_them_again(make_app, builds, t
     app = builds.build()
     assert "May 2023" in builds.html(app, "publications/small")
     assert_same_as_fresh(make_app, builds, app, tmp_path)
+
+
+def test_a_rebuild_in_a_new_process_writes_no_paper_page_again(builds, tmp_path):
+    # Each sphinx-build is a new process, with its own order of set items.
+    out = tmp_path / "out"
+
+    def sphinx_build(seed: str) -> None:
+        command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", str(builds.srcdir), str(out)]
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(command, check=True, env=env, capture_output=True)
+
+    sphinx_build("1")
+    page = out / "publications" / "old.html"
+    written = page.stat().st_mtime_ns
+    sphinx_build("2")
+    assert page.stat().st_mtime_ns == written

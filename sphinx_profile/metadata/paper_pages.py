@@ -312,8 +312,27 @@ def _config_values(app: Sphinx) -> list[tuple[str, str]]:
     differs in every process; it is left out, as Sphinx's own ``.buildinfo``
     hash leaves out what it cannot compare.
     """
-    values = [(item.name, repr(item.value)) for item in app.config if item.rebuild]
-    return sorted((name, text) for name, text in values if " at 0x" not in text)
+    values = [(item.name, _stable_text(item.value)) for item in app.config if item.rebuild]
+    # Paths inside the project are named from it (the same wherever it is built).
+    project = str(app.srcdir)
+    return sorted(
+        (name, text.replace(project, "<project>")) for name, text in values if " at 0x" not in text
+    )
+
+
+def _stable_text(value: Any) -> str:
+    """``repr(value)``, with the items of sets and dictionaries in sorted order.
+
+    (The order of a set's items differs from one process to the next.)
+    """
+    if isinstance(value, set | frozenset):
+        return "{" + ", ".join(sorted(_stable_text(item) for item in value)) + "}"
+    if isinstance(value, dict):
+        items = (f"{_stable_text(k)}: {_stable_text(v)}" for k, v in value.items())
+        return "{" + ", ".join(sorted(items)) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_stable_text(item) for item in value) + "]"
+    return repr(value)
 
 
 def pages_plan(app: Sphinx, site: str) -> str:
