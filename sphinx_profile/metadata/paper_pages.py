@@ -37,7 +37,7 @@ from ..locale import _
 from ..output.nodes import sp_paper_link
 from ..reach.sitemap import SITEMAP
 from ..render.inline_html import html_text
-from ..site import PageUrls, listed_publications, site_profile, writes_web_pages
+from ..site import PageUrls, listed_publications, profile_page, site_profile, writes_web_pages
 from ..warn import warn
 from ..xref.domain import profile_domain
 from ..xref.shown import shown_on_pages
@@ -246,7 +246,10 @@ def _paper_pages(
         title_node = app.env.titles.get(docname)
         title = title_node.astext() if title_node is not None else docname
         uri = builder.get_relative_uri(pagename, docname)
-        signature = _digest(site, entry_digest(publication), docname, title, uri)
+        # The entry's JSON-LD @id is its anchor on the page with its best list.
+        claim = profile_domain(app.env).best_claim(publication.id)
+        target = (claim[0], claim[1].anchor) if claim is not None else None
+        signature = _digest(site, entry_digest(publication), docname, title, uri, target)
         signatures[pagename] = signature
         if not every and previous.get(pagename) == signature and _written(builder, pagename):
             continue
@@ -274,8 +277,8 @@ def site_signature(app: Sphinx) -> str:
     from what the directives read and what the writer writes) and the theme
     (Sphinx's own ``.buildinfo`` hashes, the newest template), the versions,
     the documents and their titles (the theme's navigation), the site's
-    profile and what the JSON-LD, the sidebar card and the feed links take
-    from other pages.
+    profile (and its page: the person's JSON-LD ``@id``), the sidebar card and
+    the feed links.
     """
     import sphinx
 
@@ -299,7 +302,7 @@ def site_signature(app: Sphinx) -> str:
         sorted((doc, title.astext()) for doc, title in env.titles.items()),
         sorted((doc, sorted(included)) for doc, included in env.toctree_includes.items()),
         profile.model_dump_json() if profile is not None else None,
-        domain_data["jsonld_signature"],
+        profile_page(env),  # the person's @id, in every paper page's JSON-LD
         domain_data["sidebar_signature"],
         sorted((doc, seen.news) for doc, seen in shown.items() if seen.news),
     )
