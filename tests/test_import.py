@@ -427,7 +427,14 @@ def test_hugoblox_landing_blocks_and_blog(hugoblox):
 def test_hugoblox_2024_home_widgets_and_posts(hugoblox_2024):
     index = page(hugoblox_2024, "index.html")
     headings = [h2.get_text().rstrip("¶") for h2 in index.find_all("h2")]
-    assert headings[:4] == ["Skills", "Experience", "Accomplishments", "Recent Posts"]
+    assert headings[:5] == [
+        "The Kelp Lab",
+        "Skills",
+        "Experience",
+        "Accomplishments",
+        "Recent Posts",
+    ]
+    assert "We study kelp forests." in text_of(hugoblox_2024, "index.html")  # a TOML widget
     about = text_of(hugoblox_2024, "index.html")
     assert "Scuba diving" in about and "70%" in about
     assert "Scientific Diver Certificate" in about and "Example Diving Federation" in about
@@ -438,11 +445,11 @@ def test_hugoblox_2024_home_widgets_and_posts(hugoblox_2024):
     )
     report = (hugoblox_2024 / "IMPORT.md").read_text(encoding="utf-8")
     for line in (
-        "- `content/home/hero.md`\n  - the widget has no equivalent here (hero)",
         "- `content/post/old-draft/index.md`\n  - draft: true",
         "- `content/home/contact.md`\n  - the widget (contact) is not converted",
     ):
         assert line in report.split("## Not converted")[1], line
+    assert "its image and buttons are not shown (hero)" in report
 
 
 def test_hugoblox_events_become_talks_and_report(hugoblox):

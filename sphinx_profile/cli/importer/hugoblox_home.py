@@ -30,7 +30,7 @@ CV_BLOCKS = {"experience": ("experience",), "resume-experience": ("experience", 
 """The 2024 experience widget shows the experience; the current block, education too."""
 SKILL_BLOCKS = frozenset({"skills", "featurette", "resume-skills", "resume-languages"})
 AWARD_BLOCKS = frozenset({"accomplishments", "resume-awards"})
-TEXT_BLOCKS = frozenset({"markdown", "blank", "text"})
+TEXT_BLOCKS = frozenset({"markdown", "blank", "text", "hero"})
 COLLECTION_BLOCKS = frozenset({"collection", "pages", "posts", "featured", "publications"})
 CONTACT_BLOCKS = frozenset({"contact", "contact-info"})
 COLLECTION_KINDS = {
@@ -203,7 +203,8 @@ def _block(
         for path in sorted(prose.files):
             site.copy_file(path)
         page.add(title, prose.text)
-        return [f"{name} ({kind}): Markdown text on the landing page", *prose.notes]
+        extra = [f"its image and buttons are not shown ({kind})"] if base == "hero" else []
+        return [f"{name} ({kind}): Markdown text on the landing page", *extra, *prose.notes]
     if base in COLLECTION_BLOCKS:
         return _collection(site, page, block, content, title, name)
     if base in CONTACT_BLOCKS:
